@@ -1,0 +1,97 @@
+"""How fast headless chromium draws the timeline of 10,000 events, against a page holding only
+plotly.js and one point, both written by the same page writer and measured in the same run.
+
+    .venv/bin/python benchmarks/timeline_scale.py [--events 10000] [--runs 5]
+
+Time = from navigation start to the first animation frame after Plotly.newPlot resolved
+(`window.__timelineDrawnAt`, set by the page). Each load gets a fresh browser context; the
+two pages alternate, and the table shows medians. Target: ratio <= 1.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from conflict_timeline.timeline import write_timeline
+from conflict_timeline.timeline.browser import DRAWN, file_url, launch
+from conflict_timeline.timeline.config import WEBGL_THRESHOLD
+from conflict_timeline.timeline.page import write_page
+from conflict_timeline.timeline.synthetic import synthetic_tables
+
+TARGET_RATIO = 1.5
+
+
+def draw_time(browser, path: Path) -> float:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        page = context.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        page.goto(file_url(path), wait_until="load")
+        page.wait_for_function(DRAWN, timeout=120_000)
+        return page.evaluate("window.__timelineDrawnAt") / 1000
+    finally:
+        context.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        baseline = write_page(go.Figure(go.Scatter(x=[0], y=[0])), tmp / "baseline.html")
+        tables = synthetic_tables(args.events)
+        started = time.perf_counter()
+        big = tmp / "timeline.html"
+        write_timeline(tables["events"], tables["sources"], tables["actors"], big)
+        write_seconds = time.perf_counter() - started
+        small = tmp / "timeline_100.html"
+        t100 = synthetic_tables(100)
+        write_timeline(t100["events"], t100["sources"], t100["actors"], small)
+
+        times: dict[str, list[float]] = {"baseline": [], "big": []}
+        with sync_playwright() as p:
+            browser = launch(p)
+            try:
+                draw_time(browser, baseline)  # warm-up: first launch pays for disk caches
+                draw_time(browser, big)
+                for _ in range(args.runs):
+                    times["baseline"].append(draw_time(browser, baseline))
+                    times["big"].append(draw_time(browser, big))
+            finally:
+                browser.close()
+
+        base, heavy = statistics.median(times["baseline"]), statistics.median(times["big"])
+        size = {k: v.stat().st_size for k, v in {"baseline": baseline, "small": small, "big": big}.items()}
+        per_event = (size["big"] - size["small"]) / (args.events - 100)
+        rows = [
+            ("page", "events", "bytes", "draw s (median)", "draw s (min..max)"),
+            ("plotly.js + one point", "1", f"{size['baseline']:,}", f"{base:.3f}",
+             f"{min(times['baseline']):.3f}..{max(times['baseline']):.3f}"),
+            ("timeline", f"{args.events:,}", f"{size['big']:,}", f"{heavy:.3f}",
+             f"{min(times['big']):.3f}..{max(times['big']):.3f}"),
+        ]
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        for r in rows:
+            print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+        ratio = heavy / base
+        print()
+        print(f"ratio (timeline / baseline): {ratio:.2f}  (target <= {TARGET_RATIO})  {'PASS' if ratio <= TARGET_RATIO else 'FAIL'}")
+        print(f"bytes per event (10k page - 100-event page) / 9,900: {per_event:,.0f}; fixed overhead "
+              f"(100-event page - baseline): {size['small'] - size['baseline']:,} bytes")
+        print(f"WebGL markers above {WEBGL_THRESHOLD:,} events; runs: {args.runs}; python write: {write_seconds:.2f} s")
+        return 0 if ratio <= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

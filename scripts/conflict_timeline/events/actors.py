@@ -1,0 +1,227 @@
+"""Actors named in text: the lexicon's, states (from places), and people and groups the
+lexicon does not know, which still become actors rather than being dropped."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import load, titles
+from .places import _names as place_names
+from .places import country_name
+
+_CAP = r"(?:[A-Z][a-z’']+(?:-[A-Z]?[a-z]+)*|al-[A-Z][a-z]+|[A-Z]\.)"
+_NAME = rf"{_CAP}(?:\s+(?:al-|bin\s+|de\s+|van\s+)?{_CAP}){{0,3}}"
+_SPEECH = r"(?:said|says|told|added|stated|noted|insisted|claimed|declared|announced)"
+_STOP_WORDS = frozenset("The A An This That These Those It He She They We I But And Or However Meanwhile In On At For If When While".split())
+_ORG_WORDS = r"(?:Army|Front|Brigades?|Division|Movement|Party|Forces|Council|Coalition|Committee|Organi[sz]ation|Group|Battalion|Militia|Union|Ministry|Agency|Corps|Regiment|Alliance|Observatory|Command)"
+_ROLE = re.compile(r",?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|commander|leader|member|official|head|chief|representative|envoy|minister|fighter|negotiator)\s+(?:for|of|with|from)\s+(?P<org>[^,.;]{2,80})")
+_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:(?:top|senior|chief|former|veteran)\s+)?(?P<demonym>[A-Z][a-z]+)\s+(?:diplomat|foreign minister|minister|president|leader|envoy|official|spokesman|premier|prime minister)\b")
+
+
+@dataclass(frozen=True)
+class Actor:
+    actor_id: str
+    name: str
+    kind: str
+    country: str | None = None
+    affiliation: str | None = None
+    aliases: tuple[str, ...] = ()
+    in_lexicon: bool = True
+
+    def row(self) -> dict:
+        return {"actor_id": self.actor_id, "name": self.name, "kind": self.kind, "country": self.country,
+                "affiliation": self.affiliation, "aliases": " | ".join(self.aliases) or None,
+                "in_lexicon": self.in_lexicon}
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    possessive: bool = False
+    demonym: bool = False
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "actor"
+
+
+@functools.cache
+def lexicon_actors() -> dict[str, Actor]:
+    out: dict[str, Actor] = {}
+    for entry in load("actors")["actors"]:
+        aliases = tuple(entry.get("aliases") or ())
+        out[entry["id"]] = Actor(entry["id"], entry["name"], entry["kind"], entry.get("country"),
+                                 entry.get("affiliation"), aliases)
+    return out
+
+
+def state_actor(code: str) -> Actor:
+    return Actor(f"state-{code.lower()}", country_name(code), "state", code)
+
+
+@functools.cache
+def _surface_table() -> dict[str, tuple[str, bool]]:
+    """Surface form -> (actor id, is demonym). Lexicon names win over place names."""
+    table: dict[str, tuple[str, bool]] = {}
+    for name, (code, kind) in place_names().items():
+        table[name] = (f"state-{code.lower()}", kind == "demonym")
+    for entry in load("actors")["actors"]:
+        for name in [entry["name"], *(entry.get("aliases") or [])]:
+            table[name] = (entry["id"], False)
+        if entry.get("surname"):
+            table.setdefault(entry["surname"], (entry["id"], False))
+    return table
+
+
+@functools.cache
+def _surface_pattern() -> re.Pattern[str]:
+    names = sorted(_surface_table(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+@functools.cache
+def _person_tokens() -> dict[frozenset[str], str]:
+    return {frozenset(a.name.replace("-", " ").split()): a.actor_id for a in lexicon_actors().values() if a.kind == "person"}
+
+
+def _lexicon_person(name: str) -> str | None:
+    """A lexicon person whose name holds every word of `name` ("President Bashar" -> Bashar al-Assad)."""
+    tokens = set(name.replace("-", " ").split())
+    hits = [actor_id for words_, actor_id in _person_tokens().items() if tokens <= words_]
+    return hits[0] if len(hits) == 1 else None
+
+
+@functools.cache
+def _titled_person() -> re.Pattern[str]:
+    return re.compile(rf"(?:(?:{titles()})\s+)+(?P<name>{_NAME})")
+
+
+_SPEAKER_AFTER = re.compile(rf"{_SPEECH}\s+(?P<name>{_NAME})")
+_SPEAKER_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+{_SPEECH}\b")
+_ORG = re.compile(rf"(?P<name>(?:{_CAP}\s+)*{_ORG_WORDS}(?:\s+\d+|\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?|{_ORG_WORDS}\s+\d+)")
+
+
+@dataclass
+class ActorRegistry:
+    """The actors of one article: lexicon and state actors it mentions, and the people and
+    groups it names that the lexicon does not know (remembered so that a later bare
+    surname finds the same person)."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)
+    last_person: str | None = None
+
+    def _known(self, actor_id: str) -> Actor:
+        if actor_id not in self.actors:
+            lex = lexicon_actors()
+            if actor_id in lex:
+                self.actors[actor_id] = lex[actor_id]
+            elif actor_id.startswith("state-"):
+                self.actors[actor_id] = state_actor(actor_id[6:].upper())
+        return self.actors[actor_id]
+
+    def _unknown(self, name: str, kind: str) -> str:
+        actor_id = f"unk-{slug(name)}"
+        self.actors.setdefault(actor_id, Actor(actor_id, name, kind, in_lexicon=False))
+        if kind == "person" and " " in name:
+            self.surnames.setdefault(name.split()[-1], actor_id)
+        return actor_id
+
+    def set_affiliation(self, actor_id: str, affiliation: str) -> None:
+        actor = self.actors.get(actor_id)
+        if actor is not None and not actor.in_lexicon and actor.affiliation is None and affiliation != actor_id:
+            self.actors[actor_id] = Actor(actor.actor_id, actor.name, actor.kind, actor.country, affiliation,
+                                          actor.aliases, False)
+            self._known(affiliation)
+
+    def find(self, text: str, offset: int = 0) -> list[ActorMention]:
+        """Actor mentions in a sentence, left to right, without overlaps (longest first)."""
+        found: list[tuple[int, int, str, bool]] = []
+        table = _surface_table()
+        for m in _surface_pattern().finditer(text):
+            actor_id, demonym = table[m.group()]
+            self._known(actor_id)
+            found.append((m.start(), m.end(), actor_id, demonym))
+        known_spans = [(a, b) for a, b, _, _ in found]
+        for pattern in (_titled_person(), _SPEAKER_AFTER, _SPEAKER_BEFORE):
+            for m in pattern.finditer(text):
+                name = m.group("name").strip()
+                if name.split()[0] in _STOP_WORDS:
+                    continue
+                if name in table:
+                    continue  # a known actor, found above
+                actor_id = _lexicon_person(name) or self.surnames.get(name.split()[-1]) or self._unknown(name, "person")
+                if actor_id in lexicon_actors():
+                    self._known(actor_id)
+                found.append((m.start("name"), m.end("name"), actor_id, False))
+        for m in _ORG.finditer(text):
+            name = m.group("name").strip()
+            if any(a < m.start("name") + len(name) and m.start("name") < b for a, b in known_spans):
+                continue  # "Brigade of the Free Syrian Army": the known actor is the one to keep
+            if name not in table and name.split()[0] not in _STOP_WORDS and " " in name:
+                found.append((m.start("name"), m.start("name") + len(name), self._unknown(name, "unknown"), False))
+        for surname, actor_id in self.surnames.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+                found.append((m.start(), m.end(), actor_id, False))
+        for m in _DESCRIPTION.finditer(text):
+            code = place_names().get(m.group("demonym"), (None, None))[0]
+            person = self._recent_person_of(code) if code else None
+            if person:
+                found.append((m.start(), m.end(), person, False))
+        mentions = self._resolve_overlaps(found, text, offset)
+        self._affiliations(text, mentions, offset)
+        for mention in mentions:
+            if self.actors[mention.actor_id].kind == "person":
+                self.last_person = mention.actor_id
+        return mentions
+
+    def _resolve_overlaps(self, found, text: str, offset: int) -> list[ActorMention]:
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        out: list[ActorMention] = []
+        taken_until = -1
+        for start, end, actor_id, demonym in found:
+            if start < taken_until:
+                continue
+            possessive = text[end:end + 2] in ("'s", "’s")
+            out.append(ActorMention(offset + start, offset + end, text[start:end], actor_id, possessive, demonym))
+            taken_until = end
+        return out
+
+    def _affiliations(self, text: str, mentions: list[ActorMention], offset: int) -> None:
+        """'X, a spokesman for Division 13 of the FSA' makes X speak for the FSA;
+        "Russia's Foreign Minister X" makes X Russia's."""
+        for i, mention in enumerate(mentions):
+            actor = self.actors[mention.actor_id]
+            if actor.in_lexicon or actor.kind != "person":
+                continue
+            role = _ROLE.match(text, mention.end - offset)
+            if role:
+                inside = [m for m in mentions if m.start >= offset + role.start("org") and m.end <= offset + role.end("org")]
+                preferred = [m for m in inside if self.actors[m.actor_id].in_lexicon] or inside
+                if preferred:
+                    self.set_affiliation(mention.actor_id, preferred[0].actor_id)
+                    continue
+            if i > 0:
+                prev = mentions[i - 1]
+                between = text[prev.end - offset:mention.start - offset]
+                if (prev.possessive or prev.demonym) and re.fullmatch(r"(?:'s|’s)?\s+(?:[A-Z][\w-]*\s+){0,3}", between) \
+                        and self.actors[prev.actor_id].kind in ("state", "organisation", "armed_group"):
+                    self.set_affiliation(mention.actor_id, prev.actor_id)
+
+    def _recent_person_of(self, code: str) -> str | None:
+        """The last person of a country seen: "the top Russian diplomat" after "Sergei Lavrov"."""
+        found = None
+        for actor in self.actors.values():
+            if actor.kind != "person":
+                continue
+            country = actor.country or (self.actors.get(actor.affiliation).country if actor.affiliation in self.actors else None)
+            if country == code:
+                found = actor.actor_id
+        if self.last_person and found and self.actors[self.last_person].country == code:
+            return self.last_person
+        return found

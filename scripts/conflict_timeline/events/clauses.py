@@ -1,0 +1,88 @@
+"""Where things sit in a sentence: quoted speech, triggers, and their neighbourhoods."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .lexicon import Trigger, sentence_lexicon, triggers, words
+
+_QUOTES = re.compile(
+    r"\"[^\"]+\"|“[^”]+”|(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\S)(?:.*?)(?<=\S)['’](?=[\s,.;:!?)]|$)", re.S)
+ONSET_PRIORITY = 7
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # offsets into the sentence
+    end: int
+    trigger: Trigger
+    quoted: bool
+    ongoing: bool
+    priority: int
+    type: str
+
+    @property
+    def text(self) -> str:  # pragma: no cover - debugging aid
+        return f"{self.type}@{self.start}"
+
+
+def quote_spans(sentence: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTES.finditer(sentence)]
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+@functools.cache
+def _onset_nouns() -> re.Pattern[str]:
+    return words(sentence_lexicon()["onset_nouns"])
+
+
+@functools.cache
+def _campaign_nouns() -> re.Pattern[str]:
+    return words(sentence_lexicon()["conflict_nouns_for_campaigns"])
+
+
+def _near(pattern: re.Pattern[str], sentence: str, start: int, end: int, span: int = 40) -> re.Match | None:
+    window_start = max(0, start - span)
+    for m in pattern.finditer(sentence, window_start, min(len(sentence), end + span)):
+        return m
+    return None
+
+
+def find_hits(sentence: str) -> list[Hit]:
+    """Trigger words in a sentence, overlaps resolved (longer, then higher priority wins).
+    Onset verbs count only next to a conflict noun ("the crisis erupted"); next to a
+    campaign noun ("kicked off its bombing campaign") they make that campaign ongoing."""
+    quotes = quote_spans(sentence)
+    raw: list[tuple[int, int, Trigger]] = []
+    for trig in triggers():
+        for m in trig.pattern.finditer(sentence):
+            raw.append((m.start(), m.end(), trig))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), -r[2].priority))
+    chosen: list[tuple[int, int, Trigger]] = []
+    for item in raw:
+        if chosen and item[0] < chosen[-1][1]:
+            continue
+        chosen.append(item)
+    hits: list[Hit] = []
+    ongoing_at: set[int] = set()
+    for start, end, trig in chosen:
+        if trig.type == "ONSET":
+            campaign = _campaign_nouns().search(sentence, end, min(len(sentence), end + 40))
+            if campaign:
+                ongoing_at.add(campaign.start())
+                continue
+            if _near(_onset_nouns(), sentence, start, end):
+                hits.append(Hit(start, end, trig, inside(start, quotes), False, ONSET_PRIORITY, "ONSET"))
+            continue
+        hits.append(Hit(start, end, trig, inside(start, quotes), trig.ongoing, trig.priority, trig.type))
+    out = []
+    for hit in hits:
+        if any(hit.start <= pos < hit.end + 1 or (pos <= hit.start < pos + 40 and hit.type == "ASSAULT") for pos in ongoing_at):
+            hit = Hit(hit.start, hit.end, hit.trigger, hit.quoted, True, hit.priority, hit.type)
+        out.append(hit)
+    return out

@@ -1,0 +1,311 @@
+"""The `events` stage: code the happenings of one article, sentence by sentence.
+
+For each sentence: find triggers (lexicon), keep the main happening of the narration,
+what a quoted speaker reports, and a death toll; give each its actors, place, modality
+and the date of the time expression that governs it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..timex import Timex
+from .actors import ActorMention, ActorRegistry
+from .clauses import Hit, find_hits, inside, quote_spans
+from .dating import document_date, from_timex, governing_timex, narrative_date, relative_clauses
+from .lexicon import event_types, modality_cues
+from .model import Event, EventDate
+from .places import event_country, find_places, main_country
+from .sentences import split_sentences
+from .toll import find_toll
+
+#: Triggers weaker than this do not make an event of their own beside a stronger one.
+SECONDARY_MIN_PRIORITY = 4
+_COORDINATED = re.compile(r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*(?:and\s+)?(?:later\s+|then\s+)?)$", re.I)
+_PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?\w+ing\b|\b(?:is|are)\s+\w+ing\b", re.I)
+_CUE_WINDOW = 48
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the coder needs of a document."""
+
+    source_id: str
+    body: str
+    dct: dt.date
+    genre: str
+    prose: tuple[tuple[int, int], ...] | None = None
+
+
+def _cue_before(name: str, sentence: str, pos: int, window: int = _CUE_WINDOW) -> bool:
+    left = sentence[max(0, pos - window):pos]
+    left = re.split(r"[,;:]\s", left)[-1]
+    return bool(modality_cues()[name].search(left))
+
+
+def _blank_quotes(sentence: str) -> str:
+    out = list(sentence)
+    for s, e in quote_spans(sentence):
+        out[s:e] = " " * (e - s)
+    return "".join(out)
+
+
+def _modality(hit: Hit, sentence: str, date: EventDate, dct: dt.date, reported: bool) -> str:
+    if not hit.quoted:
+        sentence = _blank_quotes(sentence)
+    after = re.split(r"[,;:]|\band\b", sentence[hit.end:hit.end + 40])[0]
+    if re.match(r"\s*(?:is|are|was|were)\s+(?:scheduled|set|due|planned|expected)\b|\s+will\b", after, re.I):
+        return "planned"
+    if re.search(r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+){0,2}$", sentence[max(0, hit.start - 30):hit.start], re.I) \
+            and hit.type not in ("REJECT",):
+        return "negated"
+    if _cue_before("hypothetical", sentence, hit.start, 72):
+        return "hypothetical"
+    if _cue_before("planned", sentence, hit.start) or date.start > dct:
+        return "planned"
+    if reported:
+        return "reported"
+    return "asserted"
+
+
+def _governs(speech: list[Hit], hit: Hit, sentence: str) -> bool:
+    """Does a verb of saying report this happening? "X says [that] it ..." (the verb comes
+    first) or a closing attribution ("..., local officials said.")."""
+    for verb in speech:
+        if verb.start < hit.start:
+            return True
+        tail = sentence[verb.start:]
+        head = sentence[:verb.start]
+        last_comma = max(head.rfind(","), head.rfind("\u201d"), head.rfind('"'))
+        clause = sentence[last_comma + 1:] if last_comma >= 0 else sentence
+        if last_comma >= 0 and len(clause.split()) <= 9 and not sentence[verb.start:verb.end].lower().endswith("ing") \
+                and not re.search(r"[,;]", tail[:-1]):
+            return True
+    return False
+
+
+def _next_break(sentence: str, pos: int, limit: int) -> int:
+    """End of the clause a trigger is in: the next comma, semicolon or dash (or the limit)."""
+    m = re.compile(r"[,;:()—–]|\s-\s|\s(?:and|but)\s").search(sentence, pos, limit)
+    return m.start() if m else limit
+
+
+def _role_candidates(mentions: list[ActorMention], lo: int, hi: int, registry: ActorRegistry) -> list[ActorMention]:
+    out = []
+    for m in mentions:
+        if not (lo <= m.start < hi):
+            continue
+        actor = registry.actors[m.actor_id]
+        if actor.kind == "media":
+            continue
+        out.append(m)
+    return out
+
+
+def _summary(event_type: str, trigger: str, names: dict[str, str], a1: str | None, a2: str | None, speaker: str | None) -> str:
+    label = event_types()[event_type]["label"]
+    who = names.get(a1, "") if a1 else ""
+    whom = names.get(a2, "") if a2 else ""
+    text = f"{label} ({trigger})"
+    if who:
+        text += f": {who}"
+    if whom:
+        text += f" → {whom}" if who else f": → {whom}"
+    if speaker and speaker not in (a1, a2):
+        text += f"; said by {names.get(speaker, speaker)}"
+    return text
+
+
+class Coder:
+    def __init__(self, article: Article, timexes: list[Timex]):
+        self.article = article
+        self.timexes = sorted(timexes, key=lambda t: t.start)
+        self.registry = ActorRegistry()
+        self.current: EventDate | None = None  # the narrative's time
+        self.fallback_country: str | None = None
+
+    def run(self) -> list[Event]:
+        body = self.article.body
+        sentences = split_sentences(body, self.article.prose)
+        all_places = [p for s, e in sentences for p in find_places(body[s:e], s)]
+        self.fallback_country = main_country(all_places)
+        events: list[Event] = []
+        for start, end in sentences:
+            events.extend(self._sentence(start, end))
+        return events
+
+    def _date_for(self, hit: Hit, sentence: str, offset: int, timexes: list[Timex], statement: bool, present: bool) -> EventDate | None:
+        dct = self.article.dct
+        timex = governing_timex(timexes, offset + hit.start, sentence, offset)
+        if timex is not None:
+            return from_timex(timex, sentence, offset, timexes, dct)
+        if self.article.genre == "narrative" and self.current is not None:
+            return narrative_date(self.current)
+        if statement or present or event_types()[hit.type].get("verbal"):
+            return document_date(dct)
+        return None
+
+    def _sentence(self, start: int, end: int) -> list[Event]:
+        art = self.article
+        sentence = art.body[start:end]
+        timexes = [t for t in self.timexes if t.start >= start and t.end <= end]
+        last_person = self.registry.last_person
+        mentions = self.registry.find(sentence, start)
+        places = find_places(sentence, start)
+        quotes = quote_spans(sentence)
+        hits = find_hits(sentence)
+        narration = [h for h in hits if not h.quoted]
+        quoted = [h for h in hits if h.quoted]
+        speech = [h for h in narration if h.trigger.speech]
+        located = {(p.start, p.end) for p in places if p.located}
+        subject = next((m.actor_id for m in mentions if (m.start, m.end) not in located and not inside(m.start - start, quotes)
+                        and self.registry.actors[m.actor_id].kind not in ("media",)
+                        and (not speech or m.start < start + speech[0].start)), None)
+        speaker = self._speaker(speech, mentions, sentence, start, places, last_person, subject) if speech else None
+        toll = find_toll(sentence)
+        present = bool(_PRESENT.search(sentence))
+
+        chosen: list[tuple[Hit, bool]] = []  # (hit, reported)
+        acts = sorted((h for h in narration if not h.trigger.speech), key=lambda h: (-h.priority, h.start))
+        if acts:
+            main = acts[0]
+            chosen.append((main, _governs(speech, main, sentence)))
+            for other in sorted(acts[1:], key=lambda h: h.start):
+                if other.priority >= SECONDARY_MIN_PRIORITY and other.type not in {h.type for h, _ in chosen} \
+                        and _COORDINATED.search(sentence[max(0, other.start - 12):other.start]):
+                    chosen.append((other, _governs(speech, other, sentence)))
+        elif speech and speaker:
+            chosen.append((speech[0], False))
+        if speech and quoted:
+            best = max(quoted, key=lambda h: (h.priority, -h.start))
+            if best.priority >= SECONDARY_MIN_PRIORITY and best.type not in {h.type for h, _ in chosen}:
+                chosen.append((best, True))
+        toll_on = None  # the hit a death toll belongs to
+        if toll is not None:
+            chosen = [(h, r) for h, r in chosen if not (h.type == "ASSAULT" and h.priority <= 3)]
+            attacks = [h for h, _ in chosen if h.type == "ASSAULT" and not h.quoted]
+            if attacks:
+                toll_on = attacks[0]
+            else:
+                death = [h for h in hits if h.type == "ASSAULT"]
+                toll_on = Hit(toll.start, toll.end, death[0].trigger if death else None, False, False, 5, "CASUALTIES")
+                chosen.append((toll_on, _governs(speech, toll_on, sentence)))
+        events = []
+        for hit, reported in chosen:
+            own_quote = [q for q in quotes if q[0] <= hit.start < q[1]]
+            if hit.quoted and not any(inside(m.start - start, own_quote) for m in mentions):
+                continue  # a quoted happening with nobody named in the quote is not coded
+            statement = bool(speech) or hit.quoted
+            date = self._date_for(hit, sentence, start, timexes, statement, present or hit.quoted)
+            if date is None:
+                continue
+            events.append(self._event(hit, reported, sentence, start, date, mentions, places, quotes, speaker,
+                                      toll if hit is toll_on else None))
+        dated = [t for t in timexes if from_timex(t, sentence, start, timexes, art.dct) is not None]
+        if dated:
+            last = from_timex(dated[-1], sentence, start, timexes, art.dct)
+            if last is not None and "/" not in last.edtf:
+                self.current = last
+        return events
+
+    def _speaker(self, speech: list[Hit], mentions: list[ActorMention], sentence: str, offset: int,
+                 places, last_person: str | None, subject: str | None = None) -> str | None:
+        """Who speaks: the person nearest a verb of saying, else the nearest actor, else the
+        person a pronoun ("he said") refers to."""
+        quotes = quote_spans(sentence)
+        located = {(p.start, p.end) for p in places if p.located}
+        pool = [m for m in mentions if not inside(m.start - offset, quotes) and (m.start, m.end) not in located
+                and self.registry.actors[m.actor_id].kind != "media"]
+
+        def distance(m: ActorMention, verb: Hit) -> int:
+            pos = offset + verb.start
+            return m.start - pos if m.start >= pos else pos - m.end
+
+        def inverted(verb: Hit) -> bool:  # '"...," said X' or '..., X said'
+            return bool(re.search(r"[\"'”’,]\s*$", sentence[:verb.start]))
+
+        for kinds, reach in ((("person",), 60), (None, 45)):
+            best = None
+            for verb in speech:
+                for m in pool:
+                    if kinds and self.registry.actors[m.actor_id].kind not in kinds:
+                        continue
+                    if m.start >= offset + verb.start and not inverted(verb) and kinds is None:
+                        continue  # after a plain verb of saying comes what is said, not who says it
+                    d = distance(m, verb)
+                    if d <= reach and (best is None or d < best[0]):
+                        best = (d, m.actor_id)
+            if best:
+                return best[1]
+            if kinds is not None and subject and any(
+                    re.search(r"\bspokes(?:man|woman|person)\s+(?:\w+\s+)?$", sentence[max(0, v.start - 30):v.start]) for v in speech):
+                return subject  # "with a spokesman saying": the subject's spokesman
+        if last_person and any(re.search(r"\b(?:he|she)\s+(?:\w+\s+)?$", sentence[max(0, v.start - 20):v.start], re.I) for v in speech):
+            return last_person
+        return None
+
+    def _event(self, hit: Hit, reported: bool, sentence: str, offset: int, date: EventDate, mentions, places, quotes,
+               speaker: str | None, toll) -> Event:
+        art = self.article
+        if hit.quoted:
+            span = next(((s, e) for s, e in quotes if s <= hit.start < e), (0, len(sentence)))
+        else:
+            span = (0, len(sentence))
+        pos = offset + hit.start
+        own = [m for m in mentions if offset + span[0] <= m.start < offset + span[1]
+               and hit.quoted == inside(m.start - offset, quotes)]
+        located = {(p.start, p.end) for p in places if p.located}
+        rel = relative_clauses(sentence)
+        trigger_clause = next(((a, b) for a, b in rel if a <= hit.start < b), None)
+        candidates = [m for m in own if (m.start, m.end) not in located and self.registry.actors[m.actor_id].kind != "media"
+                      and next(((a, b) for a, b in rel if a <= m.start - offset < b), None) in (None, trigger_clause)]
+        before = [m for m in candidates if m.end <= pos]
+        after = [m for m in candidates if m.start >= offset + hit.end]
+        actor1 = before[-1].actor_id if before else None
+        if speaker and (hit.trigger is not None and hit.trigger.speech):
+            actor1 = speaker
+        clause_end = _next_break(sentence, hit.end, span[1])
+        rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end]
+        actor2 = rest[0].actor_id if rest else None
+        if hit.trigger is not None and hit.trigger.speech:
+            actor2 = None
+        own_places = [p for p in places if span[0] <= p.start - offset < span[1]
+                      and hit.quoted == inside(p.start - offset, quotes)]
+        clause_start = max((m.end() for m in re.finditer(r"[;,]|\band\b|\bbut\b", sentence[:hit.start])), default=0)
+        clause_places = [p for p in own_places if not p.located or clause_start <= p.start - offset < max(clause_end, hit.end)]
+        target = self.registry.actors.get(actor2) if actor2 else None
+        fallback = target.country if (target is not None and target.kind == "state" and hit.type in ("ASSAULT", "COERCE")) \
+            else None
+        located = [p for p in clause_places if p.located]
+        if event_types()[hit.type].get("verbal"):
+            country = event_country(located, None) or self.fallback_country
+        else:
+            country = event_country(located, None) or fallback or event_country(clause_places, self.fallback_country)
+        types = event_types()
+        trigger_text = sentence[hit.start:hit.end]
+        names = {k: a.name for k, a in self.registry.actors.items()}
+        is_speech = hit.trigger is not None and hit.trigger.speech
+        event_type = hit.type
+        modality = _modality(hit, sentence, date, art.dct, reported or hit.quoted)
+        mode = hit.trigger.mode if hit.trigger is not None and event_type == hit.trigger.type else None
+        context = hit.trigger.context if hit.trigger is not None and event_type == hit.trigger.type else None
+        if event_type == "CASUALTIES":
+            mode = context = None
+        return Event(
+            source_id=art.source_id, char_start=offset, char_end=offset + len(sentence), evidence=sentence,
+            trigger_start=pos, event_type=event_type if event_type in types else "STATEMENT",
+            summary=_summary(event_type, trigger_text, names, actor1, actor2, speaker),
+            date=EventDate(date.start, date.end, date.precision, date.edtf, date.text, date.source, date.ongoing or hit.ongoing),
+            modality=modality, actor1=actor1, actor2=actor2,
+            speaker=speaker if (reported or hit.quoted or is_speech) else None,
+            event_mode=mode, event_context=context, country=country,
+            geo_precision="country" if country else None,
+            fatalities_low=toll.low if toll else None,
+            fatalities_high=toll.high if toll else None,
+        )
+
+
+def code_article(article: Article, timexes: list[Timex]) -> tuple[list[Event], ActorRegistry]:
+    coder = Coder(article, timexes)
+    return coder.run(), coder.registry

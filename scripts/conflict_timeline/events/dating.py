@@ -1,0 +1,123 @@
+"""Attach a date to an event: the time expression that governs its clause, an interval
+("since March 2011", "between 1954 and 1962"), the narrative's current time, or the
+document date for statements reported without one."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from ..timex import Timex
+from ..timex.values import value_range
+from .model import EventDate
+
+_SINCE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+|end\s+of\s+)?$", re.I)
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
+_LINK = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—)\s*(?:the\s+)?$", re.I)
+_EXPLICIT = re.compile(r"\d{4}|\b(?:" + "|".join(m for m in calendar.month_name[1:]) + "|" + "|".join(m for m in calendar.month_abbr[1:]) + r")\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|,?\s+(?:and|but|while|whereas|although|when)\s+(?!\d)|\.\s")
+
+
+def _edtf(value: str, precision: str, start: dt.date) -> str:
+    """EDTF for a TimeML calendar value: YYYY, YYYY-MM, YYYY-MM-DD; seasons as EDTF 21-24."""
+    if precision == "day":
+        return start.isoformat()
+    if precision == "month":
+        return start.strftime("%Y-%m")
+    if precision == "year":
+        return f"{start.year:04d}"
+    if precision == "season":
+        code = {"SP": 21, "SU": 22, "FA": 23, "AU": 23, "WI": 24}.get(value[-2:], 21)
+        return f"{start.year:04d}-{code}"
+    if precision == "quarter":
+        return f"{start.year:04d}-{32 + (start.month - 1) // 3}"
+    if precision == "decade":
+        return f"{start.year // 10:03d}X"
+    if precision == "century":
+        return f"{start.year // 100:02d}XX"
+    if precision == "week":
+        return f"{start.isoformat()}/{(start + dt.timedelta(days=6)).isoformat()}"
+    return start.isoformat()
+
+
+def calendar_date(timex: Timex) -> tuple[dt.date, dt.date, str] | None:
+    if timex.type not in ("DATE", "TIME"):
+        return None
+    return value_range(timex.value)
+
+
+def how(timex: Timex) -> str:
+    return "explicit" if _EXPLICIT.search(timex.text) else "relative"
+
+
+def from_timex(timex: Timex, sentence: str, offset: int, timexes: list[Timex], dct: dt.date) -> EventDate | None:
+    """The date a time expression gives an event, as an interval when a signal makes it one."""
+    found = calendar_date(timex)
+    if found is None:
+        return None
+    start, end, precision = found
+    before = sentence[max(0, timex.start - offset - 40):timex.start - offset]
+    edtf = _edtf(timex.value, precision, start)
+    if _SINCE.search(before):
+        if end < dct:
+            return EventDate(start, dct, precision, f"{edtf}/{dct.isoformat()}", timex.text, how(timex), ongoing=True)
+    if _BETWEEN.search(before):
+        later = [t for t in timexes if t.start >= timex.end and t.start - timex.end <= 12]
+        if later and _LINK.match(sentence[timex.end - offset:later[0].start - offset]):
+            other = calendar_date(later[0])
+            if other is not None and other[1] >= start:
+                text = sentence[timex.start - offset:later[0].end - offset]
+                edtf2 = _edtf(later[0].value, other[2], other[0])
+                return EventDate(start, other[1], precision, f"{edtf}/{edtf2}", text, how(timex))
+    return EventDate(start, end, precision, edtf, timex.text, how(timex))
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]*(?:,|$)")
+
+
+def relative_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans of non-restrictive relative clauses (", who seized Sanaa in September 2014,")."""
+    return [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(sentence)]
+
+
+def governing_timex(timexes: list[Timex], trigger_start: int, sentence: str, offset: int) -> Timex | None:
+    """The dated expression nearest the trigger, preferring one in the same clause. A date
+    inside a relative clause governs only that clause; the second end of "between X and
+    Y" hands over to the first, which makes the interval."""
+    rel = relative_clauses(sentence)
+    pos = trigger_start - offset
+    own = next(((s, e) for s, e in rel if s <= pos < e), None)
+    dated = []
+    for t in timexes:
+        if calendar_date(t) is None:
+            continue
+        t_clause = next(((s, e) for s, e in rel if s <= t.start - offset < e), None)
+        if t_clause is not None and t_clause != own:
+            continue
+        if own is not None and t_clause != own:
+            continue
+        dated.append(t)
+    if not dated:
+        return None
+
+    def cost(t: Timex) -> tuple[int, int]:
+        lo, hi = sorted((t.start, trigger_start))
+        crosses = bool(_CLAUSE_BREAK.search(sentence[lo - offset:hi - offset]))
+        precise = 0 if t.type == "DATE" else 1
+        return (1 if crosses else 0, precise, abs(t.start - trigger_start))
+
+    best = min(dated, key=cost)
+    for first in dated:
+        if first.end <= best.start and _BETWEEN.search(sentence[max(0, first.start - offset - 20):first.start - offset]) \
+                and _LINK.match(sentence[first.end - offset:best.start - offset]):
+            return first
+    return best
+
+
+def document_date(dct: dt.date) -> EventDate:
+    return EventDate(dct, dct, "day", dct.isoformat(), "", "document")
+
+
+def narrative_date(current: EventDate) -> EventDate:
+    return EventDate(current.start, current.end, current.precision, current.edtf, "", "narrative")

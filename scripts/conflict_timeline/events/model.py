@@ -1,0 +1,62 @@
+"""An event as the coder produces it: one row of the `events` resource, before merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import asdict, dataclass
+
+from ..settings import ID_HEX_LENGTH
+
+
+@dataclass(frozen=True)
+class EventDate:
+    start: dt.date
+    end: dt.date
+    precision: str
+    edtf: str
+    text: str
+    source: str  # explicit | relative | narrative | document
+    ongoing: bool = False
+
+
+@dataclass(frozen=True)
+class Event:
+    source_id: str
+    char_start: int
+    char_end: int
+    evidence: str
+    trigger_start: int
+    event_type: str
+    summary: str
+    date: EventDate
+    modality: str
+    actor1: str | None = None
+    actor2: str | None = None
+    speaker: str | None = None
+    event_mode: str | None = None
+    event_context: str | None = None
+    country: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: str | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+
+    @property
+    def event_id(self) -> str:
+        key = f"{self.source_id}|{self.char_start}|{self.char_end}|{self.trigger_start}|{self.event_type}"
+        return "ev-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:ID_HEX_LENGTH]
+
+    def row(self) -> dict:
+        """The fields of the `events` resource (source_count is set when merging)."""
+        data = asdict(self)
+        date = data.pop("date")
+        data.pop("trigger_start")
+        return {
+            "event_id": self.event_id,
+            "date_start": date["start"], "date_end": date["end"], "date_precision": date["precision"],
+            "date_edtf": date["edtf"], "date_text": date["text"] or None, "date_source": date["source"],
+            "ongoing": date["ongoing"], **data, "source_count": 1,
+        }

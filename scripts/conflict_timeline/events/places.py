@@ -1,0 +1,95 @@
+"""Places named in a sentence: countries (pycountry and the places lexicon), their
+demonyms and capitals, resolved to ISO 3166-1 alpha-3 codes."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import pycountry
+
+from .lexicon import load
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    country: str  # ISO alpha-3
+    kind: str  # name | demonym | capital
+    located: bool  # preceded by a locative preposition ("in Syria")
+
+
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|across|inside|throughout|into|outside|from|over|on)\s+(?:the\s+)?)$", re.I)
+
+
+@functools.cache
+def _names() -> dict[str, tuple[str, str]]:
+    """Surface form -> (alpha-3, kind). Lexicon entries win over pycountry's."""
+    table: dict[str, tuple[str, str]] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name:
+                table[name] = (country.alpha_3, "name")
+    for code, entry in load("places")["countries"].items():
+        if pycountry.countries.get(alpha_3=code) is None:
+            continue
+        for kind, key in (("name", "names"), ("demonym", "demonyms"), ("capital", "capitals")):
+            for name in entry.get(key) or []:
+                table[name] = (code, kind)
+    return table
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    names = sorted(_names(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
+    """Country names, demonyms and capitals in `text` (case-sensitive: names are proper nouns)."""
+    out = []
+    for m in _pattern().finditer(text):
+        code, kind = _names()[m.group()]
+        located = bool(_LOCATIVE.search(text[max(0, m.start() - 20):m.start()]))
+        out.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), code, kind, located))
+    return out
+
+
+def country_name(code: str) -> str:
+    """Everyday name of a country: the places lexicon's first name, else pycountry's."""
+    entry = load("places")["countries"].get(code)
+    if entry and entry.get("names"):
+        return entry["names"][0]
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def event_country(places: list[PlaceMention], fallback: str | None) -> str | None:
+    """Where an event happened: a place after a locative preposition, else a country named
+    in the sentence, else the article's main country."""
+    for place in places:
+        if place.located and place.kind in ("name", "capital"):
+            return place.country
+    for place in places:
+        if place.kind == "name":
+            return place.country
+    return fallback
+
+
+def main_country(all_places: list[PlaceMention]) -> str | None:
+    """The country an article is mostly about: most named (ties: first named)."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for place in all_places:
+        weight = 2 if place.kind == "name" else 1
+        counts[place.country] = counts.get(place.country, 0) + weight
+        first.setdefault(place.country, place.start)
+    if not counts:
+        return None
+    return min(counts, key=lambda c: (-counts[c], first[c]))

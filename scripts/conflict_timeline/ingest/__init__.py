@@ -1,0 +1,103 @@
+"""The `ingest` stage: seed files to Documents (metadata detected, furniture set apart)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import SeedError
+from ..settings import ID_HEX_LENGTH, SEED_SUFFIXES
+from .decode import decode_seed
+from .document import Document
+from .frontmatter import parse_iso, split_front_matter
+from .layout import analyse
+
+__all__ = ["Document", "read_seed", "read_text", "scan_seeds", "SeedScan"]
+
+
+def _iso(when: dt.datetime | dt.date) -> str:
+    if isinstance(when, dt.datetime):
+        return when.isoformat(timespec="seconds" if when.second else "minutes")
+    return when.isoformat()
+
+
+def read_text(text: str, *, path: str = "<text>", sha256: str | None = None, encoding: str = "utf-8",
+              overrides: dict[str, str] | None = None) -> Document:
+    """Build a Document from decoded text (front matter honoured; `overrides` win over it)."""
+    where = Path(path)
+    front = split_front_matter(where, text)
+    meta = {**front.values, **(overrides or {})}
+    body = text[front.body_offset:]
+    layout = analyse(body)
+    if "published" in meta:
+        published = parse_iso(meta["published"])
+        published_from = "front_matter"
+    else:
+        published, published_from = layout.published, "dateline"
+    if published is None:
+        raise SeedError(where, "no publication date found: the text has no dateline and the front matter no 'published'",
+                        "add a front matter block at the top: '---', 'published: YYYY-MM-DD', '---'")
+    digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    day = published.date() if isinstance(published, dt.datetime) else published
+    return Document(
+        source_id=f"src-{digest[:ID_HEX_LENGTH]}", path=path, sha256=digest, encoding=encoding,
+        body=body, body_offset=front.body_offset,
+        title=meta.get("title") or layout.title or where.stem,
+        publisher=meta.get("publisher") or layout.publisher or "",
+        url=meta.get("url", ""), published=_iso(published), published_date=day,
+        published_from=published_from, genre=meta.get("genre", "news"),
+        language=meta.get("language", "en"), license=meta.get("license", ""),
+        prose=tuple((line.start, line.end) for line in layout.prose),
+    )
+
+
+def read_seed(path: Path, root: Path | None = None) -> Document:
+    """Read one seed file. Raises SeedError naming the file and the fix."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SeedError(path, f"the file cannot be read ({exc.strerror})", "check that it exists and is readable") from None
+    text, encoding = decode_seed(path, data)
+    rel = path.relative_to(root).as_posix() if root is not None else path.name
+    return read_text(text, path=rel, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
+
+
+@dataclass
+class SeedScan:
+    documents: list[Document] = field(default_factory=list)
+    errors: list[SeedError] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (duplicate path, kept path)
+    encodings: list[tuple[str, str]] = field(default_factory=list)  # (path, legacy encoding assumed)
+
+
+def seed_paths(seeds: Path) -> list[Path]:
+    """Seed files in a stable order (by relative path), hidden files skipped."""
+    found = [p for p in seeds.rglob("*") if p.is_file() and p.suffix.lower() in SEED_SUFFIXES
+             and not any(part.startswith(".") for part in p.relative_to(seeds).parts)]
+    return sorted(found, key=lambda p: p.relative_to(seeds).as_posix())
+
+
+def scan_seeds(seeds: Path) -> SeedScan:
+    """Read every seed; collect all problems instead of stopping at the first."""
+    if not seeds.is_dir():
+        raise SeedError(seeds, "the seeds folder does not exist", "pass --seeds with a folder of .txt articles")
+    scan = SeedScan()
+    by_hash: dict[str, Document] = {}
+    for path in seed_paths(seeds):
+        try:
+            doc = read_seed(path, seeds)
+        except SeedError as exc:
+            scan.errors.append(exc)
+            continue
+        if doc.sha256 in by_hash:
+            scan.duplicates.append((doc.path, by_hash[doc.sha256].path))
+            continue
+        by_hash[doc.sha256] = doc
+        if doc.encoding != "utf-8":
+            scan.encodings.append((doc.path, doc.encoding))
+        scan.documents.append(doc)
+    if not scan.documents and not scan.errors:
+        raise SeedError(seeds, "the seeds folder holds no .txt articles", "add one article per .txt file")
+    return scan

@@ -1,0 +1,95 @@
+"""YAML front matter at the top of a seed: `---` ... `---`, setting the article's metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..errors import SeedError
+from ..settings import GENRES
+
+KEYS = ("title", "publisher", "url", "published", "genre", "language", "license")
+_FENCE = re.compile(r"---[ \t]*(?:\r\n|\n|\r|$)")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    values: dict[str, str] = field(default_factory=dict)
+    body_offset: int = 0  # index of the first character after the closing fence line
+
+
+def split_front_matter(path: Path, text: str) -> FrontMatter:
+    """Parse the front matter block if the text starts with one."""
+    opening = _FENCE.match(text)
+    if not opening:
+        return FrontMatter()
+    closing = None
+    for m in re.finditer(r"^---[ \t]*(?:\r\n|\n|\r|$)", text[opening.end():], re.M):
+        closing = m
+        break
+    if closing is None:
+        raise SeedError(path, "the front matter opened by '---' on line 1 is never closed", "add a line '---' after the last key", line=1)
+    block = text[opening.end(): opening.end() + closing.start()]
+    try:
+        raw = yaml.safe_load(block) if block.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise SeedError(path, f"the front matter is not valid YAML ({getattr(exc, 'problem', exc)})",
+                        "write one 'key: value' per line between the '---' lines", line=line) from None
+    if not isinstance(raw, dict):
+        raise SeedError(path, "the front matter is not a mapping of keys to values",
+                        "write one 'key: value' per line between the '---' lines", line=2)
+    values = {str(k): v for k, v in raw.items()}
+    _check(path, values, block)
+    clean = {k: _as_text(v) for k, v in values.items() if v is not None}
+    return FrontMatter(clean, opening.end() + closing.end())
+
+
+def _line_of(block: str, key: str) -> int:
+    for number, line in enumerate(block.splitlines(), start=2):
+        if line.split(":", 1)[0].strip() == key:
+            return number
+    return 2
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes" if value.second == 0 else "seconds").replace("+00:00", "")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _check(path: Path, values: dict, block: str) -> None:
+    for key in values:
+        if key not in KEYS:
+            raise SeedError(path, f"unknown front-matter key '{key}'",
+                            f"use only {', '.join(KEYS)}", line=_line_of(block, key))
+    published = values.get("published")
+    if published is not None and not isinstance(published, (dt.date, dt.datetime)):
+        if not _ISO.fullmatch(str(published).strip()) or parse_iso(str(published)) is None:
+            raise SeedError(path, f"published: '{published}' is not an ISO date",
+                            "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM", line=_line_of(block, "published"))
+    genre = values.get("genre")
+    if genre is not None and genre not in GENRES:
+        raise SeedError(path, f"genre: '{genre}' is not one of {', '.join(GENRES)}",
+                        "write 'genre: news' for reporting, 'genre: narrative' for a history", line=_line_of(block, "genre"))
+    url = values.get("url")
+    if url is not None and not re.match(r"https?://\S+$", str(url).strip()):
+        raise SeedError(path, f"url: '{url}' is not an http(s) address",
+                        "write the full address, starting with https://", line=_line_of(block, "url"))
+
+
+def parse_iso(text: str) -> dt.datetime | dt.date | None:
+    """Parse an ISO 8601 date or date-time; None when it is not one."""
+    text = text.strip().replace(" ", "T", 1)
+    try:
+        return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+    except ValueError:
+        return None

@@ -1,0 +1,72 @@
+"""Rows of every resource from the per-article results, in a stable order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..events.actors import Actor, lexicon_actors, state_actor
+from ..events.merge import merge_events
+
+
+@dataclass
+class ArticleResult:
+    """What extraction yields for one article (picklable, so it can cross processes)."""
+
+    source: dict
+    events: list = field(default_factory=list)  # events.model.Event
+    mentions: list[dict] = field(default_factory=list)
+    actors: dict = field(default_factory=dict)  # actor_id -> Actor
+
+
+def _with_affiliations(actors: dict[str, Actor]) -> dict[str, Actor]:
+    """Add every actor an actor is affiliated with, so the foreign key holds."""
+    out = dict(actors)
+    pending = [a.affiliation for a in actors.values() if a.affiliation]
+    while pending:
+        actor_id = pending.pop()
+        if actor_id in out:
+            continue
+        if actor_id in lexicon_actors():
+            actor = lexicon_actors()[actor_id]
+        elif actor_id.startswith("state-"):
+            actor = state_actor(actor_id[6:].upper())
+        else:
+            continue
+        out[actor_id] = actor
+        if actor.affiliation:
+            pending.append(actor.affiliation)
+    return out
+
+
+def build_tables(results: list[ArticleResult]) -> dict[str, list[dict]]:
+    results = sorted(results, key=lambda r: (r.source["published"], r.source["source_id"]))
+    all_events = [e for r in results for e in sorted(r.events, key=lambda e: (e.char_start, e.trigger_start, e.event_type))]
+    events, evidence = merge_events(all_events)
+    events.sort(key=lambda r: (r["date_start"], r["date_end"], r["source_id"], r["char_start"], r["event_id"]))
+    evidence.sort(key=lambda r: (r["event_id"], r["source_id"], r["char_start"]))
+
+    referenced = {r[k] for r in events for k in ("actor1", "actor2", "speaker") if r.get(k)}
+    actors: dict[str, Actor] = {}
+    for result in results:
+        for actor_id, actor in result.actors.items():
+            if actor_id in referenced and actor_id not in actors:
+                actors[actor_id] = actor
+    actors = _with_affiliations(actors)
+
+    per_source: dict[str, int] = {}
+    for row in evidence:
+        per_source[row["source_id"]] = per_source.get(row["source_id"], 0) + 1
+    sources = []
+    for result in results:
+        row = dict(result.source)
+        row["event_count"] = per_source.get(row["source_id"], 0)
+        sources.append(row)
+    sources.sort(key=lambda r: r["source_id"])
+    mentions = sorted((m for r in results for m in r.mentions), key=lambda m: (m["source_id"], m["char_start"]))
+    return {
+        "sources": sources,
+        "actors": sorted((a.row() for a in actors.values()), key=lambda r: r["actor_id"]),
+        "events": events,
+        "event_sources": evidence,
+        "mentions": mentions,
+    }

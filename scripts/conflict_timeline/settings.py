@@ -1,0 +1,44 @@
+"""Versions, paths and thresholds used across the stages. No magic numbers elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_ROOT = Path(__file__).resolve().parent
+SCHEMA_DIR = PACKAGE_ROOT / "package" / "schemas"
+TIMEX_RULES_DIR = PACKAGE_ROOT / "timex" / "rules"
+LEXICON_DIR = PACKAGE_ROOT / "events" / "lexicons"
+
+#: Version of the published package; bump when the schema changes.
+PACKAGE_VERSION = "0.1.0"
+PACKAGE_NAME = "conflict-timeline"
+DATA_PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+TABLE_SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
+
+#: Folder (relative to the output root) that holds the published data files.
+DATA_DIR_NAME = "datapackage"
+DESCRIPTOR_NAME = "datapackage.json"
+TIMELINE_NAME = "timeline.html"
+TIMELINE_PNG_NAME = "timeline.png"
+
+#: Resources in the order they appear in the descriptor (parents before children).
+RESOURCES = ("sources", "actors", "events", "event_sources", "mentions")
+
+#: Seeds: which files in a seeds folder are read.
+SEED_SUFFIXES = (".txt", ".md")
+SEED_ENCODING = "utf-8"
+
+#: How many lines at the top of an article are searched for a title, publisher and dateline.
+HEADER_SCAN_LINES = 40
+#: A line this short (in words) with no sentence punctuation is a heading or site furniture.
+FURNITURE_MAX_WORDS = 12
+#: A line without sentence punctuation is still prose (a paragraph, not a headline) past this many words.
+PROSE_MIN_WORDS_UNPUNCTUATED = 30
+
+#: Length of the hex digest kept in source and event ids.
+ID_HEX_LENGTH = 16
+
+GENRES = ("news", "narrative")
+
+#: Files in the data folder that a build does not make but keeps (the README's preview image).
+PRESERVED_DATA_FILES = ("timeline.png",)

@@ -1,0 +1,38 @@
+"""The interactive timeline of a package's events: a self-contained, offline Plotly page.
+
+    write_timeline(events, sources, actors, path, lanes="group")   # from frames (the build)
+    render_package(package, out=None, lanes="group")               # from a built package (CLI)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .config import LANE_MODES
+from .figure import build_figure
+from .package_io import default_output, read_package
+from .page import write_page
+
+__all__ = ["build_figure", "render_package", "write_timeline", "LANE_MODES"]
+
+
+def write_timeline(
+    events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFrame, path: Path, lanes: str = "group"
+) -> None:
+    """Write the timeline page of these tables to `path` (byte-identical for identical input)."""
+    write_page(build_figure(events, sources, actors, lanes=lanes), Path(path))
+
+
+def render_package(package: Path, out: Path | None = None, lanes: str = "group") -> Path:
+    """Render the timeline of a built package; `out` None writes the package's
+    datapackage/timeline.html. Returns the path written."""
+    from ..errors import ConflictTimelineError
+
+    if lanes not in LANE_MODES:
+        raise ConflictTimelineError(f"--lanes {lanes}: unknown lane mode. Fix: use one of {', '.join(LANE_MODES)}.")
+    tables = read_package(Path(package))
+    path = Path(out) if out is not None else default_output(Path(package))
+    write_timeline(tables["events"], tables["sources"], tables["actors"], path, lanes=lanes)
+    return path

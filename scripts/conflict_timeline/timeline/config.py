@@ -1,0 +1,83 @@
+"""Thresholds and sizes of the timeline, in one place (no magic numbers in the drawing code)."""
+
+from __future__ import annotations
+
+#: Fixed id of the plot's element, so that two renders of the same data are byte-identical.
+DIV_ID = "conflict-timeline"
+
+#: Lane modes, in the order the dropdown shows them, with the button label.
+LANE_MODES = {"group": "Lanes: event type", "actor": "Lanes: actor", "source": "Lanes: source"}
+
+#: Above this many events, markers are drawn with WebGL (Scattergl) instead of SVG.
+WEBGL_THRESHOLD = 1500
+
+#: At most this many actor or source lanes; the rest share one "Other ..." lane.
+MAX_LANES = 24
+#: Lane labels longer than this are cut with an ellipsis (the hover shows the full text).
+LANE_LABEL_CHARS = 38
+
+#: Stacking within a lane: marks are spread over lane_index +- LANE_HALF_HEIGHT,
+#: centre row first, rows at most MAX_ROW_STEP apart.
+LANE_HALF_HEIGHT = 0.38
+MAX_ROW_STEP = 0.16
+#: A marker is treated as this share of the whole time span wide when deciding which
+#: marks would hide each other (about one marker width at the first view).
+POINT_FOOTPRINT_SHARE = 0.006
+#: Thickness of a span (bar) in lane units, and its share of the row step when rows are tight.
+SPAN_THICKNESS = 0.26
+SPAN_ROW_SHARE = 0.8
+#: Outline of spans in pixels, so that a span of a day or two stays visible when zoomed out.
+SPAN_OUTLINE_PX = 1.5
+
+#: Marker size in pixels; casualty events grow with the square root of fatalities_low,
+#: reaching MARKER_SIZE_MAX at FATALITY_REFERENCE deaths and staying there above it.
+MARKER_SIZE = 11
+MARKER_SIZE_MAX = 30
+FATALITY_REFERENCE = 10_000
+#: A span's thickness grows by up to this factor with fatalities_low (same square-root scale).
+SPAN_FATALITY_GROWTH = 1.8
+#: Size of the arrow head that ends an ongoing happening at its source's publication date.
+ARROW_SIZE = 12
+
+#: First view: the data's extent padded by this share of it on each side (at least PAD_MIN_DAYS).
+PAD_SHARE = 0.04
+PAD_MIN_DAYS = 10
+
+#: Page height: pixels per lane plus room for title, range slider and legend, bounded.
+LANE_PX = 84
+CHROME_PX = 330
+HEIGHT_MIN = 560
+HEIGHT_MAX = 2600
+
+#: Hover text: evidence sentences are wrapped at this many characters, summaries and
+#: titles cut at HOVER_TEXT_CHARS.
+WRAP_CHARS = 80
+HOVER_TEXT_CHARS = 300
+
+#: Decimals kept for lane positions (keeps the page small; 1e-4 lane is far below a pixel).
+Y_DECIMALS = 4
+
+#: Browser used for previews and browser tests (Debian's chromium; downloads are impossible),
+#: and the flags that keep it off the network.
+CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+#: Viewport of the PNG preview.
+PREVIEW_WIDTH = 1400
+
+#: WebGL spans (above WEBGL_THRESHOLD) are thick lines; hover works at their vertices, so a
+#: span gets a vertex at least every HOVER_STEP_SHARE of the whole time span (about one
+#: hover distance at the first view), at most MAX_SPAN_VERTICES per span.
+HOVER_STEP_SHARE = 0.015
+MAX_SPAN_VERTICES = 80
+GL_SPAN_WIDTH_PX = 6
+#: Line dash of WebGL spans by modality (WebGL lines cannot be hatched).
+GL_SPAN_DASH = {"asserted": "solid", "reported": "dash", "planned": "solid", "negated": "dot", "hypothetical": "dashdot"}

@@ -1,0 +1,128 @@
+"""Lanes and stacking: which lane each mark is in for a lane mode, and where inside the lane,
+so that marks that would cover each other are stacked instead (deterministically)."""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import encodings as enc
+from .config import (
+    LANE_HALF_HEIGHT,
+    MAX_LANES,
+    MAX_ROW_STEP,
+    POINT_FOOTPRINT_SHARE,
+    SPAN_ROW_SHARE,
+    SPAN_THICKNESS,
+    Y_DECIMALS,
+)
+
+
+@dataclass(frozen=True)
+class LaneLayout:
+    """Where every mark sits for one lane mode."""
+
+    mode: str
+    labels: list[str]  # plain text, top lane first
+    lane: np.ndarray  # lane index of each mark
+    y: np.ndarray  # lane index + offset inside the lane
+    thickness: np.ndarray  # span thickness available to each mark, in lane units
+
+
+def _lane_keys(marks: pd.DataFrame, mode: str) -> tuple[pd.Series, list[str]]:
+    """Lane index of each mark and the lane labels, for one mode."""
+    if mode == "group":
+        present = set(marks["lane_group"])
+        order = [g for g in enc.group_order() if g in present]
+        order += sorted(present - set(order))
+        index = {g: i for i, g in enumerate(order)}
+        return marks["lane_group"].map(index), order
+
+    key, label = marks[f"lane_{mode}"], marks[f"lane_{mode}_label"]
+    stats = pd.DataFrame({"key": key, "label": label, "start": marks["start"]})
+    if mode == "source":
+        stats["first"] = marks["source_published"].fillna(marks["start"])
+    else:
+        stats["first"] = marks["start"]
+    lanes = stats.groupby("key", sort=True).agg(
+        label=("label", "first"), n=("key", "size"), first=("first", "min")
+    )
+    lanes = lanes.reset_index()
+    if len(lanes) > MAX_LANES:
+        lanes = lanes.sort_values(["n", "key"], ascending=[False, True], kind="mergesort")
+        kept, rest = lanes.iloc[: MAX_LANES - 1], lanes.iloc[MAX_LANES - 1 :]
+    else:
+        kept, rest = lanes, lanes.iloc[:0]
+    if mode == "source":  # sources in the order they were published
+        kept = kept.sort_values(["first", "label", "key"], kind="mergesort")
+    else:  # actors: busiest first
+        kept = kept.sort_values(["n", "label", "key"], ascending=[False, True, True], kind="mergesort")
+    labels = list(kept["label"])
+    index = {k: i for i, k in enumerate(kept["key"])}
+    if len(rest):
+        noun = "actors" if mode == "actor" else "sources"
+        labels.append(f"{len(rest)} other {noun}")
+        other = len(labels) - 1
+        return key.map(lambda k: index.get(k, other)), labels
+    return key.map(index), labels
+
+
+def row_offsets(rows: np.ndarray, n_rows: int) -> tuple[np.ndarray, float]:
+    """Offsets of rows inside a lane, centre row first, then alternately below and above;
+    and the step between rows. Always within +-LANE_HALF_HEIGHT."""
+    if n_rows <= 1:
+        return np.zeros(len(rows)), MAX_ROW_STEP
+    step = min(MAX_ROW_STEP, LANE_HALF_HEIGHT / ((n_rows) // 2))
+    distance = (rows + 1) // 2
+    sign = np.where(rows % 2 == 1, 1.0, -1.0)
+    return distance * step * sign, step
+
+
+def stack_rows(lane: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
+    """First-fit interval packing per lane: each mark takes the lowest row that is free at its
+    start. Marks must be given sorted by start. O(n log n)."""
+    rows = np.zeros(len(lane), dtype=np.int64)
+    busy: dict[int, list] = {}  # lane -> heap of (stop, row)
+    free: dict[int, list] = {}  # lane -> heap of free rows
+    count: dict[int, int] = {}
+    for i in range(len(lane)):
+        ln = int(lane[i])
+        b, f = busy.setdefault(ln, []), free.setdefault(ln, [])
+        while b and b[0][0] <= start[i]:
+            heapq.heappush(f, heapq.heappop(b)[1])
+        if f:
+            row = heapq.heappop(f)
+        else:
+            row = count.get(ln, 0)
+            count[ln] = row + 1
+        rows[i] = row
+        heapq.heappush(b, (stop[i], row))
+    return rows
+
+
+def layout(marks: pd.DataFrame, mode: str) -> LaneLayout:
+    """Lane, y position and span thickness of every mark for `mode` (group, actor, source)."""
+    lane_series, labels = _lane_keys(marks, mode)
+    lane = lane_series.to_numpy(dtype=np.int64)
+    start = marks["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+    if len(marks):
+        end = marks["end"].fillna(marks["start"]).to_numpy(dtype="datetime64[D]").astype(np.int64)
+        extent = max(1, int(end.max() - start.min()))
+    else:
+        end, extent = start, 1
+    footprint = max(1, int(round(extent * POINT_FOOTPRINT_SHARE)))
+    stop = np.maximum(end, start + footprint)
+
+    rows = stack_rows(lane, start, stop)
+    y = lane.astype(float)
+    thickness = np.full(len(marks), SPAN_THICKNESS)
+    for ln in np.unique(lane):
+        sel = lane == ln
+        n_rows = int(rows[sel].max()) + 1
+        offsets, step = row_offsets(rows[sel], n_rows)
+        y[sel] += offsets
+        thickness[sel] = min(SPAN_THICKNESS, step * SPAN_ROW_SHARE)
+    return LaneLayout(mode, labels, lane, np.round(y, Y_DECIMALS), thickness)

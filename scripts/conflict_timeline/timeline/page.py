@@ -1,0 +1,112 @@
+"""The timeline page: one self-contained HTML file that works offline and is byte-identical
+for identical input.
+
+- plotly.js inline (no CDN), no MathJax, no web fonts;
+- fixed element ids (plotly's own writer draws a random uuid4), figure JSON with sorted output;
+- a Content-Security-Policy that forbids every network request, as a second wall behind
+  the escaping in hover.py;
+- a click on a mark opens its source in a new tab, for http(s) URLs only.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.offline import get_plotlyjs
+
+from .config import DIV_ID
+from .hover import CUSTOMDATA_URL
+
+#: Inline scripts and styles only; regl (WebGL traces) compiles its shaders with Function().
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
+    "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'"
+)
+
+#: Id of the JSON block that holds the figure.
+DATA_ID = DIV_ID + "-data"
+
+PLOT_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "scrollZoom": False,
+    "toImageButtonOptions": {"filename": "conflict-timeline", "scale": 2},
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+
+#: Boots the plot: the figure is a JSON data block (JSON.parse is much faster than the
+#: equivalent JavaScript literal plotly's own writer emits); once drawn, the element is marked
+#: (tests, previews and the benchmark wait for it) and a click on a mark opens its source,
+#: for http(s) URLs only.
+BOOT_SCRIPT = """
+(function () {
+  window.__timelineBootAt = performance.now();
+  var gd = document.getElementById(%(div)s);
+  var fig = JSON.parse(document.getElementById(%(data)s).textContent);
+  fig.data.forEach(function (t) {  // WebGL spans: one customdata row per span (glspans.py)
+    var rows = t.meta && t.meta.vertex_rows, cd = t.customdata;
+    if (rows && cd) t.customdata = rows.map(function (r) { return r === null ? null : cd[r]; });
+  });
+  Plotly.newPlot(gd, fig.data, fig.layout, %(config)s).then(function () {
+    gd.on('plotly_click', function (ev) {
+      var p = ev && ev.points && ev.points[0];
+      var url = p && p.customdata ? p.customdata[%(url)d] : '';
+      if (typeof url === 'string' && /^https?:\\/\\/[^\\s"'<>`]+$/i.test(url)) {
+        window.open(url, '_blank', 'noopener,noreferrer');
+      }
+    });
+    requestAnimationFrame(function () {
+      window.__timelineDrawnAt = performance.now();
+      gd.setAttribute('data-drawn', 'true');
+    });
+  });
+})();
+"""
+
+TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>body {{ margin: 0; padding: 8px; font-family: system-ui, sans-serif; }}</style>
+</head>
+<body>
+<noscript>This timeline needs JavaScript; the data is in the package's CSV and Parquet files.</noscript>
+<div id="{div_id}" class="plotly-graph-div" style="width:100%;"></div>
+<script type="application/json" id="{data_id}">{figure}</script>
+<script>window.PlotlyConfig = {{MathJaxConfig: 'local'}};</script>
+<script>{plotlyjs}</script>
+<script>{boot}</script>
+</body>
+</html>
+"""
+
+
+def page_html(fig: go.Figure, title: str = "Conflict timeline") -> str:
+    """The whole page as a string."""
+    # plotly's JSON writer escapes <, > and / as \\u003c... so no text can close the block.
+    figure = pio.to_json(fig, validate=True, pretty=False, engine="json")
+    boot = BOOT_SCRIPT % {
+        "div": json.dumps(DIV_ID),
+        "data": json.dumps(DATA_ID),
+        "config": json.dumps(PLOT_CONFIG, sort_keys=True),
+        "url": CUSTOMDATA_URL,
+    }
+    safe_title = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return TEMPLATE.format(
+        csp=CONTENT_SECURITY_POLICY, title=safe_title, div_id=DIV_ID, data_id=DATA_ID,
+        figure=figure, plotlyjs=get_plotlyjs(), boot=boot,
+    )
+
+
+def write_page(fig: go.Figure, path: Path) -> Path:
+    """Write the page; bytes depend only on the figure."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page_html(fig), encoding="utf-8", newline="\n")
+    return path

@@ -1,0 +1,101 @@
+"""What relative expressions are resolved against, by genre.
+
+- ``news``: deictic expressions ("yesterday", "last week", "Friday") against the document
+  creation time (DCT); anaphoric ones ("the next day", "that year") against the last date
+  mentioned.
+- ``narrative``: both against the time the story has reached: the last date of year precision
+  or finer that the text mentioned (explicit or resolved), falling back to the DCT.
+- ``auto``: narrative when the text names many explicit years and most lie far (more than
+  ``AUTO_YEAR_DISTANCE`` years) from the DCT while DCT-relative words ("today", "yesterday",
+  weekday names, "last week") are rare; news otherwise. See :func:`choose_genre`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+GENRES = ("news", "narrative", "auto")
+AUTO_MIN_YEARS = 3
+AUTO_YEAR_DISTANCE = 3
+AUTO_FAR_SHARE = 0.5
+
+_YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+_DEICTIC = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|this (?:week|month|year)|last (?:week|month|night)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.I,
+)
+
+
+def choose_genre(text: str, dct: dt.date | None) -> str:
+    """``narrative`` or ``news`` for ``auto``, from explicit years and DCT-relative words."""
+    if dct is None:
+        return "narrative"
+    years = [int(y) for y in _YEAR.findall(text)]
+    if len(years) < AUTO_MIN_YEARS:
+        return "news"
+    far = sum(abs(y - dct.year) > AUTO_YEAR_DISTANCE for y in years)
+    deictic = len(_DEICTIC.findall(text))
+    return "narrative" if far / len(years) >= AUTO_FAR_SHARE and deictic < far else "news"
+
+
+@dataclass
+class Point:
+    """A partly known calendar point: year, maybe month, maybe day; BC years are negative."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def date(self) -> dt.date | None:
+        if self.year < 1:
+            return None
+        try:
+            return dt.date(self.year, self.month or 1, self.day or 1)
+        except ValueError:
+            return None
+
+
+@dataclass
+class Context:
+    dct: dt.date | None
+    genre: str
+    last: Point | None = None  # the last date mentioned (story time)
+    last_quarter: str | None = None  # the last quarter mentioned ("1989-Q3"), for "a year ago"
+    tense: int = -1  # -1 past, +1 future: the clause around the expression (news)
+
+    @property
+    def dct_point(self) -> Point | None:
+        return Point(self.dct.year, self.dct.month, self.dct.day) if self.dct else None
+
+    def deictic(self) -> Point | None:
+        """Anchor of "today", "last week", weekdays..."""
+        if self.genre == "narrative":
+            return self.last or self.dct_point
+        return self.dct_point or self.last
+
+    def anaphoric(self) -> Point | None:
+        """Anchor of "the next day", "that year", "the following spring"..."""
+        return self.last or self.dct_point
+
+    def move(self, value: str) -> None:
+        """Advance the story time to a calendar value of year precision or finer."""
+        if re.fullmatch(r"\d{4}-Q\d", value):
+            self.last_quarter = value
+        m = re.match(r"(?P<bc>BC)?(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?", value)
+        if not m:
+            m2 = re.match(r"(?P<bc>BC)?(?P<y>\d{4})-(?:W\d\d|SP|SU|FA|WI|Q\d|H\d)", value)
+            if m2:
+                self.last = Point(_year(m2), None, None)
+            return
+        year = _year(m)
+        month = int(m.group("m")) if m.group("m") else None
+        day = int(m.group("d")) if m.group("d") else None
+        self.last = Point(year, month, day)
+
+
+def _year(m: re.Match) -> int:
+    y = int(m.group("y"))
+    return -y if m.group("bc") else y

@@ -1,0 +1,48 @@
+"""Is the clause around an expression about the future? Decides "Monday" and "in February" in news.
+
+A crude but useful cue (HeidelTime uses part-of-speech tense): future auxiliaries and
+scheduling words in the same sentence, nearest to the expression, against past ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: characters searched on each side of the expression, within its sentence
+TENSE_WINDOW = 90
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|wo n't|'ll|shall|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to|"
+    r"plans?\s+to|planned|set\s+to|due|upcoming|until|till|will\s+be|would\s+be|effective|begins?|starting|"
+    r"deadline|expire|expires|resume|resumes|postponed\s+until|later\s+this|next)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:said|was|were|had|did|ago|last|earlier|reported|announced|told|met|arrived|began|started|"
+    r"killed|died|took|made|came|went|left|ended|[a-z]{3,}ed)\b",
+    re.I,
+)
+_BOUNDARY = re.compile(r"[.!?;\n]\s")
+
+
+def sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text before and after the span, cut at sentence boundaries and TENSE_WINDOW."""
+    left = text[max(0, start - TENSE_WINDOW) : start]
+    cuts = list(_BOUNDARY.finditer(left))
+    if cuts:
+        left = left[cuts[-1].end() :]
+    right = text[end : end + TENSE_WINDOW]
+    cut = _BOUNDARY.search(right)
+    if cut:
+        right = right[: cut.start() + 1]
+    return left, right
+
+
+def tense(text: str, start: int, end: int) -> int:
+    """+1 when the sentence points to the future, -1 otherwise (news is mostly about the past)."""
+    left, right = sentence_window(text, start, end)
+    fut = [len(left) - m.end() for m in _FUTURE.finditer(left)] + [m.start() for m in _FUTURE.finditer(right)]
+    past = [len(left) - m.end() for m in _PAST.finditer(left)] + [m.start() for m in _PAST.finditer(right)]
+    if fut and (not past or min(fut) <= min(past)):
+        return 1
+    return -1

@@ -1,0 +1,105 @@
+"""The event coder on sentences written for the tests: tolls, actors, dates, modality."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conflict_timeline import extract
+from conflict_timeline.events.actors import ActorRegistry
+from conflict_timeline.events.sentences import split_sentences
+from conflict_timeline.events.toll import find_toll, parse_number
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("More than 250,000 people have been killed since 2011.", 250000, None),
+    ("Between 40 and 50 people were killed.", 40, 50),
+    ("Dozens were killed in the attack.", 24, None),
+    ("The blast killed 12 civilians.", 12, 12),
+    ("Nearly 300 soldiers have died.", None, 300),
+    ("The death toll rose to 1,200.", 1200, 1200),
+    ("Three soldiers died.", 3, 3),
+])
+def test_toll_reads_low_and_high_from_numbers_that_count_the_dead(text, low, high):
+    toll = find_toll(text)
+    assert toll is not None and (toll.low, toll.high) == (low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "Assad won 88.7 percent of the vote.",
+    "Eighty percent of the strikes hit rebels.",
+    "Two people were wounded and 40 houses destroyed.",
+    "The 2,000 troops arrived in 2015.",
+])
+def test_toll_ignores_numbers_that_do_not_count_deaths(text):
+    assert find_toll(text) is None
+
+
+def test_number_words_are_read():
+    assert parse_number("twenty-five") == 25
+    assert parse_number("two hundred") == 200
+    assert parse_number("1.5 million") == 1_500_000
+
+
+def test_aliases_name_one_actor():
+    ids = {m.actor_id for m in ActorRegistry().find("Daesh, ISIL, ISIS and the Islamic State are one group.")}
+    assert ids == {"isis"}
+
+
+def test_spokesman_speaks_for_the_group_of_his_unit():
+    registry = ActorRegistry()
+    registry.find("said Major Omar Haddad, a spokesman for the 5th Brigade of the Free Syrian Army, on Monday.")
+    person = registry.actors["unk-omar-haddad"]
+    assert person.kind == "person" and person.affiliation == "fsa"
+
+
+def test_unknown_speakers_become_actors_and_their_surname_is_remembered():
+    rows = extract('"We will not leave," Karim Bakri said on Monday. Bakri later rejected the plan on Tuesday.', dct="2019-03-06")
+    speakers = {r["speaker"] for r in rows} | {r["actor1"] for r in rows}
+    assert "unk-karim-bakri" in speakers
+    reject = next(r for r in rows if r["event_type"] == "REJECT")
+    assert reject["actor1"] == "unk-karim-bakri" and reject["date_edtf"] == "2019-03-05"
+
+
+def test_sentences_do_not_break_inside_a_quotation_or_after_an_abbreviation():
+    text = "'Is this peace? We doubt it!' said Gen. Ali Musa. Talks resumed."
+    assert [text[s:e] for s, e in split_sentences(text)] == ["'Is this peace? We doubt it!' said Gen. Ali Musa.", "Talks resumed."]
+
+
+def test_since_gives_an_interval_up_to_the_document_date():
+    rows = extract("Government troops have besieged the city since June 2017.", dct="2018-01-10")
+    row = next(r for r in rows if r["event_type"] == "COERCE")
+    assert row["date_edtf"] == "2017-06/2018-01-10"
+    assert (row["date_start"], row["date_end"]) == (dt.date(2017, 6, 1), dt.date(2018, 1, 10))
+    assert row["ongoing"] is True
+
+
+def test_month_precision_spans_the_month_and_year_precision_the_year():
+    rows = extract("Rebels captured the airport in May 2012. Elections were held in 2014.", dct="2015-01-01")
+    by_type = {r["event_type"]: r for r in rows}
+    assert (by_type["ASSAULT"]["date_start"], by_type["ASSAULT"]["date_end"]) == (dt.date(2012, 5, 1), dt.date(2012, 5, 31))
+    assert by_type["ELECTION"]["date_precision"] == "year" and by_type["ELECTION"]["date_end"] == dt.date(2014, 12, 31)
+
+
+def test_a_statement_without_a_date_takes_the_document_date():
+    rows = extract("The ministry condemned the attack, a spokeswoman said.", dct="2020-02-02")
+    row = next(r for r in rows if r["event_type"] == "ACCUSE")
+    assert row["date_edtf"] == "2020-02-02" and row["date_source"] == "document"
+
+
+def test_an_undated_past_happening_is_not_given_the_publication_date():
+    rows = extract("Years of fighting destroyed the old city.", dct="2020-02-02")
+    assert rows == []
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("The army will withdraw from the town next month.", "planned"),
+    ("The army did not withdraw from the town on Sunday.", "negated"),
+    ("The army might withdraw from the town next month.", "hypothetical"),
+    ("The army withdrew from the town on Sunday, officials said.", "reported"),
+    ("The army withdrew from the town on Sunday.", "asserted"),
+])
+def test_modality_follows_the_words_around_the_event(text, modality):
+    rows = extract(text, dct="2021-06-09")
+    assert [r["modality"] for r in rows if r["event_type"] == "RETREAT"] == [modality]

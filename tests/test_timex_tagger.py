@@ -1,0 +1,123 @@
+"""The temporal tagger on the founding article, on sentences of our own, and on any text at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conflict_timeline.timex import Timex, tag
+from conflict_timeline.timex.anchor import choose_genre
+from conflict_timeline.timex.values import is_valid_value
+
+ROOT = Path(__file__).resolve().parents[1]
+FOUNDING = ROOT / "seeds" / "2015-10-24_presstv_fsa-rejects-russian-offer.txt"
+DCT = dt.date(2015, 10, 24)  # a Saturday
+
+
+def found(text: str, dct: dt.date, genre: str = "news") -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in tag(text, dct, genre)}
+
+
+@pytest.fixture(scope="module")
+def founding() -> dict[str, tuple[str, str]]:
+    if not FOUNDING.exists():
+        pytest.skip("founding article not in seeds/")
+    return found(FOUNDING.read_text(encoding="utf-8"), DCT)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("March 2011", "2011-03"),
+        ("June 2014", "2014-06"),
+        ("September 30", "2015-09-30"),
+        ("Saturday", "2015-10-24"),
+        ("earlier Saturday", "2015-10-24"),
+        ("next year", "2016"),
+    ],
+)
+def test_timex_dates_the_founding_articles_expressions(founding, text, value):
+    assert founding[text] == ("DATE", value)
+
+
+def test_timex_reads_the_founding_articles_dateline_as_a_time(founding):
+    assert founding["Sat Oct 24, 2015 2:56PM"] == ("TIME", "2015-10-24T14:56")
+
+
+@pytest.mark.parametrize(
+    "sentence, dct, expected",
+    [
+        ("Rebels shelled the town on Tuesday.", "2015-10-24", {"Tuesday": ("DATE", "2015-10-20")}),
+        ("The envoy will fly to Geneva on Tuesday.", "2015-10-24", {"Tuesday": ("DATE", "2015-10-27")}),
+        ("Two soldiers died yesterday.", "2015-10-24", {"yesterday": ("DATE", "2015-10-23")}),
+        ("The siege has lasted three months.", "2015-10-24", {"three months": ("DURATION", "P3M")}),
+        ("Fighting flared last week.", "2015-10-24", {"last week": ("DATE", "2015-W42")}),
+        ("The ceasefire collapsed two years ago.", "2015-10-24", {"two years ago": ("DATE", "2013")}),
+        ("Talks are now stalled.", "2015-10-24", {"now": ("DATE", "PRESENT_REF")}),
+        ("Convoys arrive daily.", "2015-10-24", {"daily": ("SET", "P1D")}),
+        ("Over the past two weeks the army advanced.", "2015-10-24", {"the past two weeks": ("DURATION", "P2W")}),
+        ("Aid reached the city in early December.", "2015-12-20", {"early December": ("DATE", "2015-12")}),
+        ("The rally began at 10 p.m. on Friday.", "2015-10-24", {"10 p.m. on Friday": ("TIME", "2015-10-23T22:00")}),
+        ("Police arrived at 7:15 p.m.", "2015-10-24", {"7:15 p.m.": ("TIME", "2015-10-24T19:15")}),
+    ],
+)
+def test_timex_tags_news_sentences_against_the_document_date(sentence, dct, expected):
+    got = found(sentence, dt.date.fromisoformat(dct))
+    for text, type_value in expected.items():
+        assert got.get(text) == type_value, got
+
+
+def test_timex_resolves_narrative_expressions_against_the_story_time():
+    text = "The army crossed the river on June 5, 1944. Two days later it took the town. In August it reached Paris."
+    got = found(text, dt.date(2009, 12, 19), "narrative")
+    assert got["June 5, 1944"] == ("DATE", "1944-06-05")
+    assert got["Two days later"] == ("DATE", "1944-06-07")
+    assert got["August"] == ("DATE", "1944-08")
+
+
+def test_timex_auto_genre_reads_war_history_as_narrative_and_reports_as_news():
+    history = "In 1914 war broke out. By 1916 the armies were stuck. In 1917 America joined; in 1918 it ended."
+    assert choose_genre(history, dt.date(2009, 12, 19)) == "narrative"
+    assert choose_genre("Shelling resumed on Saturday, officials said today.", DCT) == "news"
+
+
+def test_timex_returns_frozen_timexes_sorted_by_start():
+    result = tag("On Monday, and again on Friday, the talks failed; next week they resume.", DCT)
+    assert all(isinstance(t, Timex) for t in result)
+    assert [t.start for t in result] == sorted(t.start for t in result)
+
+
+def test_timex_without_document_date_still_tags_explicit_dates():
+    assert found("It began on 20 July 1944.", None)["20 July 1944"] == ("DATE", "1944-07-20")
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=300), genre=st.sampled_from(["news", "narrative", "auto"]))
+def test_timex_never_raises_and_gives_valid_non_overlapping_spans_on_any_text(text, genre):
+    spans = tag(text, DCT, genre)
+    last_end = 0
+    for t in spans:
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.start >= last_end
+        assert t.text == text[t.start : t.end]
+        assert is_valid_value(t.value)
+        last_end = t.end
+
+
+_WORDS = st.sampled_from(
+    ["on", "Monday", "last", "next", "week", "year", "March", "30", "2011", "ago", "two", "days", "later", "the",
+     "early", "1944", "BC", "quarter", "third", "now", "10", "p.m.", "-", ",", "of", "since", "summer", "daily"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(_WORDS, max_size=25), genre=st.sampled_from(["news", "narrative"]))
+def test_timex_values_are_valid_on_text_dense_with_temporal_words(words, genre):
+    text = " ".join(words)
+    for t in tag(text, DCT, genre):
+        assert is_valid_value(t.value), t
+        assert t.text == text[t.start : t.end]
