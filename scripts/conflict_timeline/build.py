@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ConflictTimelineError, SeedErrors
-from .extraction import extract_document
-from .ingest import scan_seeds
+from .errors import ConflictTimelineError, SeedError, SeedErrors
 from .package.publish import publish
-from .package.tables import build_tables
-from .settings import TIMELINE_NAME
+from .package.tables import ArticleResult, build_tables
+from .runner import ResultCache, SeedTask, extract_task, extractor_version, plan_tasks, run_tasks
+from .settings import CACHE_DIR_NAME, TIMELINE_NAME
 
 
 @dataclass
@@ -23,6 +22,8 @@ class BuildReport:
     duplicates: list[dict] = field(default_factory=list)
     encodings: list[dict] = field(default_factory=list)
     descriptor: str = ""
+    extracted: int = 0  # seeds extracted in this build (the rest came from the cache)
+    cached: int = 0
 
     def as_dict(self) -> dict:
         return {"seeds": self.seeds, "articles": self.articles, "events": self.events, "mentions": self.mentions,
@@ -30,7 +31,7 @@ class BuildReport:
 
     def summary(self) -> str:
         lines = [f"built {self.descriptor}: {self.events} events from {self.articles} articles "
-                 f"({self.mentions} time expressions)"]
+                 f"({self.mentions} time expressions); {self.extracted} extracted, {self.cached} from the cache"]
         for item in self.encodings:
             lines.append(f"  note: {item['path']} is not UTF-8; decoded as {item['encoding']}")
         for item in self.duplicates:
@@ -49,26 +50,84 @@ def _timeline(data_dir: Path, tables: dict[str, list[dict]]) -> None:
     write_timeline(frames["events"], frames["sources"], frames["actors"], data_dir / TIMELINE_NAME)
 
 
-def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False) -> BuildReport:
+@dataclass
+class Extraction:
+    """What `ingest.scan_seeds` reports, with each good seed already extracted."""
+
+    results: list[ArticleResult] = field(default_factory=list)
+    errors: list[SeedError] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (duplicate path, kept path)
+    encodings: list[tuple[str, str]] = field(default_factory=list)
+    extracted: int = 0
+    cached: int = 0
+
+
+def extract_seeds(seeds: Path, *, jobs: int | None = None, engine: str = "local", scheduler: str | None = None,
+                  cache_dir: Path | None = None) -> Extraction:
+    """Extract every seed: from the cache where the same content was extracted by the same
+    extractor (`cache_dir` None: no cache), on `engine` for the rest."""
+    plan = plan_tasks(seeds)
+    cache = ResultCache(cache_dir, extractor_version()) if cache_dir is not None else None
+    outcomes, todo = {}, []
+    for task in plan.tasks:
+        hit = cache.get(task.sha256, task.path) if cache else None
+        if hit is None:
+            todo.append(task)
+        else:
+            outcomes[task.path] = hit
+    for task, outcome in zip(todo, run_tasks(todo, engine=engine, jobs=jobs, scheduler=scheduler)):
+        if outcome.result is not None and cache is not None:
+            cache.put(task.sha256, task.path, outcome.result)
+        outcomes[task.path] = outcome.result if outcome.result is not None else outcome.seed_error()
+    if cache is not None:
+        cache.prune()
+    out = Extraction(extracted=len(todo), cached=len(plan.tasks) - len(todo))
+    errors = [(Path(e.path).relative_to(seeds).as_posix(), e) for e in plan.unreadable]
+    for task in plan.tasks:
+        got = outcomes[task.path]
+        if isinstance(got, SeedError):
+            errors.append((task.path, got))
+            # scan_seeds reads each copy of a bad seed and reports every one of them
+            errors += [(dup, extract_task(SeedTask(dup, str(seeds / dup), task.sha256, task.data)).seed_error())
+                       for dup in plan.duplicates[task.path]]
+            continue
+        out.results.append(got)
+        out.duplicates += [(dup, task.path) for dup in plan.duplicates[task.path]]
+        if got.source["encoding"] != "utf-8":
+            out.encodings.append((task.path, got.source["encoding"]))
+    out.errors = [e for _, e in sorted(errors, key=lambda pair: pair[0])]
+    out.duplicates.sort()
+    if not out.results and not out.errors:
+        raise SeedError(seeds, "the seeds folder holds no .txt articles", "add one article per .txt file")
+    return out
+
+
+def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False, jobs: int | None = None,
+                  engine: str = "local", scheduler: str | None = None, use_cache: bool = True,
+                  cache_dir: Path | None = None) -> BuildReport:
     """Read every seed, extract, and publish a validated package at OUT/datapackage.json.
 
     Bad seeds fail the build (listing every problem) unless `skip_invalid`; nothing is
-    written then, and what was published before stays as it was."""
-    scan = scan_seeds(Path(seeds))
+    written then, and what was published before stays as it was. Extraction runs on `engine`
+    (`local`: `jobs` processes; `dask`: the cluster at `scheduler`, or a local one) and reuses
+    the results cached in `cache_dir` (default OUT/.cache/conflict-timeline) unless not `use_cache`."""
+    seeds, out = Path(seeds), Path(out)
+    cache = (Path(cache_dir) if cache_dir is not None else out / CACHE_DIR_NAME) if use_cache else None
+    scan = extract_seeds(seeds, jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache)
     if scan.errors and not skip_invalid:
         raise SeedErrors(scan.errors)
-    if not scan.documents:
+    if not scan.results:
         raise ConflictTimelineError(f"{seeds}: no seed could be read, so there is nothing to build. "
                                     "Fix the seeds listed above or add good ones.")
-    report = BuildReport(seeds=len(scan.documents) + len(scan.errors) + len(scan.duplicates), articles=len(scan.documents))
+    report = BuildReport(seeds=len(scan.results) + len(scan.errors) + len(scan.duplicates), articles=len(scan.results),
+                         extracted=scan.extracted, cached=scan.cached)
     report.skipped = [{"path": str(e.path), "problem": e.problem, "fix": e.fix} for e in scan.errors]
     report.duplicates = [{"path": d, "same_as": k} for d, k in scan.duplicates]
     report.encodings = [{"path": p, "encoding": enc} for p, enc in scan.encodings]
-    results = [extract_document(doc) for doc in scan.documents]
-    tables = build_tables(results)
+    tables = build_tables(scan.results)
     report.events = len(tables["events"])
     report.mentions = len(tables["mentions"])
-    descriptor = publish(tables, Path(out), extras=_timeline, report=_relative(report.as_dict(), Path(seeds)))
+    descriptor = publish(tables, out, extras=_timeline, report=_relative(report.as_dict(), seeds))
     report.descriptor = str(descriptor)
     return report
 

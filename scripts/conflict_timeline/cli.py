@@ -139,7 +139,9 @@ def main() -> None:
     except Exception as exc:  # click usage errors and friends
         import click
 
-        if isinstance(exc, click.exceptions.ClickException):
+        # typer >= 0.29 vendors click (typer._click): match its usage errors by shape too.
+        if isinstance(exc, click.exceptions.ClickException) or (
+                callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int)):
             exc.show()
             sys.exit(exc.exit_code)
         if isinstance(exc, click.exceptions.Abort):

@@ -20,6 +20,9 @@ class SeedError(ConflictTimelineError):
         where = f"{self.path}, line {line}" if line is not None else str(self.path)
         super().__init__(f"{where}: {problem}. Fix: {fix}")
 
+    def __reduce__(self):  # picklable, so it can cross from a worker process
+        return (type(self), (self.path, self.problem, self.fix, self.line))
+
 
 class SeedErrors(ConflictTimelineError):
     """Several seeds are bad; all of them are listed, not just the first."""
@@ -28,6 +31,9 @@ class SeedErrors(ConflictTimelineError):
         self.errors = errors
         lines = [f"{len(errors)} seed(s) cannot be built:"] + [f"  - {e}" for e in errors]
         super().__init__("\n".join(lines))
+
+    def __reduce__(self):
+        return (type(self), (self.errors,))
 
 
 class PackageInvalidError(ConflictTimelineError):

@@ -42,3 +42,27 @@ GENRES = ("news", "narrative")
 
 #: Files in the data folder that a build does not make but keeps (the README's preview image).
 PRESERVED_DATA_FILES = ("timeline.png",)
+
+#: Scale (runner/): the extraction cache, the process pool and the Dask engine.
+#: Cache of per-document results, relative to the output root (never published).
+CACHE_DIR_NAME = ".cache/conflict-timeline"
+#: Extractor versions whose cached results are kept (the current one and the last used before it).
+CACHE_KEEP_VERSIONS = 2
+#: What the extractor's version hashes, relative to the package: data files and the extracting code.
+EXTRACTOR_DATA_DIRS = ("timex/rules", "events/lexicons", "ingest/data")
+EXTRACTOR_CODE = ("timex", "events", "ingest", "extraction.py", "settings.py", "errors.py", "package/tables.py")
+#: Seeds handed to a pool worker at a time ('forkserver' where the platform has it, else 'spawn').
+POOL_CHUNK_SIZE = 4
+POOL_START_METHOD = "forkserver"
+#: Seeds per partition of the Dask bag.
+DASK_PARTITION_SIZE = 16
+
+#: Reliability (ingest limits, atomic publication).
+#: Largest seed file read, in bytes; a larger file is refused (a news article is rarely above 100 kB).
+MAX_SEED_BYTES = 8 * 1024 * 1024
+#: Staging folders a build writes into (inside the output folder, so the final renames stay on one file system).
+STAGING_PREFIX = ".conflict-timeline-build-"
+#: Journal of a publication in progress (output folder); its presence means "finish this publication".
+PUBLISH_JOURNAL_NAME = ".conflict-timeline-publish.json"
+#: Test hook: a build whose environment sets this to a step of the publication kills itself there.
+PUBLISH_FAULT_ENV = "CONFLICT_TIMELINE_PUBLISH_FAULT"

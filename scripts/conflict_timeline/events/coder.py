@@ -13,13 +13,16 @@ from dataclasses import dataclass
 from ..timex import Timex
 from .actors import ActorMention, ActorRegistry
 from .clauses import Hit, find_hits, inside, quote_spans
-from .dating import document_date, from_timex, governing_timex, narrative_date, relative_clauses
+from .dating import calendar_date, document_date, from_timex, governing_timex, narrative_date, relative_clauses
 from .lexicon import event_types, modality_cues
 from .model import Event, EventDate
 from .places import event_country, find_places, main_country
 from .sentences import split_sentences
 from .toll import find_toll
 
+#: Precisions a date must have to make an event of its own (a quarter or a season dates an
+#: event only when it is the one expression that governs it).
+CALENDAR_PRECISIONS = ("day", "month", "year")
 #: Triggers weaker than this do not make an event of their own beside a stronger one.
 SECONDARY_MIN_PRIORITY = 4
 _COORDINATED = re.compile(r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*(?:and\s+)?(?:later\s+|then\s+)?)$", re.I)
@@ -85,6 +88,14 @@ def _governs(speech: list[Hit], hit: Hit, sentence: str) -> bool:
     return False
 
 
+def _clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause a span is in, between punctuation or conjunction breaks."""
+    breaks = re.compile(r"[;:]|,\s|\s(?:and|but|while|when|after|before)\s")
+    lo = max((m.end() for m in breaks.finditer(sentence, 0, start)), default=0)
+    m = breaks.search(sentence, end)
+    return lo, m.start() if m else len(sentence)
+
+
 def _next_break(sentence: str, pos: int, limit: int) -> int:
     """End of the clause a trigger is in: the next comma, semicolon or dash (or the limit)."""
     m = re.compile(r"[,;:()—–]|\s-\s|\s(?:and|but)\s").search(sentence, pos, limit)
@@ -135,16 +146,50 @@ class Coder:
             events.extend(self._sentence(start, end))
         return events
 
-    def _date_for(self, hit: Hit, sentence: str, offset: int, timexes: list[Timex], statement: bool, present: bool) -> EventDate | None:
+    def _date_for(self, hit: Hit, sentence: str, offset: int, timexes: list[Timex], statement: bool,
+                  present: bool) -> tuple[EventDate | None, set[int]]:
+        """The event's date and the start offsets of the time expressions it used."""
         dct = self.article.dct
         timex = governing_timex(timexes, offset + hit.start, sentence, offset)
         if timex is not None:
-            return from_timex(timex, sentence, offset, timexes, dct)
-        if self.article.genre == "narrative" and self.current is not None:
-            return narrative_date(self.current)
+            date = from_timex(timex, sentence, offset, timexes, dct)
+            if date is not None:
+                span_end = timex.start + len(date.text) if date.text else timex.end
+                return date, {t.start for t in timexes if timex.start <= t.start < max(span_end, timex.end)}
+        if self.article.genre == "narrative":
+            dated = [t for t in timexes if (calendar_date(t) or (0, 0, ""))[2] in CALENDAR_PRECISIONS]
+            if dated:  # a history's sentence with a date: the story is at that date
+                nearest = min(dated, key=lambda t: abs(t.start - offset - hit.start))
+                date = from_timex(nearest, sentence, offset, timexes, dct)
+                if date is not None:
+                    return date, {nearest.start}
+            if self.current is not None:
+                return narrative_date(self.current), set()
         if statement or present or event_types()[hit.type].get("verbal"):
-            return document_date(dct)
-        return None
+            return document_date(dct), set()
+        return None, set()
+
+    def _uncovered(self, sentence: str, offset: int, timexes: list[Timex], used: set[int], hits: list[Hit],
+                   taken: set[tuple[str, str]]) -> list[tuple[Hit, Timex]]:
+        """Every calendar date of a sentence dates some event: a dated expression no event
+        took gets the nearest trigger of its clause, or an OCCURRENCE of its own."""
+        out = []
+        for t in timexes:
+            found = calendar_date(t)
+            if t.start in used or found is None or found[2] not in CALENDAR_PRECISIONS:
+                continue
+            lo, hi = _clause_around(sentence, t.start - offset, t.end - offset)
+            near = [h for h in hits if lo <= h.start < hi and not (h.trigger is not None and h.trigger.speech)]
+            hit = min(near, key=lambda h: abs(h.start - (t.start - offset))) if near else None
+            if hit is None:
+                hit = Hit(t.start - offset, t.end - offset, None, inside(t.start - offset, quote_spans(sentence)),
+                          False, 0, "OCCURRENCE")
+            if (hit.type, t.value) in taken:
+                continue
+            taken.add((hit.type, t.value))
+            used.add(t.start)
+            out.append((hit, t))
+        return out
 
     def _sentence(self, start: int, end: int) -> list[Event]:
         art = self.article
@@ -192,16 +237,28 @@ class Coder:
                 toll_on = Hit(toll.start, toll.end, death[0].trigger if death else None, False, False, 5, "CASUALTIES")
                 chosen.append((toll_on, _governs(speech, toll_on, sentence)))
         events = []
+        used: set[int] = set()  # start offsets of the time expressions that date an event
+        taken: set[tuple[str, str]] = set()  # (type, date) already coded in this sentence
         for hit, reported in chosen:
             own_quote = [q for q in quotes if q[0] <= hit.start < q[1]]
             if hit.quoted and not any(inside(m.start - start, own_quote) for m in mentions):
                 continue  # a quoted happening with nobody named in the quote is not coded
             statement = bool(speech) or hit.quoted
-            date = self._date_for(hit, sentence, start, timexes, statement, present or hit.quoted)
+            date, took = self._date_for(hit, sentence, start, timexes, statement, present or hit.quoted)
             if date is None:
                 continue
+            used |= took
+            taken.add((hit.type, date.edtf.split("/")[0]))
             events.append(self._event(hit, reported, sentence, start, date, mentions, places, quotes, speaker,
                                       toll if hit is toll_on else None))
+        if any(e.date.source in ("explicit", "relative") for e in events):
+            # "X said" beside a dated happening only attributes it: the happening carries the speaker.
+            events = [e for e in events if not (e.event_type == "STATEMENT" and e.date.source == "document")]
+        for hit, timex in self._uncovered(sentence, start, timexes, used, hits, taken):
+            date = from_timex(timex, sentence, start, timexes, art.dct)
+            if date is not None:
+                events.append(self._event(hit, _governs(speech, hit, sentence), sentence, start, date, mentions, places,
+                                          quotes, speaker, toll if hit is toll_on else None))
         dated = [t for t in timexes if from_timex(t, sentence, start, timexes, art.dct) is not None]
         if dated:
             last = from_timex(dated[-1], sentence, start, timexes, art.dct)

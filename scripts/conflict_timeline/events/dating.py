@@ -31,7 +31,7 @@ def _edtf(value: str, precision: str, start: dt.date) -> str:
         code = {"SP": 21, "SU": 22, "FA": 23, "AU": 23, "WI": 24}.get(value[-2:], 21)
         return f"{start.year:04d}-{code}"
     if precision == "quarter":
-        return f"{start.year:04d}-{32 + (start.month - 1) // 3}"
+        return f"{start.year:04d}-{33 + (start.month - 1) // 3}"
     if precision == "decade":
         return f"{start.year // 10:03d}X"
     if precision == "century":
@@ -104,7 +104,8 @@ def governing_timex(timexes: list[Timex], trigger_start: int, sentence: str, off
     def cost(t: Timex) -> tuple[int, int]:
         lo, hi = sorted((t.start, trigger_start))
         crosses = bool(_CLAUSE_BREAK.search(sentence[lo - offset:hi - offset]))
-        precise = 0 if t.type == "DATE" else 1
+        found = calendar_date(t)
+        precise = 0 if t.type == "DATE" and found is not None and found[2] in ("day", "month", "year") else 1
         return (1 if crosses else 0, precise, abs(t.start - trigger_start))
 
     best = min(dated, key=cost)

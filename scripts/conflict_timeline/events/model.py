@@ -46,7 +46,7 @@ class Event:
 
     @property
     def event_id(self) -> str:
-        key = f"{self.source_id}|{self.char_start}|{self.char_end}|{self.trigger_start}|{self.event_type}"
+        key = f"{self.source_id}|{self.char_start}|{self.char_end}|{self.trigger_start}|{self.event_type}|{self.date.edtf}"
         return "ev-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:ID_HEX_LENGTH]
 
     def row(self) -> dict:

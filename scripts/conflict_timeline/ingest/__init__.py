@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SeedError
-from ..settings import ID_HEX_LENGTH, SEED_SUFFIXES
+from ..settings import ID_HEX_LENGTH, MAX_SEED_BYTES, SEED_SUFFIXES
 from .decode import decode_seed
 from .document import Document
 from .frontmatter import parse_iso, split_front_matter
@@ -54,14 +54,27 @@ def read_text(text: str, *, path: str = "<text>", sha256: str | None = None, enc
 
 
 def read_seed(path: Path, root: Path | None = None) -> Document:
-    """Read one seed file. Raises SeedError naming the file and the fix."""
+    """Read one seed file. Raises SeedError naming the file (as given) and the fix.
+
+    At most MAX_SEED_BYTES are read, so a huge file costs bounded memory and is refused."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_SEED_BYTES + 1)
     except OSError as exc:
         raise SeedError(path, f"the file cannot be read ({exc.strerror})", "check that it exists and is readable") from None
+    if len(data) > MAX_SEED_BYTES:
+        raise SeedError(path, f"the file is larger than the limit of {MAX_SEED_BYTES:,} bytes for one article "
+                        "(settings.MAX_SEED_BYTES)", "split it into one file per article")
     text, encoding = decode_seed(path, data)
     rel = path.relative_to(root).as_posix() if root is not None else path.name
-    return read_text(text, path=rel, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
+    try:
+        doc = read_text(text, path=rel, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
+    except SeedError as exc:
+        raise SeedError(path, exc.problem, exc.fix, exc.line) from None
+    if not doc.body.strip():
+        raise SeedError(path, "the file has front matter but no article text after it",
+                        "paste the article's text below the closing '---' line, or delete the file")
+    return doc
 
 
 @dataclass

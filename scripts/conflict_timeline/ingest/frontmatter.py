@@ -17,6 +17,36 @@ _FENCE = re.compile(r"---[ \t]*(?:\r\n|\n|\r|$)")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?")
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML where dates stay text (checked by parse_iso, so 2015-02-30 is our error,
+    not a crash in the YAML library) and a key given twice is an error, not silently the last."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> dict:
+    seen: set = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, (list, dict)):
+            raise _DuplicateKey(None, None, "a key is a list or a mapping", key_node.start_mark)
+        if key in seen:
+            raise _DuplicateKey(None, None, f"the key '{key}' is given twice", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=True)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     values: dict[str, str] = field(default_factory=dict)
@@ -36,7 +66,7 @@ def split_front_matter(path: Path, text: str) -> FrontMatter:
         raise SeedError(path, "the front matter opened by '---' on line 1 is never closed", "add a line '---' after the last key", line=1)
     block = text[opening.end(): opening.end() + closing.start()]
     try:
-        raw = yaml.safe_load(block) if block.strip() else {}
+        raw = yaml.load(block, Loader=_Loader) if block.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -71,6 +101,10 @@ def _check(path: Path, values: dict, block: str) -> None:
         if key not in KEYS:
             raise SeedError(path, f"unknown front-matter key '{key}'",
                             f"use only {', '.join(KEYS)}", line=_line_of(block, key))
+    for key, value in values.items():
+        if isinstance(value, (list, dict, set, bytes)):
+            raise SeedError(path, f"{key}: the value is a {type(value).__name__}, not a single value",
+                            f"write '{key}: ' and one value on the same line", line=_line_of(block, key))
     published = values.get("published")
     if published is not None and not isinstance(published, (dt.date, dt.datetime)):
         if not _ISO.fullmatch(str(published).strip()) or parse_iso(str(published)) is None:

@@ -20,6 +20,7 @@ from .lexicon import furniture_pattern
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _BYLINE = re.compile(r"^\s*(?:by|from|reporting by|written by)\s+\S", re.I)
 _MIN_PROSE_WORDS = 3
+_MIN_PROSE_WORDS_BEFORE_COLON = 6
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ def is_prose(line: Line) -> bool:
         return False
     if line.words > PROSE_MIN_WORDS_UNPUNCTUATED:
         return True
+    if line.words >= _MIN_PROSE_WORDS_BEFORE_COLON and line.text.endswith(":"):
+        return True  # "The New York Times said in an editorial on Monday, Oct. 26:"
     return line.words >= _MIN_PROSE_WORDS and ends_sentence
 
 
@@ -69,19 +72,43 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
 
+_WIRE_LEAD = re.compile(r"^[A-Z][A-Za-z .'-]*(?:,\s*[^\n]{0,40})?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-|_)$")
+
+
+def _join_wire_leads(body: str, lines: list[Line]) -> list[Line]:
+    """A wire dateline on a line of its own ("TEHRAN, August 8 (Xinhua) --") opens the
+    paragraph that follows it, as it does in the wire copy."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i + 1 < len(lines) and _WIRE_LEAD.match(line.text) and line.words <= 8:
+            nxt = lines[i + 1]
+            out.append(Line(line.start, nxt.end, body[line.start:nxt.end]))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def analyse(body: str) -> Layout:
-    lines = lines_of(body)
+    lines = _join_wire_leads(body, lines_of(body))
     layout = Layout()
     prose_flags = [is_prose(line) for line in lines]
     if not any(prose_flags):
         layout.furniture = lines
         return layout
     first = prose_flags.index(True)
+    last = len(prose_flags) - 1 - prose_flags[::-1].index(True)
     header = lines[:first][-HEADER_SCAN_LINES:]
-    layout.prose = [line for line, flag in zip(lines, prose_flags) if flag]
+    # Between the first and the last prose line, short lines are the article's own
+    # (section headings, list items) unless they read as calls to action.
+    body = [line for i, line in enumerate(lines[first:last + 1], start=first)
+            if prose_flags[i] or not furniture_pattern().search(line.text)]
+    layout.prose = body
     prose_ids = {id(line) for line in layout.prose}
     layout.furniture = [line for line in lines[first:] if id(line) not in prose_ids]
-
     counts: dict[str, int] = {}
     for line in header:
         counts[_norm(line.text)] = counts.get(_norm(line.text), 0) + 1

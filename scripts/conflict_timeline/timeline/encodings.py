@@ -27,9 +27,10 @@ GROUP_COLOURS = {
     "Cooperation": OKABE_ITO["bluish_green"],
     "Politics": OKABE_ITO["reddish_purple"],
     "Toll": OKABE_ITO["black"],
+    "Other": OKABE_ITO["orange"],
 }
 #: Colours for groups a later lexicon adds, in order of first appearance.
-SPARE_COLOURS = (OKABE_ITO["orange"], OKABE_ITO["sky_blue"], OKABE_ITO["yellow"])
+SPARE_COLOURS = (OKABE_ITO["sky_blue"], OKABE_ITO["yellow"])
 #: Group of an event type the lexicon does not know.
 UNKNOWN_GROUP = "Other"
 NEUTRAL = "#555555"
@@ -78,7 +79,7 @@ def group_order() -> list[str]:
     for entry in event_types().values():
         if entry["group"] not in seen:
             seen.append(entry["group"])
-    return seen + [UNKNOWN_GROUP]
+    return seen if UNKNOWN_GROUP in seen else seen + [UNKNOWN_GROUP]
 
 
 def group_of(event_type: str) -> str:

@@ -99,7 +99,7 @@ def synthetic_tables(n_events: int, n_sources: int | None = None, seed: int = 0,
         modality = rng.choice(["asserted", "reported", "planned", "negated", "hypothetical"], p=[0.55, 0.3, 0.07, 0.05, 0.03])
         toll = etype in ("ASSAULT", "CASUALTIES") and rng.random() < 0.5
         low = int(rng.choice([3, 12, 40, 250, 1200, 250000])) if toll else None
-        summary = f"{ACTORS[a1][1]} {VERBS[etype]} {ACTORS[a2][1]}"
+        summary = f"{ACTORS[a1][1]} {VERBS.get(etype, 'was involved in events with')} {ACTORS[a2][1]}"
         evidence = (f"{text[0].upper() + text[1:]}, {summary}, officials said, as the conflict entered another phase"
                     f" and monitors counted {low or 'no'} dead.")
         rows.append({

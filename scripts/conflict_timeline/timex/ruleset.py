@@ -43,6 +43,8 @@ class RuleSet:
     rules: tuple[Rule, ...]
     #: trigger word -> indexes of the rules it triggers ("#" stands for any number)
     triggers: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: finds the trigger words (as written or Capitalised) and numbers in a text
+    trigger_finder: re.Pattern | None = None
 
 
 def load_yaml(path: Path) -> dict:
@@ -77,11 +79,14 @@ def _literal(ch: str) -> str:
 
 
 def word_forms(words, proper: bool = False) -> set[str]:
-    """A word as written (unless ``proper``: names of months...), Capitalised and in CAPITALS."""
+    """A word as written (unless ``proper``: names of months...) and Capitalised (Title Case
+    too for names). Text in CAPITALS is headline furniture and is not matched."""
     forms = set()
     for w in words:
-        forms.update({w[:1].upper() + w[1:], w.upper(), w.title()})
-        if not proper:
+        forms.add(w[:1].upper() + w[1:])
+        if proper:
+            forms.add(w.title())
+        else:
             forms.add(w)
     return forms
 
@@ -164,10 +169,6 @@ def load_ruleset(directory: Path = TIMEX_RULES_DIR) -> RuleSet:
     patterns = dict(lex_data.get("patterns", {}))
     proper = set(lex_data.get("proper_names", []))
     lexicons = {name: {str(k).lower(): v for k, v in words.items()} for name, words in raw_lex.items()}
-    # composite word lists: written numbers 21..99 from tens and ones
-    lexicons["number"].update(
-        {f"{t}{sep}{o}": tv + ov for t, tv in lexicons["tens"].items() for o, ov in lexicons["ones"].items() for sep in ("-", " ")}
-    )
     rules: list[Rule] = []
     for path in rule_files(directory):
         data = load_yaml(path)
@@ -196,7 +197,9 @@ def load_ruleset(directory: Path = TIMEX_RULES_DIR) -> RuleSet:
     for i, rule in enumerate(rules):
         for word in rule.trigger or ():
             index.setdefault(word, []).append(i)
-    return RuleSet(lexicons, tuple(rules), {w: tuple(ix) for w, ix in index.items()})
+    words = [w for w in index if w != "#"]
+    finder = re.compile(r"\b" + alternation(words) + r"\b|\d+")
+    return RuleSet(lexicons, tuple(rules), {w: tuple(ix) for w, ix in index.items()}, finder)
 
 
 _TOKEN = re.compile(r"[a-z]+|\d+")
@@ -210,7 +213,7 @@ def trigger_words(spec: list | None, lexicons: dict, where: str) -> frozenset | 
     for item in spec:
         if item in lexicons:
             for entry in lexicons[item]:
-                words.update(_TOKEN.findall(str(entry).lower()))
+                words.update(t for t in _TOKEN.findall(str(entry).lower()) if len(t) > 1)
         elif item == "#":
             words.add("#")
         elif re.fullmatch(r"[a-z]+", item):

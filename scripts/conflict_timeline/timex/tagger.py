@@ -32,7 +32,12 @@ def _number(raw: str, lexicon: dict) -> float | str | None:
     if _DIGITS.fullmatch(raw.replace(",", "")):
         return float(raw.replace(",", ""))
     key = re.sub(r"\s+", " ", raw)
-    return lexicon.get(key)
+    if key in lexicon:
+        return lexicon[key]
+    parts = re.split(r"[\s-]+", key)  # "twenty-four", "twenty four"
+    if len(parts) == 2 and parts[0] in lexicon and parts[1] in lexicon:
+        return lexicon[parts[0]] + lexicon[parts[1]]
+    return None
 
 
 #: groups normalised by a lexicon of another name
@@ -70,7 +75,6 @@ def normalise(groups: dict[str, str | None], lexicons: dict) -> dict:
     return out
 
 
-_WORD = re.compile(r"[A-Za-z]+|\d+")
 #: how far before / after a trigger word a rule's match may start / end
 WINDOW_BEFORE = 80
 WINDOW_AFTER = 70
@@ -80,7 +84,7 @@ def windows(text: str, ruleset: RuleSet) -> dict[int, list[tuple[int, int]]]:
     """For each triggered rule, the merged stretches of text around its trigger words."""
     hits: dict[int, list[tuple[int, int]]] = {}
     triggers = ruleset.triggers
-    for m in _WORD.finditer(text):
+    for m in ruleset.trigger_finder.finditer(text):
         word = m.group()
         key = "#" if word[0].isdigit() else word.lower()
         for i in triggers.get(key, ()):
@@ -112,16 +116,16 @@ def candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, Rule, re.Mat
     return found
 
 
-def select(found: list) -> list:
+def select(found: list, length: int) -> list:
     """Longest first, then higher priority, then earlier; keep those not overlapping a kept one."""
     found.sort(key=lambda c: (-(c[1] - c[0]), -c[2].priority, c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(length + 1)
     chosen = []
     for c in found:
         s, e = c[0], c[1]
-        if any(s < te and ts < e for ts, te in taken):
+        if 1 in taken[s:e]:
             continue
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
         chosen.append(c)
     chosen.sort(key=lambda c: c[0])
     return chosen
@@ -134,11 +138,12 @@ def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
         genre = choose_genre(text, dct)
     ctx = Context(dct=dct, genre=genre)
     out: list[Timex] = []
-    for s, e, rule, m in select(candidates(text, ruleset)):
+    for s, e, rule, m in select(candidates(text, ruleset), len(text)):
         if rule.genres and genre not in rule.genres:
             continue
         g = normalise(m.groupdict(), ruleset.lexicons)
         ctx.tense = tense(text, s, e) if genre == "news" and rule.args.get("tense") else -1
+        future = genre == "narrative" and rule.resolve == "date" and tense(text, s, e, FUTURE_ONLY_WINDOW) > 0
         value = rule.value
         if rule.resolve:
             try:
@@ -151,9 +156,12 @@ def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
         if ttype == "DATE" and _CLOCK.search(value):
             ttype = "TIME"
         out.append(Timex(s, e, text[s:e], ttype, value, None))
-        if ttype in ("DATE", "TIME") and not rule.args.get("no_move") and (genre == "narrative" and rule.resolve != "relative" or rule.resolve in ("date", "quarter") and not g.get("year_ago")):
+        if ttype in ("DATE", "TIME") and not rule.args.get("no_move") and not future and (genre == "narrative" and rule.resolve != "relative" or rule.resolve in ("date", "quarter") and not g.get("year_ago")):
             ctx.move(value)
     return out
 
 
 _CLOCK = re.compile(r"T\d")
+#: in narrative, a date in a clause about the future (within this many characters) does not
+#: move the story time ("the big push planned for 1976")
+FUTURE_ONLY_WINDOW = 40

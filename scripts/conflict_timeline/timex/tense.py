@@ -13,7 +13,7 @@ TENSE_WINDOW = 90
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to|"
-    r"plans?\s+to|planned|set\s+to|due|upcoming|until|till|will\s+be|would\s+be|effective|begins?|starting|"
+    r"plans?\s+to|planned(?:\s+for)?|projected(?:\s+for)?|intended|would|set\s+to|due|upcoming|until|till|will\s+be|would\s+be|effective|begins?|starting|"
     r"deadline|expire|expires|resume|resumes|postponed\s+until|later\s+this|next)\b",
     re.I,
 )
@@ -25,22 +25,22 @@ _PAST = re.compile(
 _BOUNDARY = re.compile(r"[.!?;\n]\s")
 
 
-def sentence_window(text: str, start: int, end: int) -> tuple[str, str]:
-    """The text before and after the span, cut at sentence boundaries and TENSE_WINDOW."""
-    left = text[max(0, start - TENSE_WINDOW) : start]
+def sentence_window(text: str, start: int, end: int, window: int = TENSE_WINDOW) -> tuple[str, str]:
+    """The text before and after the span, cut at sentence boundaries and ``window``."""
+    left = text[max(0, start - window) : start]
     cuts = list(_BOUNDARY.finditer(left))
     if cuts:
         left = left[cuts[-1].end() :]
-    right = text[end : end + TENSE_WINDOW]
+    right = text[end : end + window]
     cut = _BOUNDARY.search(right)
     if cut:
         right = right[: cut.start() + 1]
     return left, right
 
 
-def tense(text: str, start: int, end: int) -> int:
+def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW) -> int:
     """+1 when the sentence points to the future, -1 otherwise (news is mostly about the past)."""
-    left, right = sentence_window(text, start, end)
+    left, right = sentence_window(text, start, end, window)
     fut = [len(left) - m.end() for m in _FUTURE.finditer(left)] + [m.start() for m in _FUTURE.finditer(right)]
     past = [len(left) - m.end() for m in _PAST.finditer(left)] + [m.start() for m in _PAST.finditer(right)]
     if fut and (not past or min(fut) <= min(past)):
