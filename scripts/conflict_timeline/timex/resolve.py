@@ -415,3 +415,20 @@ def holiday(g: dict, args: dict, ctx: Context) -> str | None:
 
 
 RESOLVERS.update({"story_time": story_time, "holiday": holiday})
+
+
+def weekend(g: dict, args: dict, ctx: Context) -> str | None:
+    """"the weekend": the coming one when the clause is about the future, else the last one
+    (this week's when the DCT falls on Friday to Sunday)."""
+    p = ctx.deictic()
+    d = p.date() if p and p.day else None
+    if d is None:
+        return None
+    if ctx.tense > 0:
+        d = d + relativedelta(days=(5 - d.weekday()) % 7)
+    elif d.weekday() < 4:
+        d = d - relativedelta(weeks=1)
+    return fmt_date(d, "WE")
+
+
+RESOLVERS["weekend"] = weekend

@@ -131,19 +131,62 @@ def select(found: list, length: int) -> list:
     return chosen
 
 
+#: genres whose annotators leave hedges ("about", "nearly", "only") out of a duration's span;
+#: a rule asks for this with args.trim naming the hedge's group
+TRIM_GENRES = ("news",)
+
+
+TRIMMED_HEDGES = ("APPROX", "EQUAL")
+
+
+def _lexicon_value(word: str, lexicon: str):
+    return load_ruleset().lexicons[lexicon].get(re.sub(r"\s+", " ", word.strip().lower()))
+
+
+def _trim(c: tuple, genre: str) -> tuple:
+    s, e, rule, m = c
+    group = rule.args.get("trim")
+    if (
+        genre in TRIM_GENRES
+        and group
+        and m.group(group) is not None
+        and m.start(group) == s
+        and _lexicon_value(m.group(group), "approx") in TRIMMED_HEDGES
+    ):
+        s = m.end(group)
+        while s < e and m.string[s].isspace():
+            s += 1
+    return (s, e, rule, m)
+
+
+#: how often the choice of expressions is redone after some failed to resolve
+MAX_RESELECT = 4
+
+
 def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
     """TIMEX3 expressions of ``text``, sorted by start and non-overlapping."""
     ruleset = load_ruleset()
     if genre == "auto":
         genre = choose_genre(text, dct)
+    found = [_trim(c, genre) for c in candidates(text, ruleset) if not c[2].genres or genre in c[2].genres]
+    for _ in range(MAX_RESELECT):
+        out, failed = _resolve_all(text, select(list(found), len(text)), dct, genre, ruleset)
+        if not failed:
+            break
+        found = [c for c in found if id(c) not in failed]
+    return out
+
+
+def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[int]]:
+    """Resolve the chosen matches in text order (the story time moves as they are read);
+    return the expressions and the ids of the matches that gave no valid value."""
     ctx = Context(dct=dct, genre=genre)
     out: list[Timex] = []
-    for s, e, rule, m in select(candidates(text, ruleset), len(text)):
-        if rule.genres and genre not in rule.genres:
-            continue
+    failed: set[int] = set()
+    for c in chosen:
+        s, e, rule, m = c
         g = normalise(m.groupdict(), ruleset.lexicons)
         ctx.tense = tense(text, s, e) if genre == "news" and rule.args.get("tense") else -1
-        future = genre == "narrative" and rule.resolve == "date" and tense(text, s, e, FUTURE_ONLY_WINDOW) > 0
         value = rule.value
         if rule.resolve:
             try:
@@ -151,14 +194,26 @@ def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
             except (ValueError, OverflowError, TypeError, KeyError):
                 value = None
         if value is None or not is_valid_value(value):
+            failed.add(id(c))
             continue
         ttype = rule.type
         if ttype == "DATE" and _CLOCK.search(value):
             ttype = "TIME"
         out.append(Timex(s, e, text[s:e], ttype, value, None))
-        if ttype in ("DATE", "TIME") and not rule.args.get("no_move") and not future and (genre == "narrative" and rule.resolve != "relative" or rule.resolve in ("date", "quarter") and not g.get("year_ago")):
+        if ttype in ("DATE", "TIME") and _moves_story(rule, g, genre) and not (
+            genre == "narrative" and rule.resolve == "date" and tense(text, s, e, FUTURE_ONLY_WINDOW) > 0
+        ):
             ctx.move(value)
-    return out
+    return out, failed
+
+
+def _moves_story(rule: Rule, g: dict, genre: str) -> bool:
+    """Explicit dates move the story time; in narrative, anaphoric ones too ("the next day")."""
+    if rule.args.get("no_move") or g.get("year_ago"):
+        return False
+    if genre == "narrative":
+        return rule.resolve != "relative"
+    return rule.resolve in ("date", "quarter")
 
 
 _CLOCK = re.compile(r"T\d")
