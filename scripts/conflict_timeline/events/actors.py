@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import load, titles
-from .places import _names as place_names
+from .places import surface_names as place_names
 from .places import country_name
 
 _CAP = r"(?:[A-Z][a-z’']+(?:-[A-Z]?[a-z]+)*|al-[A-Z][a-z]+|[A-Z]\.)"

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from ..timex import Timex
 from .actors import ActorMention, ActorRegistry
-from .clauses import Hit, find_hits, inside, quote_spans
+from .clauses import Hit, clause_around, find_hits, inside, next_break, quote_spans
 from .dating import calendar_date, document_date, from_timex, governing_timex, narrative_date, relative_clauses
-from .lexicon import event_types, modality_cues
-from .model import Event, EventDate
+from .lexicon import event_types
+from .modality import governs, modality_of
 from .gazetteer import find_cities
+from .model import Event, EventDate
 from .places import event_country, find_places, main_country
 from .sentences import split_sentences
 from .toll import find_toll
@@ -28,7 +29,6 @@ CALENDAR_PRECISIONS = ("day", "month", "year")
 SECONDARY_MIN_PRIORITY = 4
 _COORDINATED = re.compile(r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*(?:and\s+)?(?:later\s+|then\s+)?)$", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?\w+ing\b|\b(?:is|are)\s+\w+ing\b", re.I)
-_CUE_WINDOW = 48
 
 
 @dataclass(frozen=True)
@@ -40,79 +40,6 @@ class Article:
     dct: dt.date
     genre: str
     prose: tuple[tuple[int, int], ...] | None = None
-
-
-def _cue_before(name: str, sentence: str, pos: int, window: int = _CUE_WINDOW) -> bool:
-    left = sentence[max(0, pos - window):pos]
-    left = re.split(r"[,;:]\s", left)[-1]
-    return bool(modality_cues()[name].search(left))
-
-
-def _blank_quotes(sentence: str) -> str:
-    out = list(sentence)
-    for s, e in quote_spans(sentence):
-        out[s:e] = " " * (e - s)
-    return "".join(out)
-
-
-def _modality(hit: Hit, sentence: str, date: EventDate, dct: dt.date, reported: bool) -> str:
-    if not hit.quoted:
-        sentence = _blank_quotes(sentence)
-    after = re.split(r"[,;:]|\band\b", sentence[hit.end:hit.end + 40])[0]
-    if re.match(r"\s*(?:is|are|was|were)\s+(?:scheduled|set|due|planned|expected)\b|\s+will\b", after, re.I):
-        return "planned"
-    if re.search(r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+){0,2}$", sentence[max(0, hit.start - 30):hit.start], re.I) \
-            and hit.type not in ("REJECT",):
-        return "negated"
-    if _cue_before("hypothetical", sentence, hit.start, 72):
-        return "hypothetical"
-    if _cue_before("planned", sentence, hit.start) or date.start > dct:
-        return "planned"
-    if reported:
-        return "reported"
-    return "asserted"
-
-
-def _governs(speech: list[Hit], hit: Hit, sentence: str) -> bool:
-    """Does a verb of saying report this happening? "X says [that] it ..." (the verb comes
-    first) or a closing attribution ("..., local officials said.")."""
-    for verb in speech:
-        if verb.start < hit.start:
-            return True
-        tail = sentence[verb.start:]
-        head = sentence[:verb.start]
-        last_comma = max(head.rfind(","), head.rfind("\u201d"), head.rfind('"'))
-        clause = sentence[last_comma + 1:] if last_comma >= 0 else sentence
-        if last_comma >= 0 and len(clause.split()) <= 9 and not sentence[verb.start:verb.end].lower().endswith("ing") \
-                and not re.search(r"[,;]", tail[:-1]):
-            return True
-    return False
-
-
-def _clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The clause a span is in, between punctuation or conjunction breaks."""
-    breaks = re.compile(r"[;:]|,\s|\s(?:and|but|while|when|after|before)\s")
-    lo = max((m.end() for m in breaks.finditer(sentence, 0, start)), default=0)
-    m = breaks.search(sentence, end)
-    return lo, m.start() if m else len(sentence)
-
-
-def _next_break(sentence: str, pos: int, limit: int) -> int:
-    """End of the clause a trigger is in: the next comma, semicolon or dash (or the limit)."""
-    m = re.compile(r"[,;:()—–]|\s-\s|\s(?:and|but)\s").search(sentence, pos, limit)
-    return m.start() if m else limit
-
-
-def _role_candidates(mentions: list[ActorMention], lo: int, hi: int, registry: ActorRegistry) -> list[ActorMention]:
-    out = []
-    for m in mentions:
-        if not (lo <= m.start < hi):
-            continue
-        actor = registry.actors[m.actor_id]
-        if actor.kind == "media":
-            continue
-        out.append(m)
-    return out
 
 
 def _summary(event_type: str, trigger: str, names: dict[str, str], a1: str | None, a2: str | None, speaker: str | None) -> str:
@@ -179,7 +106,7 @@ class Coder:
             found = calendar_date(t)
             if t.start in used or found is None or found[2] not in CALENDAR_PRECISIONS or t.type != "DATE":
                 continue
-            lo, hi = _clause_around(sentence, t.start - offset, t.end - offset)
+            lo, hi = clause_around(sentence, t.start - offset, t.end - offset)
             near = [h for h in hits if lo <= h.start < hi and not (h.trigger is not None and h.trigger.speech)]
             hit = min(near, key=lambda h: abs(h.start - (t.start - offset))) if near else None
             if hit is None:
@@ -216,11 +143,11 @@ class Coder:
         acts = sorted((h for h in narration if not h.trigger.speech), key=lambda h: (-h.priority, h.start))
         if acts:
             main = acts[0]
-            chosen.append((main, _governs(speech, main, sentence)))
+            chosen.append((main, governs(speech, main, sentence)))
             for other in sorted(acts[1:], key=lambda h: h.start):
                 if other.priority >= SECONDARY_MIN_PRIORITY and other.type not in {h.type for h, _ in chosen} \
                         and _COORDINATED.search(sentence[max(0, other.start - 12):other.start]):
-                    chosen.append((other, _governs(speech, other, sentence)))
+                    chosen.append((other, governs(speech, other, sentence)))
         elif speech and speaker:
             chosen.append((speech[0], False))
         if speech and quoted:
@@ -236,7 +163,7 @@ class Coder:
             else:
                 death = [h for h in hits if h.type == "ASSAULT"]
                 toll_on = Hit(toll.start, toll.end, death[0].trigger if death else None, False, False, 5, "CASUALTIES")
-                chosen.append((toll_on, _governs(speech, toll_on, sentence)))
+                chosen.append((toll_on, governs(speech, toll_on, sentence)))
         events = []
         used: set[int] = set()  # start offsets of the time expressions that date an event
         taken: set[tuple[str, str]] = set()  # (type, date) already coded in this sentence
@@ -258,7 +185,7 @@ class Coder:
         for hit, timex in self._uncovered(sentence, start, timexes, used, hits, taken):
             date = from_timex(timex, sentence, start, timexes, art.dct)
             if date is not None:
-                events.append(self._event(hit, _governs(speech, hit, sentence), sentence, start, date, mentions, places,
+                events.append(self._event(hit, governs(speech, hit, sentence), sentence, start, date, mentions, places,
                                           quotes, speaker, toll if hit is toll_on else None))
         dated = [t for t in timexes if from_timex(t, sentence, start, timexes, art.dct) is not None]
         if dated:
@@ -323,7 +250,7 @@ class Coder:
         actor1 = before[-1].actor_id if before else None
         if speaker and (hit.trigger is not None and hit.trigger.speech):
             actor1 = speaker
-        clause_end = _next_break(sentence, hit.end, span[1])
+        clause_end = next_break(sentence, hit.end, span[1])
         rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end]
         actor2 = rest[0].actor_id if rest else None
         if hit.trigger is not None and hit.trigger.speech:
@@ -354,7 +281,7 @@ class Coder:
         names = {k: a.name for k, a in self.registry.actors.items()}
         is_speech = hit.trigger is not None and hit.trigger.speech
         event_type = hit.type
-        modality = _modality(hit, sentence, date, art.dct, reported or hit.quoted)
+        modality = modality_of(hit, sentence, date, art.dct, reported or hit.quoted)
         mode = hit.trigger.mode if hit.trigger is not None and event_type == hit.trigger.type else None
         context = hit.trigger.context if hit.trigger is not None and event_type == hit.trigger.type else None
         if event_type == "CASUALTIES":

@@ -45,6 +45,32 @@ def event_dates(edtf: str) -> set[str]:
     return {part for part in edtf.split("/") if part and part != ".."}
 
 
+def gold_dates(tml) -> list:
+    """The gold: TIMEX3s of type DATE whose value is a calendar year, month or day."""
+    return [t for t in tml.timexes if t.type == "DATE" and _CALENDAR.fullmatch(t.value)]
+
+
+def score_rows(rows: list[dict], gold: list, name: str = "") -> tuple[EventScore, list[dict]]:
+    """Score event rows (char_start, char_end, date_edtf, date_text) against gold dates."""
+    score = EventScore(gold=len(gold), events=len(rows), documents=1)
+    misses = []
+    for g in gold:
+        if any(r["char_start"] <= g.start and g.end <= r["char_end"] and g.value in event_dates(r["date_edtf"]) for r in rows):
+            score.found += 1
+        else:
+            misses.append({"file": name, "kind": "missed", "text": g.text, "value": g.value, "start": g.start})
+    for r in rows:
+        inside = {g.value for g in gold if r["char_start"] <= g.start and g.end <= r["char_end"]}
+        if inside:
+            score.judged += 1
+            if inside & event_dates(r["date_edtf"]):
+                score.right += 1
+            else:
+                misses.append({"file": name, "kind": "wrong", "text": r.get("date_text"), "value": r["date_edtf"],
+                               "gold": sorted(inside), "start": r["char_start"]})
+    return score, misses
+
+
 def score_document(path: Path, genre: str) -> tuple[EventScore, list[dict]]:
     from ..extraction import extract_document
 
@@ -54,24 +80,7 @@ def score_document(path: Path, genre: str) -> tuple[EventScore, list[dict]]:
         overrides["published"] = tml.dct.isoformat()
     doc = read_text(tml.text, path=path.name, overrides=overrides)
     rows = [e.row() for e in extract_document(doc).events]
-    gold = [t for t in tml.timexes if t.type == "DATE" and _CALENDAR.fullmatch(t.value)]
-    score = EventScore(gold=len(gold), events=len(rows), documents=1)
-    misses = []
-    for g in gold:
-        if any(r["char_start"] <= g.start and g.end <= r["char_end"] and g.value in event_dates(r["date_edtf"]) for r in rows):
-            score.found += 1
-        else:
-            misses.append({"file": path.name, "kind": "missed", "text": g.text, "value": g.value, "start": g.start})
-    for r in rows:
-        inside = {g.value for g in gold if r["char_start"] <= g.start and g.end <= r["char_end"]}
-        if inside:
-            score.judged += 1
-            if inside & event_dates(r["date_edtf"]):
-                score.right += 1
-            else:
-                misses.append({"file": path.name, "kind": "wrong", "text": r["date_text"], "value": r["date_edtf"],
-                               "gold": sorted(inside), "start": r["char_start"]})
-    return score, misses
+    return score_rows(rows, gold_dates(tml), path.name)
 
 
 def score_directory(directory: Path, genre: str) -> tuple[EventScore, list[dict]]:

@@ -26,7 +26,7 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|across|inside|throughout|into|outsid
 
 
 @functools.cache
-def _names() -> dict[str, tuple[str, str]]:
+def surface_names() -> dict[str, tuple[str, str]]:
     """Surface form -> (alpha-3, kind). Lexicon entries win over pycountry's."""
     table: dict[str, tuple[str, str]] = {}
     for country in pycountry.countries:
@@ -45,7 +45,7 @@ def _names() -> dict[str, tuple[str, str]]:
 
 @functools.cache
 def _pattern() -> re.Pattern[str]:
-    names = sorted(_names(), key=len, reverse=True)
+    names = sorted(surface_names(), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
@@ -53,7 +53,7 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
     """Country names, demonyms and capitals in `text` (case-sensitive: names are proper nouns)."""
     out = []
     for m in _pattern().finditer(text):
-        code, kind = _names()[m.group()]
+        code, kind = surface_names()[m.group()]
         located = bool(_LOCATIVE.search(text[max(0, m.start() - 20):m.start()]))
         out.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), code, kind, located))
     return out

@@ -49,8 +49,25 @@ def render() -> str:
             desc = field.get("description", "").replace("|", "\\|")
             out.append(f"| `{field['name']}` | {field['type']} | {_constraints(field).replace('|', chr(92) + '|')} | {desc} |")
         out.append("")
+    out.extend(_event_types())
     out.append(END)
     return "\n".join(out)
+
+
+def _event_types() -> list[str]:
+    """The `event_type` vocabulary: PLOVER's 16 root categories and our extensions."""
+    from ..events.lexicon import event_types
+
+    out = ["### Event types", "",
+           "PLOVER root categories (https://github.com/openeventdata/PLOVER), then the extension types this "
+           "package adds for what a conflict timeline needs and PLOVER leaves out. *Verbal* types are sayings: "
+           "reported without a date, they take the article's date.", "",
+           "| `event_type` | timeline lane | PLOVER | verbal | meaning |", "|---|---|---|---|---|"]
+    for code, t in event_types().items():
+        out.append(f"| `{code}` | {t['group']} | {'no (extension)' if t['extension'] else 'yes'} | "
+                   f"{'yes' if t['verbal'] else 'no'} | {t['description']} |")
+    out.append("")
+    return out
 
 
 def update_readme(path: Path, check: bool = False) -> bool:

@@ -113,8 +113,9 @@ def write_descriptor(descriptor: dict, path: Path) -> None:
 
 
 def publish(tables: dict[str, list[dict]], out: Path, extras: Callable[[Path, dict], None] | None = None,
-            report: dict | None = None) -> Path:
-    """Stage, validate and publish. `extras(data_dir, tables)` adds files such as the timeline."""
+            report: dict | None = None, validator: Callable[[Path], None] | None = None) -> Path:
+    """Stage, validate and publish. `extras(data_dir, tables)` adds files such as the timeline;
+    `validator(descriptor_path)` raises when the staged package is invalid (default: validate_package)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out):
@@ -122,7 +123,7 @@ def publish(tables: dict[str, list[dict]], out: Path, extras: Callable[[Path, di
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         committed = False
         try:
-            _stage(tables, staging, out, extras, report)
+            _stage(tables, staging, out, extras, report, validator or validate_package)
             _fault("staged")
             entry = _write_journal(staging, out)
             committed = True
@@ -135,7 +136,8 @@ def publish(tables: dict[str, list[dict]], out: Path, extras: Callable[[Path, di
 
 
 def _stage(tables: dict[str, list[dict]], staging: Path, out: Path,
-           extras: Callable[[Path, dict], None] | None, report: dict | None) -> None:
+           extras: Callable[[Path, dict], None] | None, report: dict | None,
+           validator: Callable[[Path], None] = validate_package) -> None:
     data = staging / DATA_DIR_NAME
     data.mkdir()
     for name in RESOURCES:
@@ -150,7 +152,7 @@ def _stage(tables: dict[str, list[dict]], staging: Path, out: Path,
         if old.is_file() and not (data / keep).exists():
             shutil.copy2(old, data / keep)
     write_descriptor(build_descriptor(staging, tables["sources"]), staging / DESCRIPTOR_NAME)
-    validate_package(staging / DESCRIPTOR_NAME)
+    validator(staging / DESCRIPTOR_NAME)
     _fsync_tree(staging)
 
 

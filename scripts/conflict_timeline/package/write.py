@@ -10,6 +10,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..settings import PARQUET_ROW_GROUP_ROWS, STREAM_ROWS
 from .schemas import arrow_schema, field_names
 
 
@@ -28,6 +29,7 @@ def _cell(value: object) -> str:
 
 
 def write_csv(name: str, rows: list[dict], path: Path) -> None:
+    """Streamed: each row is formatted and written on its own, never the whole file in memory."""
     names = field_names(name)
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
@@ -36,11 +38,22 @@ def write_csv(name: str, rows: list[dict], path: Path) -> None:
             writer.writerow([_cell(row.get(n)) for n in names])
 
 
-def write_parquet(name: str, rows: list[dict], path: Path) -> None:
-    schema = arrow_schema(name)
+def _arrow(schema: pa.Schema, rows: list[dict]) -> pa.Table:
     columns = {f.name: [_none_if_nan(row.get(f.name)) for row in rows] for f in schema}
-    table = pa.table(columns, schema=schema)
-    pq.write_table(table, path, compression="zstd", use_dictionary=True, write_statistics=True)
+    return pa.table(columns, schema=schema)
+
+
+def write_parquet(name: str, rows: list[dict], path: Path) -> None:
+    """One row group for a small table; above STREAM_ROWS, row groups of PARQUET_ROW_GROUP_ROWS
+    converted one at a time, so only one group's columns are held besides the rows."""
+    schema = arrow_schema(name)
+    options = {"compression": "zstd", "use_dictionary": True, "write_statistics": True}
+    if len(rows) <= STREAM_ROWS:
+        pq.write_table(_arrow(schema, rows), path, **options)
+        return
+    with pq.ParquetWriter(path, schema, **options) as writer:
+        for start in range(0, len(rows), PARQUET_ROW_GROUP_ROWS):
+            writer.write_table(_arrow(schema, rows[start:start + PARQUET_ROW_GROUP_ROWS]))
 
 
 def _none_if_nan(value: object) -> object:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import SeedError
 from ..extraction import extract_document
-from ..ingest import read_text, seed_paths
+from ..ingest import read_seed_bytes, read_text, seed_paths
 from ..ingest.decode import decode_seed
 from ..package.tables import ArticleResult
 
@@ -58,10 +58,9 @@ def plan_tasks(seeds: Path) -> Plan:
     for path in seed_paths(seeds):
         rel = path.relative_to(seeds).as_posix()
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            plan.unreadable.append(SeedError(path, f"the file cannot be read ({exc.strerror})",
-                                             "check that it exists and is readable"))
+            data = read_seed_bytes(path)
+        except SeedError as exc:
+            plan.unreadable.append(exc)
             continue
         sha = hashlib.sha256(data).hexdigest()
         if sha in first:
@@ -74,12 +73,12 @@ def plan_tasks(seeds: Path) -> Plan:
 
 
 def extract_task(task: SeedTask) -> TaskOutcome:
-    """Decode, parse and extract one seed; never raises for a bad seed."""
+    """Decode, parse and extract one seed (as `ingest.read_seed` does); never raises for a bad seed."""
     try:
         text, encoding = decode_seed(Path(task.label), task.data)
         doc = read_text(text, path=task.path, sha256=task.sha256, encoding=encoding)
     except SeedError as exc:
-        return TaskOutcome(task.path, error=(exc.path, exc.problem, exc.fix, exc.line))
+        return TaskOutcome(task.path, error=(Path(task.label), exc.problem, exc.fix, exc.line))
     return TaskOutcome(task.path, result=extract_document(doc))
 
 

@@ -79,5 +79,3 @@ PREVIEW_WIDTH = 1400
 HOVER_STEP_SHARE = 0.015
 MAX_SPAN_VERTICES = 80
 GL_SPAN_WIDTH_PX = 6
-#: Line dash of WebGL spans by modality (WebGL lines cannot be hatched).
-GL_SPAN_DASH = {"asserted": "solid", "reported": "dash", "planned": "solid", "negated": "dot", "hypothetical": "dashdot"}

@@ -77,7 +77,9 @@ def _span_trace(part: pd.DataFrame, colour: str, group: str, showlegend: bool) -
     )
 
 
-def _point_trace(part: pd.DataFrame, colour: str, group: str, gl: bool) -> go.Scatter | go.Scattergl:
+def _point_trace(part: pd.DataFrame, colour: str, group: str, gl: bool, n_events: int) -> go.Scatter | go.Scattergl:
+    """Markers of day-precision events; with WebGL also the start of each span (which carries
+    the span's modality symbol, as WebGL lines cannot be hatched): meta.span_starts."""
     scatter = go.Scattergl if gl else go.Scatter
     return scatter(
         name=hover.escape(group),
@@ -94,17 +96,20 @@ def _point_trace(part: pd.DataFrame, colour: str, group: str, gl: bool) -> go.Sc
         ),
         customdata=_customdata(part),
         hovertemplate=hover.HOVERTEMPLATE,
-        meta={"role": "events", "group": group, "kind": "points", "events": int(len(part))},
+        meta={"role": "events", "group": group, "kind": "points", "events": int(n_events),
+              "span_starts": int(len(part) - n_events)},
     )
 
 
-def _arrow_trace(part: pd.DataFrame, colour: str, group: str, gl: bool) -> go.Scatter | go.Scattergl:
+def _arrow_trace(part: pd.DataFrame, colour, group: str, gl: bool) -> go.Scatter | go.Scattergl:
+    """Arrow heads at the publication date of ongoing happenings (one trace for all groups
+    with WebGL, where `colour` is an array)."""
     return (go.Scattergl if gl else go.Scatter)(
         name=hover.escape(group),
         legendgroup=group,
         showlegend=False,
         mode="markers",
-        x=_iso(part["end"]),
+        x=_iso(part["end"] - pd.Timedelta(days=1)),
         y=part["y"].to_numpy(),
         marker=dict(color=colour, symbol="triangle-right", size=ARROW_SIZE, line=dict(width=0)),
         hoverinfo="skip",
@@ -191,53 +196,65 @@ def build_figure(
 
     extent_ms = _extent_ms(marks)
     traces, members = [], []  # members: (mark rows, vertex rows or None) of each trace
+
+    def add(trace, rows, vertex_rows=None):
+        traces.append(trace)
+        members.append((np.asarray(rows), vertex_rows))
+
+    def part(rows):
+        p = marks.loc[rows].copy()
+        p["y"] = layouts[lanes].y[rows]
+        p["width"] = layouts[lanes].thickness[rows] * growth[rows]
+        return p
+
     for group in groups:
         in_group = marks["group"] == group
         points = marks.index[in_group & (marks["kind"] == "point")]
         spans = marks.index[in_group & (marks["kind"] == "span")]
-        arrows = marks.index[in_group & marks["ongoing"] & (marks["kind"] == "span")]
-
-        def part(rows):
-            p = marks.loc[rows].copy()
-            p["y"] = layouts[lanes].y[rows]
-            p["width"] = layouts[lanes].thickness[rows] * growth[rows]
-            return p
-
-        if len(spans) and gl:
-            for trace, rows, vertex_rows in glspans.span_traces(part(spans), colours[group], group, extent_ms, len(points) == 0):
-                traces.append(trace)
-                members.append((rows, vertex_rows))
-        elif len(spans):
-            traces.append(_span_trace(part(spans), colours[group], group, showlegend=len(points) == 0))
-            members.append((np.asarray(spans), None))
+        if gl:  # few traces: each WebGL trace has a fixed cost (see glspans.py)
+            if len(spans):
+                trace, vertex_rows = glspans.span_trace(part(spans), colours[group], group, extent_ms)
+                add(trace, spans, vertex_rows)
+            if len(points) or len(spans):
+                rows = points.append(spans)
+                add(_point_trace(part(rows), colours[group], group, gl, n_events=len(points)), rows)
+            continue
+        if len(spans):
+            add(_span_trace(part(spans), colours[group], group, showlegend=len(points) == 0), spans)
         if len(points):
-            traces.append(_point_trace(part(points), colours[group], group, gl))
-            members.append((np.asarray(points), None))
+            add(_point_trace(part(points), colours[group], group, gl, n_events=len(points)), points)
+        arrows = marks.index[in_group & marks["ongoing"] & (marks["kind"] == "span")]
         if len(arrows):
-            traces.append(_arrow_trace(part(arrows), colours[group], group, gl))
-            members.append((np.asarray(arrows), None))
+            add(_arrow_trace(part(arrows), colours[group], group, gl), arrows)
+    arrows = marks.index[marks["ongoing"] & (marks["kind"] == "span")]
+    if gl and len(arrows):
+        add(_arrow_trace(part(arrows), marks.loc[arrows, "group"].map(colours).to_numpy(), "", gl), arrows)
 
     fig = go.Figure(data=traces + _key_traces())
     fig.update_layout(_base_layout(marks, sources, events))
     fig.update_layout(_lane_layout_update(layouts[lanes], len(marks)))
-    buttons = []
-    for mode, label in LANE_MODES.items():
+    bars = [i for i, t in enumerate(traces) if t.type == "bar"]
+    switches = []
+    for mode in LANE_MODES:
         lay = layouts[mode]
-        restyle = {"y": [
-            lay.y[rows].tolist() if vrows is None else glspans.expand(lay.y[rows], vrows)
-            for rows, vrows in members
-        ]}
-        if any(t.type == "bar" for t in traces):
-            restyle["width"] = [
-                (lay.thickness[rows] * growth[rows]).round(4).tolist() if t.type == "bar" else None
-                for (rows, _), t in zip(members, traces)
-            ]
-        buttons.append(dict(label=label, method="update", args=[restyle, _lane_layout_update(lay, len(marks)), list(range(len(traces)))]))
+        switches.append({
+            "mode": mode,
+            "y": [lay.y[rows].tolist() if vrows is None else glspans.expand(lay.y[rows], vrows) for rows, vrows in members],
+            "y_traces": list(range(len(traces))),
+            "width": [(lay.thickness[members[i][0]] * growth[members[i][0]]).round(4).tolist() for i in bars],
+            "width_traces": bars,
+            "relayout": _lane_layout_update(lay, len(marks)),
+        })
+    # The dropdown only reports the click (method "skip"); page.BOOT_SCRIPT applies
+    # layout.meta.lanes[active]. Keeping the arrays out of the buttons' args keeps plotly
+    # from copying them when it draws the page.
     fig.update_layout(
+        meta={"lanes": switches},
         updatemenus=[dict(
-            type="dropdown", buttons=buttons, active=list(LANE_MODES).index(lanes),
+            type="dropdown", active=list(LANE_MODES).index(lanes),
+            buttons=[dict(label=label, method="skip", args=[mode]) for mode, label in LANE_MODES.items()],
             x=0, xanchor="left", y=1.0, yanchor="bottom", pad=dict(b=6), showactive=True,
-        )]
+        )],
     )
     return fig
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import encodings as enc
 from . import hover
-from .config import GL_SPAN_DASH, GL_SPAN_WIDTH_PX, HOVER_STEP_SHARE, MAX_SPAN_VERTICES
+from .config import GL_SPAN_WIDTH_PX, HOVER_STEP_SHARE, MAX_SPAN_VERTICES
 
 MS_PER_DAY = 86_400_000
 
@@ -38,33 +37,25 @@ def expand(values: np.ndarray, rows: list) -> list:
     return [None if r is None else values[r] for r in rows]
 
 
-def span_traces(part: pd.DataFrame, colour: str, group: str, extent_ms: float, showlegend: bool) -> list:
-    """One Scattergl line trace per span style (modality) of a group, each with the mark rows
-    it draws and the span row of each vertex: [(trace, rows, vertex_rows), ...]."""
+def span_trace(part: pd.DataFrame, colour: str, group: str, extent_ms: float):
+    """All spans of a group as one Scattergl line trace, and the span row of each vertex.
+    Modality is shown by the marker at each span's start (figure._point_trace)."""
     import plotly.graph_objects as go
 
-    traces = []
-    for style, dash in GL_SPAN_DASH.items():
-        sub = part[part["modality"] == style]
-        if sub.empty:
-            continue
-        start = sub["start"].to_numpy(dtype="datetime64[ms]").astype(np.int64)
-        end = sub["end"].to_numpy(dtype="datetime64[ms]").astype(np.int64)
-        x, rows = vertices(start, end, extent_ms)
-        hollow = style in enc.HOLLOW_MODALITIES
-        trace = go.Scattergl(
-            name=hover.escape(group),
-            legendgroup=group,
-            showlegend=showlegend and not traces,
-            mode="lines",
-            x=x,
-            y=expand(sub["y"].to_numpy(), rows),
-            line=dict(color=enc.with_alpha(colour, 0.4) if hollow else colour, width=GL_SPAN_WIDTH_PX, dash=dash),
-            connectgaps=False,
-            customdata=sub[[f"cd{i}" for i in range(7)]].to_numpy(dtype=object),
-            hovertemplate=hover.HOVERTEMPLATE,
-            meta={"role": "events", "group": group, "kind": "spans", "modality": style,
-                  "events": int(len(sub)), "vertex_rows": rows},
-        )
-        traces.append((trace, sub.index.to_numpy(), rows))
-    return traces
+    start = part["start"].to_numpy(dtype="datetime64[ms]").astype(np.int64)
+    end = part["end"].to_numpy(dtype="datetime64[ms]").astype(np.int64)
+    x, rows = vertices(start, end, extent_ms)
+    trace = go.Scattergl(
+        name=hover.escape(group),
+        legendgroup=group,
+        showlegend=False,
+        mode="lines",
+        x=x,
+        y=expand(part["y"].to_numpy(), rows),
+        line=dict(color=colour, width=GL_SPAN_WIDTH_PX),
+        connectgaps=False,
+        customdata=part[[f"cd{i}" for i in range(7)]].to_numpy(dtype=object),
+        hovertemplate=hover.HOVERTEMPLATE,
+        meta={"role": "events", "group": group, "kind": "spans", "events": int(len(part)), "vertex_rows": rows},
+    )
+    return trace, rows

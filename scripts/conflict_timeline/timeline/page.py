@@ -58,8 +58,22 @@ BOOT_SCRIPT = """
         window.open(url, '_blank', 'noopener,noreferrer');
       }
     });
+    gd.on('plotly_buttonclicked', function (ev) {  // lane dropdown (figure.py: layout.meta.lanes)
+      var lanes = gd.layout.meta && gd.layout.meta.lanes, m = lanes && lanes[ev.active];
+      if (!m) return;
+      Plotly.restyle(gd, {y: m.y}, m.y_traces).then(function () {
+        return m.width_traces.length ? Plotly.restyle(gd, {width: m.width}, m.width_traces) : null;
+      }).then(function () {
+        return Plotly.relayout(gd, m.relayout);
+      }).then(function () {
+        gd.setAttribute('data-lanes', m.mode);
+      });
+    });
     requestAnimationFrame(function () {
       window.__timelineDrawnAt = performance.now();
+      var menu = gd.layout.updatemenus && gd.layout.updatemenus[0];
+      var lanes = gd.layout.meta && gd.layout.meta.lanes;
+      if (menu && lanes && lanes[menu.active]) gd.setAttribute('data-lanes', lanes[menu.active].mode);
       gd.setAttribute('data-drawn', 'true');
     });
   });

@@ -12,9 +12,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 GENRES = ("news", "narrative", "auto")
 AUTO_MIN_YEARS = 3
@@ -22,6 +23,11 @@ AUTO_YEAR_DISTANCE = 3
 AUTO_FAR_SHARE = 0.5
 
 _YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+_EXPLICIT_YEAR = re.compile(r"(?<![\d$.,])\b(1[0-9]{3}|20[0-9]{2})\b(?![\d,.]\d)")
+
+
+def explicit_years(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), int(m.group(1))) for m in _EXPLICIT_YEAR.finditer(text)]
 _DEICTIC = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|this (?:week|month|year)|last (?:week|month|night)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
@@ -65,6 +71,14 @@ class Context:
     last: Point | None = None  # the last date mentioned (story time)
     last_quarter: str | None = None  # the last quarter mentioned ("1989-Q3"), for "a year ago"
     tense: int = -1  # -1 past, +1 future: the clause around the expression (news)
+    #: narrative: (position, year) of explicit years, for text before the story's first year
+    years_ahead: list[tuple[int, int]] = field(default_factory=list)
+    position: int = 0
+
+    def first_year_ahead(self) -> Point | None:
+        """The next explicit year in the text: a history often names its year a little later."""
+        i = bisect.bisect_left(self.years_ahead, (self.position, -1))
+        return Point(self.years_ahead[i][1]) if i < len(self.years_ahead) else None
 
     @property
     def dct_point(self) -> Point | None:
@@ -73,11 +87,13 @@ class Context:
     def deictic(self) -> Point | None:
         """Anchor of "today", "last week", weekdays..."""
         if self.genre == "narrative":
-            return self.last or self.dct_point
+            return self.last or self.first_year_ahead() or self.dct_point
         return self.dct_point or self.last
 
     def anaphoric(self) -> Point | None:
         """Anchor of "the next day", "that year", "the following spring"..."""
+        if self.genre == "narrative":
+            return self.last or self.first_year_ahead() or self.dct_point
         return self.last or self.dct_point
 
     def move(self, value: str) -> None:

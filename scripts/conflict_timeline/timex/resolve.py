@@ -65,23 +65,24 @@ def shift(p: Point, unit: str, n: float) -> str | None:
         if n_int is None:
             return None
         return fmt_year(p.year + n_int) if unit == "Y" else None
-    d = p.date()
-    if d is None or n_int is None:
-        if unit == "Y" and n_int is not None:
-            return fmt_year(p.year + n_int)
+    if n_int is None:
         return None
+    if unit in ("M", "Q", "H") and p.month is None:
+        return f"{fmt_year(p.year)}-XX" if unit == "M" else None
+    if unit in ("W", "WE") and p.day is None:
+        return f"{fmt_year(p.year)}-WXX"
+    if unit == "D" and p.day is None:
+        month = f"{p.month:02d}" if p.month else "XX"
+        return f"{fmt_year(p.year)}-{month}-XX"
+    d = p.date()
+    if d is None:  # BC dates: day arithmetic is not supported, keep what is known
+        return fmt_point(p, unit)
     if unit in ("M", "Q", "H"):
-        if p.month is None:
-            return None
         months = {"M": 1, "Q": 3, "H": 6}[unit] * n_int
         return fmt_date(d + relativedelta(months=months), unit)
     if unit in ("W", "WE"):
-        if p.day is None:
-            return None
         return fmt_date(d + relativedelta(weeks=n_int), unit)
     if unit == "D":
-        if p.day is None:
-            return None
         return fmt_date(d + relativedelta(days=n_int), "D")
     return None
 
@@ -171,7 +172,7 @@ TENSE_PENALTY_DAYS = 90
 def _infer_year(month: int, day: int | None, ctx: Context) -> int | None:
     """The year of "September 30" or "in April": near the DCT in news, the story's year in narrative."""
     if ctx.genre == "narrative":
-        p = ctx.last or ctx.dct_point
+        p = ctx.anaphoric()
         if p is None:
             return None
         return p.year
@@ -307,8 +308,8 @@ def set_value(g: dict, args: dict, ctx: Context) -> str | None:
 
 def part_of_day(g: dict, args: dict, ctx: Context) -> str | None:
     """"this morning", "tonight", "last night" against the deictic day."""
-    p = ctx.deictic()
-    if p is None or p.day is None or args.get("undated"):
+    p = ctx.anaphoric() if g.get("that") else ctx.deictic()
+    if p is None or p.day is None or (args.get("undated") and not g.get("that")):
         return "XXXX-XX-XXT" + g.get("part_of_day", args.get("part_of_day", "DT"))
     d = p.date()
     if d is None:
@@ -395,7 +396,10 @@ RESOLVERS.update({"year_quarter_rel": year_quarter_rel, "ref_word": ref_word})
 
 
 def story_time(g: dict, args: dict, ctx: Context) -> str | None:
-    """"this time", "the same period", "at that point": the time the story has reached."""
+    """"the same day", "that period": the time the story has reached; "this time" (a group
+    named `present`) is the story's present, PRESENT_REF."""
+    if g.get("present"):
+        return "PRESENT_REF"
     p = ctx.anaphoric()
     return fmt_point(p) if p else None
 
@@ -410,8 +414,8 @@ def holiday(g: dict, args: dict, ctx: Context) -> str | None:
     if day == "X":
         return fmt_year(year)
     value = f"{fmt_year(year)}-{day}"
-    pod = (g.get("part_of_day") or "").lower()
-    return value + ("TNI" if pod in ("night", "eve") else "TMO" if pod == "morning" else "")
+    pod = g.get("part_of_day")
+    return value + (f"T{pod}" if pod else "")
 
 
 RESOLVERS.update({"story_time": story_time, "holiday": holiday})

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .anchor import Context, choose_genre
+from .anchor import Context, choose_genre, explicit_years
 from .tense import tense
 from .resolve import RESOLVERS
 from .ruleset import Rule, RuleSet, load_ruleset
@@ -181,10 +181,13 @@ def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[in
     """Resolve the chosen matches in text order (the story time moves as they are read);
     return the expressions and the ids of the matches that gave no valid value."""
     ctx = Context(dct=dct, genre=genre)
+    if genre == "narrative":
+        ctx.years_ahead = explicit_years(text)
     out: list[Timex] = []
     failed: set[int] = set()
     for c in chosen:
         s, e, rule, m = c
+        ctx.position = e
         g = normalise(m.groupdict(), ruleset.lexicons)
         ctx.tense = tense(text, s, e) if genre == "news" and rule.args.get("tense") else -1
         value = rule.value

@@ -1,0 +1,59 @@
+"""Modality: whether the text asserts an event, reports it, plans it, denies it or supposes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .clauses import Hit, quote_spans
+from .lexicon import modality_cues
+from .model import EventDate
+
+_CUE_WINDOW = 48
+
+
+def cue_before(name: str, sentence: str, pos: int, window: int = _CUE_WINDOW) -> bool:
+    left = sentence[max(0, pos - window):pos]
+    left = re.split(r"[,;:]\s", left)[-1]
+    return bool(modality_cues()[name].search(left))
+
+
+def blank_quotes(sentence: str) -> str:
+    out = list(sentence)
+    for s, e in quote_spans(sentence):
+        out[s:e] = " " * (e - s)
+    return "".join(out)
+
+
+def modality_of(hit: Hit, sentence: str, date: EventDate, dct: dt.date, reported: bool) -> str:
+    if not hit.quoted:
+        sentence = blank_quotes(sentence)
+    after = re.split(r"[,;:]|\band\b", sentence[hit.end:hit.end + 40])[0]
+    if re.match(r"\s*(?:is|are|was|were)\s+(?:scheduled|set|due|planned|expected)\b|\s+will\b", after, re.I):
+        return "planned"
+    if re.search(r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+){0,2}$", sentence[max(0, hit.start - 30):hit.start], re.I) \
+            and hit.type not in ("REJECT",):
+        return "negated"
+    if cue_before("hypothetical", sentence, hit.start, 72):
+        return "hypothetical"
+    if cue_before("planned", sentence, hit.start) or date.start > dct:
+        return "planned"
+    if reported:
+        return "reported"
+    return "asserted"
+
+
+def governs(speech: list[Hit], hit: Hit, sentence: str) -> bool:
+    """Does a verb of saying report this happening? "X says [that] it ..." (the verb comes
+    first) or a closing attribution ("..., local officials said.")."""
+    for verb in speech:
+        if verb.start < hit.start:
+            return True
+        tail = sentence[verb.start:]
+        head = sentence[:verb.start]
+        last_comma = max(head.rfind(","), head.rfind("\u201d"), head.rfind('"'))
+        clause = sentence[last_comma + 1:] if last_comma >= 0 else sentence
+        if last_comma >= 0 and len(clause.split()) <= 9 and not sentence[verb.start:verb.end].lower().endswith("ing") \
+                and not re.search(r"[,;]", tail[:-1]):
+            return True
+    return False

@@ -1,0 +1,152 @@
+"""Builds at scale give the same bytes whatever runs them: jobs, engines, the cache."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conflict_timeline import build as build_module
+from conflict_timeline.build import build_package
+from conflict_timeline.runner import ResultCache, extractor_version
+from conflict_timeline.runner.version import version_of
+from conflict_timeline.settings import CACHE_DIR_NAME, EXTRACTOR_DATA_DIRS, PACKAGE_ROOT
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
+VARIANTS = 5  # 3 articles x 5 = 15 seeds
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    out = {"datapackage.json": (root / "datapackage.json").read_bytes()}
+    for path in sorted((root / "datapackage").iterdir()):
+        out[f"datapackage/{path.name}"] = path.read_bytes()
+    return out
+
+
+def _variant(text: str, k: int) -> str:
+    """The article with a closing line of its own, so each variant's content (and id) differs."""
+    return text.rstrip("\n") + f"\n\nThis report was updated for edition {k + 1}.\n"
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("scale-seeds")
+    for path in ARTICLES:
+        text = path.read_text(encoding="utf-8")
+        for k in range(VARIANTS):
+            (folder / f"{path.stem}-{k}.txt").write_text(_variant(text, k), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(seeds, tmp_path_factory) -> dict[str, bytes]:
+    """The package as a one-process build without the cache makes it."""
+    out = tmp_path_factory.mktemp("reference")
+    build_package(seeds, out, jobs=1, use_cache=False)
+    return _files(out)
+
+
+def test_two_jobs_build_the_same_bytes_as_one(seeds, reference, tmp_path):
+    report = build_package(seeds, tmp_path, jobs=2, use_cache=False)
+    assert report.extracted == len(ARTICLES) * VARIANTS
+    assert _files(tmp_path) == reference
+
+
+def test_no_cache_neither_reads_nor_writes_the_cache(seeds, tmp_path):
+    report = build_package(seeds, tmp_path, jobs=1, use_cache=False)
+    assert report.cached == 0
+    assert not (tmp_path / CACHE_DIR_NAME).exists()
+
+
+def test_a_cached_build_gives_the_same_bytes_as_a_full_build(seeds, reference, tmp_path):
+    first = build_package(seeds, tmp_path, jobs=1)
+    assert (first.extracted, first.cached) == (len(ARTICLES) * VARIANTS, 0)
+    second = build_package(seeds, tmp_path, jobs=1)
+    assert (second.extracted, second.cached) == (0, len(ARTICLES) * VARIANTS)
+    assert _files(tmp_path) == reference
+    assert not any(p.name.startswith(".cache") for p in (tmp_path / "datapackage").iterdir())
+
+
+def test_adding_one_seed_extracts_only_that_seed(seeds, tmp_path):
+    grown = tmp_path / "seeds"
+    shutil.copytree(seeds, grown)
+    cache = tmp_path / "cache"
+    build_package(grown, tmp_path / "out", jobs=2, cache_dir=cache)
+    (grown / "zz-new.txt").write_text(_variant(ARTICLES[0].read_text(encoding="utf-8"), 99), encoding="utf-8")
+    report = build_package(grown, tmp_path / "out", jobs=2, cache_dir=cache)
+    assert (report.extracted, report.cached) == (1, len(ARTICLES) * VARIANTS)
+    full = build_package(grown, tmp_path / "full", jobs=1, use_cache=False)
+    assert full.articles == report.articles
+    assert _files(tmp_path / "out") == _files(tmp_path / "full")
+
+
+def test_a_changed_extractor_version_extracts_everything_again(seeds, tmp_path, monkeypatch):
+    build_package(seeds, tmp_path, jobs=1)
+    monkeypatch.setattr(build_module, "extractor_version", lambda: "f" * 64)
+    report = build_package(seeds, tmp_path, jobs=1)
+    assert (report.extracted, report.cached) == (len(ARTICLES) * VARIANTS, 0)
+
+
+@pytest.mark.parametrize("data_dir", EXTRACTOR_DATA_DIRS)
+def test_changing_a_rule_or_lexicon_file_changes_the_extractor_version(data_dir, tmp_path):
+    copy = tmp_path / "pkg"
+    shutil.copytree(PACKAGE_ROOT, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert version_of(copy) == extractor_version()
+    rule = sorted(p for p in (copy / data_dir).rglob("*.yaml"))[0]
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert version_of(copy) != extractor_version()
+
+
+def test_changing_extraction_code_changes_the_extractor_version(tmp_path):
+    copy = tmp_path / "pkg"
+    shutil.copytree(PACKAGE_ROOT, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "extraction.py").write_text((copy / "extraction.py").read_text() + "\n# changed\n")
+    assert version_of(copy) != extractor_version()
+
+
+def test_a_corrupt_cache_entry_is_extracted_again(seeds, reference, tmp_path):
+    build_package(seeds, tmp_path, jobs=1)
+    entries = sorted((tmp_path / CACHE_DIR_NAME).rglob("*.pkl"))
+    entries[0].write_bytes(b"not a pickle")
+    entries[1].write_bytes(entries[1].read_bytes()[:20])  # truncated
+    entries[2].write_bytes(pickle.dumps({"something": "else"}))
+    report = build_package(seeds, tmp_path, jobs=1)
+    assert (report.extracted, report.cached) == (3, len(ARTICLES) * VARIANTS - 3)
+    assert _files(tmp_path) == reference
+    assert build_package(seeds, tmp_path, jobs=1).extracted == 0  # and the entries were rewritten
+
+
+def test_cache_writes_leave_no_temporary_files(seeds, tmp_path):
+    build_package(seeds, tmp_path, jobs=2)
+    assert not [p for p in (tmp_path / CACHE_DIR_NAME).rglob("*") if p.name.startswith(".tmp-")]
+
+
+def test_cache_keeps_only_recent_extractor_versions(tmp_path):
+    for version in ("a" * 64, "b" * 64, "c" * 64):
+        ResultCache(tmp_path, version).folder.mkdir(parents=True)
+    ResultCache(tmp_path, "c" * 64).prune()
+    assert len(list(tmp_path.iterdir())) == 2
+
+
+def test_dask_engine_builds_the_same_bytes_as_the_local_engine(seeds, reference, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        report = build_package(seeds, tmp_path, engine="dask", scheduler=cluster.scheduler_address, use_cache=False)
+    assert report.extracted == len(ARTICLES) * VARIANTS
+    assert _files(tmp_path) == reference
+
+
+def test_cli_build_takes_the_scale_options(seeds, reference, tmp_path):
+    from typer.testing import CliRunner
+
+    from conflict_timeline.cli import app
+
+    result = CliRunner().invoke(app, ["build", "--seeds", str(seeds), "--out", str(tmp_path), "--jobs", "2",
+                                      "--engine", "local", "--cache-dir", str(tmp_path / "c")])
+    assert result.exit_code == 0, result.output
+    assert "15 extracted, 0 from the cache" in result.output
+    assert _files(tmp_path) == reference
