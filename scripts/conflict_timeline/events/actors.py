@@ -11,7 +11,7 @@ from .lexicon import load, titles
 from .places import surface_names as place_names
 from .places import country_name
 
-_CAP = r"(?:[A-Z][a-z’']+(?:-[A-Z]?[a-z]+)*|al-[A-Z][a-z]+|[A-Z]\.)"
+_CAP = r"(?:(?:Mac|Mc|De|Di|La|Le|O')?[A-Z][a-z’']+(?:-[A-Z]?[a-z]+)*|al-[A-Z][a-z]+|[A-Z]\.)"
 _NAME = rf"{_CAP}(?:\s+(?:al-|bin\s+|de\s+|van\s+)?{_CAP}){{0,3}}"
 _SPEECH = r"(?:said|says|told|added|stated|noted|insisted|claimed|declared|announced)"
 _STOP_WORDS = frozenset("The A An This That These Those It He She They We I But And Or However Meanwhile In On At For If When While".split())
