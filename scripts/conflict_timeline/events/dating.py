@@ -73,6 +73,9 @@ def from_timex(timex: Timex, sentence: str, offset: int, timexes: list[Timex], d
     return EventDate(start, end, precision, edtf, timex.text, how(timex))
 
 
+#: A relative clause starting this close after a trigger word modifies it ("the accord, which
+#: was announced Friday"), so its date is the trigger's.
+_HEAD_REACH = 25
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]*(?:,|$)")
 
 
@@ -88,15 +91,15 @@ def governing_timex(timexes: list[Timex], trigger_start: int, sentence: str, off
     rel = relative_clauses(sentence)
     pos = trigger_start - offset
     own = next(((s, e) for s, e in rel if s <= pos < e), None)
+    candidates = [t for t in timexes if calendar_date(t) is not None]
+    own_dated = own is not None and any(own[0] <= t.start - offset < own[1] for t in candidates)
     dated = []
-    for t in timexes:
-        if calendar_date(t) is None:
-            continue
+    for t in candidates:
         t_clause = next(((s, e) for s, e in rel if s <= t.start - offset < e), None)
-        if t_clause is not None and t_clause != own:
-            continue
-        if own is not None and t_clause != own:
-            continue
+        if t_clause is not None and t_clause != own and not 0 <= t_clause[0] - pos <= _HEAD_REACH:
+            continue  # a date in a clause about someone else ("The Houthis, who seized Sanaa in 2014,")
+        if own is not None and t_clause != own and own_dated:
+            continue  # the relative clause has its own date
         dated.append(t)
     if not dated:
         return None
