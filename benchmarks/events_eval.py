@@ -40,7 +40,7 @@ def baseline_rows(text: str, timexes) -> list[dict]:
         first = next((t for t in timexes if start <= t.start and t.end <= end and _CALENDAR.fullmatch(t.value[:10])), None)
         if first is not None:
             value = first.value[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", first.value[:10]) else first.value
-            rows.append({"char_start": start, "char_end": end, "date_edtf": value, "date_text": first.text})
+            rows.append({"char_start": start, "char_end": end, "date_edtf": value, "date_text": text[first.start:first.end]})
     return rows
 
 

@@ -89,15 +89,22 @@ def doc_key(doc: TmlDocument, genre: str) -> str:
     return hashlib.sha1(f"{genre}|{doc.dct}|{doc.text}".encode()).hexdigest()[:20]
 
 
-def run_heideltime_batch(python: str, jobs: list[dict]) -> dict[str, list[dict]]:
+def run_heideltime_batch(python: str, jobs: list[dict], cache: Path) -> None:
+    """Tag ``jobs`` with HeidelTime in one process of its venv; cache each answer as it comes."""
     with tempfile.TemporaryDirectory(prefix="heideltime-") as cwd:
-        proc = subprocess.run(
-            [python, "-c", HELPER, "docs"], input="".join(json.dumps(j) + "\n" for j in jobs),
-            capture_output=True, text=True, cwd=cwd, check=False,
+        proc = subprocess.Popen(
+            [python, "-c", HELPER, "docs"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, cwd=cwd,
         )
-    if proc.returncode != 0:
-        sys.exit(f"HeidelTime failed ({python}):\n{proc.stderr[-2000:]}")
-    return {r["id"]: r["timexes"] for r in map(json.loads, proc.stdout.splitlines())}
+        feeder = cf.ThreadPoolExecutor(1)
+        feeder.submit(lambda: (proc.stdin.write("".join(json.dumps(j) + "\n" for j in jobs)), proc.stdin.close()))
+        for line in proc.stdout:
+            result = json.loads(line)
+            (cache / f"{result['id']}.json").write_text(json.dumps(result["timexes"]))
+        stderr = proc.stderr.read()
+        feeder.shutdown()
+        if proc.wait() != 0:
+            sys.exit(f"HeidelTime failed ({python}):\n{stderr[-2000:]}")
 
 
 def heideltime_docs(python: str, docs: list[TmlDocument], genre: str, cache: Path, workers: int) -> list[list[dict]]:
@@ -111,11 +118,9 @@ def heideltime_docs(python: str, docs: list[TmlDocument], genre: str, cache: Pat
     ]
     if todo:
         print(f"  running HeidelTime on {len(todo)} {genre} documents ({workers} processes; cached in {cache})...", file=sys.stderr)
-        batches = [todo[i::workers] for i in range(workers)]
+        batches = [b for b in (todo[i::workers] for i in range(workers)) if b]
         with cf.ThreadPoolExecutor(workers) as pool:
-            for result in pool.map(lambda b: run_heideltime_batch(python, b), [b for b in batches if b]):
-                for k, timexes in result.items():
-                    (cache / f"{k}.json").write_text(json.dumps(timexes))
+            list(pool.map(lambda b: run_heideltime_batch(python, b, cache), batches))
     return [json.loads((cache / f"{k}.json").read_text()) for k in keys]
 
 

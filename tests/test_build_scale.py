@@ -6,9 +6,10 @@ import pickle
 import shutil
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
-from conflict_timeline import build as build_module
+from conflict_timeline.runner import extract as extract_module
 from conflict_timeline.build import build_package
 from conflict_timeline.runner import ResultCache, extractor_version
 from conflict_timeline.runner.version import version_of
@@ -85,7 +86,7 @@ def test_adding_one_seed_extracts_only_that_seed(seeds, tmp_path):
 
 def test_a_changed_extractor_version_extracts_everything_again(seeds, tmp_path, monkeypatch):
     build_package(seeds, tmp_path, jobs=1)
-    monkeypatch.setattr(build_module, "extractor_version", lambda: "f" * 64)
+    monkeypatch.setattr(extract_module, "extractor_version", lambda: "f" * 64)
     report = build_package(seeds, tmp_path, jobs=1)
     assert (report.extracted, report.cached) == (len(ARTICLES) * VARIANTS, 0)
 
@@ -134,7 +135,7 @@ def test_cache_keeps_only_recent_extractor_versions(tmp_path):
 def test_dask_engine_builds_the_same_bytes_as_the_local_engine(seeds, reference, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         report = build_package(seeds, tmp_path, engine="dask", scheduler=cluster.scheduler_address, use_cache=False)
     assert report.extracted == len(ARTICLES) * VARIANTS
     assert _files(tmp_path) == reference
@@ -150,3 +151,24 @@ def test_cli_build_takes_the_scale_options(seeds, reference, tmp_path):
     assert result.exit_code == 0, result.output
     assert "15 extracted, 0 from the cache" in result.output
     assert _files(tmp_path) == reference
+
+
+def test_large_package_path_gives_the_same_bytes(seeds, reference, tmp_path, monkeypatch):
+    """Above the thresholds: the timeline drawn in another process, the fast check, Parquet row groups."""
+    from conflict_timeline import build as build_module
+    from conflict_timeline.package import write as write_module
+
+    monkeypatch.setattr(build_module, "BACKGROUND_TIMELINE_ROWS", 0)
+    monkeypatch.setattr(build_module, "FAST_CHECK_ROWS", 0)
+    build_package(seeds, tmp_path, jobs=2, use_cache=False)
+    assert _files(tmp_path) == reference
+    monkeypatch.setattr(write_module, "STREAM_ROWS", 0)
+    monkeypatch.setattr(write_module, "PARQUET_ROW_GROUP_ROWS", 7)
+    build_package(seeds, tmp_path / "grouped", jobs=2, use_cache=False)
+    grouped = _files(tmp_path / "grouped")
+    assert {k: v for k, v in grouped.items() if not k.endswith((".parquet", ".json"))} == \
+        {k: v for k, v in reference.items() if not k.endswith((".parquet", ".json"))}
+    for name in ("events", "mentions"):
+        in_groups = pq.ParquetFile(tmp_path / "grouped" / "datapackage" / f"{name}.parquet")
+        assert in_groups.metadata.num_row_groups > 1
+        assert in_groups.read().equals(pq.read_table(tmp_path / "datapackage" / f"{name}.parquet"))

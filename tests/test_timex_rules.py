@@ -9,7 +9,7 @@ import pytest
 
 from conflict_timeline.settings import TIMEX_RULES_DIR
 from conflict_timeline.timex import tag
-from conflict_timeline.timex.ruleset import LEXICON_FILE, load_yaml, rule_files
+from conflict_timeline.timex.ruleset import LEXICON_FILE, load_ruleset, load_yaml, rule_files
 
 SCHEMA = TIMEX_RULES_DIR / "schema.json"
 
@@ -36,3 +36,8 @@ def test_timex_data_file_matches_the_json_schema(path):
 def test_rule_names_are_unique_across_rule_files():
     names = [r["name"] for p in rule_files() for r in load_yaml(p)["rules"]]
     assert len(names) == len(set(names))
+
+
+def test_every_rule_pattern_compiles():
+    for rule in load_ruleset().rules:
+        assert rule.regex.pattern, rule.name

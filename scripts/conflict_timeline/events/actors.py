@@ -103,7 +103,9 @@ def _titled_person() -> re.Pattern[str]:
 
 _SPEAKER_AFTER = re.compile(rf"{_SPEECH}\s+(?P<name>{_NAME})")
 _SPEAKER_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+{_SPEECH}\b")
-_ORG = re.compile(rf"(?P<name>(?:{_CAP}\s+)*{_ORG_WORDS}(?:\s+\d+|\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?|{_ORG_WORDS}\s+\d+)")
+# At most 6 capitalised words before the organisation word: unbounded, a long run of
+# capitalised words ("Assad Assad ...") made every search start rescan the run (quadratic).
+_ORG = re.compile(rf"(?P<name>(?:{_CAP}\s+){{0,6}}{_ORG_WORDS}(?:\s+\d+|\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?|{_ORG_WORDS}\s+\d+)")
 
 
 @dataclass

@@ -14,7 +14,9 @@ _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
           "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
-_WORD_NUMBER = r"(?:(?:" + "|".join(_UNITS) + r"|" + "|".join(_SCALES) + r"|and|a)[\s-]*)+"
+# At most 12 words ("one million two hundred and fifty thousand"): unbounded, a run of
+# "A A A ..." made every search start rescan the whole run (quadratic; a 1 MB line hung).
+_WORD_NUMBER = r"(?:(?:" + "|".join(_UNITS) + r"|" + "|".join(_SCALES) + r"|and|a)[\s-]*){1,12}"
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:million|thousand))?|{_WORD_NUMBER}"
 _LOW = r"more than|over|at least|in excess of|upwards of|no fewer than|not less than"
 _HIGH = r"up to|as many as|nearly|almost|fewer than|less than|under"
@@ -65,11 +67,18 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, list]]:
     return forward, backward, vague
 
 
+@functools.cache
+def _death_word() -> re.Pattern[str]:
+    return re.compile(rf"(?:{load('cues')['toll']['death_words']})(?![\w-])", re.I)
+
+
 def find_toll(text: str) -> Toll | None:
     """The first death toll in a sentence, or None."""
     forward, backward, vague = _patterns()
     best = None
     for pattern in (forward, backward):
+        if pattern is forward and not _death_word().search(text):
+            continue  # no word of death, no forward toll: skip a search that costs seconds on a long line
         m = pattern.search(text)
         if m and (best is None or m.start() < best.start()):
             best = m

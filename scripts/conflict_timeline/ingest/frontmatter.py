@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import SeedError
-from ..settings import GENRES
+from ..settings import GENRES, MAX_FRONT_MATTER_CHARS
 
 KEYS = ("title", "publisher", "url", "published", "genre", "language", "license")
 _FENCE = re.compile(r"---[ \t]*(?:\r\n|\n|\r|$)")
@@ -18,12 +18,14 @@ _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?")
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe YAML where dates stay text (checked by parse_iso, so 2015-02-30 is our error,
-    not a crash in the YAML library) and a key given twice is an error, not silently the last."""
+    """Safe YAML where every value stays text (dates are checked by parse_iso, so 2015-02-30
+    is our error, not a crash in the YAML library; 'title: yes' stays 'yes'; a 5,000-digit
+    number is not converted) and a key given twice is an error, not silently the last."""
 
 
+_AS_TEXT = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool"}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _AS_TEXT]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -65,9 +67,13 @@ def split_front_matter(path: Path, text: str) -> FrontMatter:
     if closing is None:
         raise SeedError(path, "the front matter opened by '---' on line 1 is never closed", "add a line '---' after the last key", line=1)
     block = text[opening.end(): opening.end() + closing.start()]
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        raise SeedError(path, f"the front matter opened by '---' on line 1 is longer than {MAX_FRONT_MATTER_CHARS:,} characters "
+                        "(settings.MAX_FRONT_MATTER_CHARS)", "keep it to the keys it needs, one short 'key: value' per line, "
+                        "and close it with a line '---'", line=1)
     try:
         raw = yaml.load(block, Loader=_Loader) if block.strip() else {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a value YAML cannot construct
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         raise SeedError(path, f"the front matter is not valid YAML ({getattr(exc, 'problem', exc)})",

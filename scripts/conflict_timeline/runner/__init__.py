@@ -3,10 +3,12 @@ and the engines that run them (a process pool on one machine, Dask on a cluster)
 
 from __future__ import annotations
 
+from .background import BackgroundTimeline
 from .cache import ResultCache
 from .engines import ENGINES, run_tasks
+from .extract import Extraction, extract_seeds
 from .tasks import SeedTask, TaskOutcome, extract_task, plan_tasks
 from .version import extractor_version
 
-__all__ = ["ENGINES", "ResultCache", "SeedTask", "TaskOutcome", "extract_task", "extractor_version",
-           "plan_tasks", "run_tasks"]
+__all__ = ["BackgroundTimeline", "ENGINES", "Extraction", "ResultCache", "SeedTask", "TaskOutcome", "extract_seeds",
+           "extract_task", "extractor_version", "plan_tasks", "run_tasks"]

@@ -78,6 +78,8 @@ class ResultCache:
         """Keep this version's folder and the most recently used others, up to CACHE_KEEP_VERSIONS."""
         if not self.root.is_dir():
             return
+        if self.folder.is_dir():
+            os.utime(self.folder)  # this version is the most recently used
         others = sorted((d for d in self.root.iterdir() if d.is_dir() and d != self.folder),
                         key=lambda d: d.stat().st_mtime, reverse=True)
         for stale in others[max(CACHE_KEEP_VERSIONS - 1, 0):]:

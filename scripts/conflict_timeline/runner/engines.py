@@ -20,6 +20,9 @@ ENGINES = ("local", "dask")
 
 
 def default_jobs() -> int:
+    """The cores this process may run on (os.cpu_count() where affinity is unknown)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
 
 
@@ -39,16 +42,21 @@ def _start_method() -> str:
     return POOL_START_METHOD if POOL_START_METHOD in available else "spawn"
 
 
+def pool_context() -> multiprocessing.context.BaseContext:
+    """'forkserver' where the platform has it (the extractor is imported once, in the server), else 'spawn'."""
+    context = multiprocessing.get_context(_start_method())
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload([__name__.rsplit(".", 1)[0] + ".tasks"])
+    return context
+
+
 def run_local(tasks: list[SeedTask], jobs: int) -> list[TaskOutcome]:
     if jobs <= 1 or len(tasks) <= 1:
         return [extract_task(t) for t in tasks]
     order = _largest_first(tasks)
     ordered = [tasks[i] for i in order]
     batches = [ordered[i:i + POOL_CHUNK_SIZE] for i in range(0, len(ordered), POOL_CHUNK_SIZE)]
-    context = multiprocessing.get_context(_start_method())
-    if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload([__name__.rsplit(".", 1)[0] + ".tasks"])
-    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=pool_context()) as pool:
         outcomes = [o for batch in pool.map(extract_batch, batches) for o in batch]
     return _in_task_order(order, outcomes)
 
@@ -70,7 +78,7 @@ def run_dask(tasks: list[SeedTask], jobs: int, scheduler: str | None = None) -> 
             client = Client(scheduler)
         else:
             cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")
             client = Client(cluster)
         with client:
             bag = db.from_sequence(ordered, partition_size=DASK_PARTITION_SIZE)

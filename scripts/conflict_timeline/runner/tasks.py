@@ -33,7 +33,7 @@ class SeedTask:
 
 @dataclass
 class TaskOutcome:
-    """A task's result, or the seed's error as plain fields (SeedError itself does not pickle)."""
+    """A task's result, or the seed's error as plain fields (plain data crosses every engine, Dask's included)."""
 
     path: str
     result: ArticleResult | None = None

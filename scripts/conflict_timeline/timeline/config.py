@@ -76,6 +76,6 @@ PREVIEW_WIDTH = 1400
 #: WebGL spans (above WEBGL_THRESHOLD) are thick lines; hover works at their vertices, so a
 #: span gets a vertex at least every HOVER_STEP_SHARE of the whole time span (about one
 #: hover distance at the first view), at most MAX_SPAN_VERTICES per span.
-HOVER_STEP_SHARE = 0.015
+HOVER_STEP_SHARE = 0.025
 MAX_SPAN_VERTICES = 80
 GL_SPAN_WIDTH_PX = 6

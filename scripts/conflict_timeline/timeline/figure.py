@@ -2,8 +2,18 @@
 event), a key that explains every encoding, and a dropdown that switches the lanes.
 
 Traces carry `meta = {"role": ..., "group": ..., "kind": ...}`: role `events` for the marks
-that stand for events (one mark per event), `ongoing` for the arrow heads that end
-ongoing happenings, `key` for the legend entries that explain the encodings.
+that stand for events (`meta.events` of them; one mark per event), `ongoing` for the arrow
+heads that end ongoing happenings, `legend` for the colour swatch of each lane group and `key`
+for the legend entries that explain the other encodings.
+
+Up to WEBGL_THRESHOLD events everything is SVG: markers for day-precision events and
+horizontal bars for spans (hover anywhere on them, hatched by modality). Above it, markers
+are Scattergl and spans are WebGL lines (glspans.py) that start with a marker carrying the
+span's modality symbol (`meta.span_starts`), as WebGL lines cannot be hatched.
+
+layout.meta holds what the page's boot script needs: `lanes` (y positions, span thickness
+and axis labels of each lane mode, applied by the dropdown) and `sources` (each source's
+hover line and URL, stored once).
 """
 
 from __future__ import annotations
@@ -30,12 +40,11 @@ from .config import (
     SPAN_OUTLINE_PX,
     WEBGL_THRESHOLD,
 )
-from .lanes import LaneLayout, layout
+from .lanes import LaneLayout, layout, span_widths
 from .marks import build_marks, fatality_share
 
 MS_PER_DAY = 86_400_000
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
-CUSTOMDATA = [f"cd{i}" for i in range(7)]
 
 
 def _iso(days: pd.Series) -> np.ndarray:
@@ -43,17 +52,27 @@ def _iso(days: pd.Series) -> np.ndarray:
 
 
 def _customdata(part: pd.DataFrame) -> np.ndarray:
-    return part[CUSTOMDATA].to_numpy(dtype=object)
+    return part[hover.STORED_COLUMNS].to_numpy(dtype=object)
 
 
-def _span_trace(part: pd.DataFrame, colour: str, group: str, showlegend: bool) -> go.Bar:
+def hover_rows(fig: go.Figure, trace) -> list[list]:
+    """The customdata rows of `trace` as the page's hover sees them (source pairs put in place,
+    as page.BOOT_SCRIPT does; WebGL spans: one row per span, not per vertex)."""
+    sources = fig.layout.meta["sources"]
+    rows = list(trace.customdata) if trace.customdata is not None else []
+    if trace.meta.get("span_rows_from") is not None:
+        rows += list(fig.data[trace.meta["span_rows_from"]].customdata)
+    return [list(row[:5]) + list(sources[int(row[5])]) for row in rows]
+
+
+def _span_trace(part: pd.DataFrame, colour: str, group: str) -> go.Bar:
     hollow = part["modality"].isin(enc.HOLLOW_MODALITIES).to_numpy()
     fill = np.where(hollow, enc.with_alpha(colour, 0.12), colour)
     duration = (part["end"] - part["start"]).dt.days.to_numpy(dtype=np.int64) * MS_PER_DAY
     return go.Bar(
         name=hover.escape(group),
         legendgroup=group,
-        showlegend=showlegend,
+        showlegend=False,
         orientation="h",
         base=_iso(part["start"]),
         x=duration,
@@ -77,13 +96,22 @@ def _span_trace(part: pd.DataFrame, colour: str, group: str, showlegend: bool) -
     )
 
 
-def _point_trace(part: pd.DataFrame, colour: str, group: str, gl: bool, n_events: int) -> go.Scatter | go.Scattergl:
+def _point_trace(
+    part: pd.DataFrame, colour: str, group: str, gl: bool, n_events: int, span_trace: int | None = None
+) -> go.Scatter | go.Scattergl:
     """Markers of day-precision events; with WebGL also the start of each span (which carries
-    the span's modality symbol, as WebGL lines cannot be hatched): meta.span_starts."""
+    the span's modality symbol, as WebGL lines cannot be hatched): meta.span_starts. The hover
+    rows of the span starts are not repeated: meta.span_rows_from names the span trace whose
+    rows the page appends (page.BOOT_SCRIPT, hover_rows)."""
+    meta = {"role": "events", "group": group, "kind": "points", "events": int(n_events),
+            "span_starts": int(len(part) - n_events)}
+    if span_trace is not None:
+        meta["span_rows_from"] = span_trace
     scatter = go.Scattergl if gl else go.Scatter
     return scatter(
         name=hover.escape(group),
         legendgroup=group,
+        showlegend=False,
         mode="markers",
         x=_iso(part["start"]),
         y=part["y"].to_numpy(),
@@ -94,10 +122,9 @@ def _point_trace(part: pd.DataFrame, colour: str, group: str, gl: bool, n_events
             line=dict(color=colour, width=1.5),
             opacity=0.9,
         ),
-        customdata=_customdata(part),
+        customdata=_customdata(part.iloc[:n_events]),
         hovertemplate=hover.HOVERTEMPLATE,
-        meta={"role": "events", "group": group, "kind": "points", "events": int(n_events),
-              "span_starts": int(len(part) - n_events)},
+        meta=meta,
     )
 
 
@@ -114,6 +141,16 @@ def _arrow_trace(part: pd.DataFrame, colour, group: str, gl: bool) -> go.Scatter
         marker=dict(color=colour, symbol="triangle-right", size=ARROW_SIZE, line=dict(width=0)),
         hoverinfo="skip",
         meta={"role": "ongoing", "group": group, "kind": "arrows"},
+    )
+
+
+def _swatch(group: str, colour: str) -> go.Scatter:
+    """The group's legend entry: a plain colour square (the event traces of the group share its
+    legendgroup and have no entry of their own, so a click toggles the whole group)."""
+    return go.Scatter(
+        name=hover.escape(group), legendgroup=group, x=[None], y=[None], mode="markers",
+        marker=dict(symbol="square", color=colour, size=MARKER_SIZE), hoverinfo="skip",
+        meta={"role": "legend", "group": group, "kind": "swatch"},
     )
 
 
@@ -138,7 +175,7 @@ def _key_traces() -> list:
     key("hatched / hollow bar = reported / planned", go.Bar, orientation="h",
         marker=dict(color=enc.with_alpha(enc.NEUTRAL, 0.18), line=dict(color=enc.NEUTRAL, width=1),
                     pattern=dict(shape="/", fillmode="replace", fgcolor=enc.NEUTRAL)))
-    key("▶ still going on at publication", mode="markers",
+    key("still going on at publication", mode="markers",
         marker=dict(symbol="triangle-right", color=enc.NEUTRAL, size=ARROW_SIZE))
     key("larger = more killed (√ fatalities)", mode="markers",
         marker=dict(symbol="circle", color=enc.NEUTRAL, size=MARKER_SIZE_MAX * 0.6))
@@ -184,6 +221,9 @@ def build_figure(
     if lanes not in LANE_MODES:
         raise ValueError(f"lanes must be one of {', '.join(LANE_MODES)}, not {lanes!r}")
     marks = build_marks(events, sources, actors)
+    pairs = list(dict.fromkeys(zip(marks["cd5"], marks["cd6"])))  # each source's hover line, once
+    source_index = {pair: i for i, pair in enumerate(pairs)}
+    marks["src"] = [source_index[pair] for pair in zip(marks["cd5"], marks["cd6"])]
     layouts = {mode: layout(marks, mode) for mode in LANE_MODES}
     share = fatality_share(marks["fatalities"])
     marks["size"] = np.where(marks["fatalities"] > 0, MARKER_SIZE + (MARKER_SIZE_MAX - MARKER_SIZE) * share, MARKER_SIZE)
@@ -204,7 +244,7 @@ def build_figure(
     def part(rows):
         p = marks.loc[rows].copy()
         p["y"] = layouts[lanes].y[rows]
-        p["width"] = layouts[lanes].thickness[rows] * growth[rows]
+        p["width"] = span_widths(layouts[lanes], np.asarray(rows), growth)
         return p
 
     for group in groups:
@@ -212,15 +252,17 @@ def build_figure(
         points = marks.index[in_group & (marks["kind"] == "point")]
         spans = marks.index[in_group & (marks["kind"] == "span")]
         if gl:  # few traces: each WebGL trace has a fixed cost (see glspans.py)
+            span_trace = None
             if len(spans):
                 trace, vertex_rows = glspans.span_trace(part(spans), colours[group], group, extent_ms)
                 add(trace, spans, vertex_rows)
+                span_trace = len(traces) - 1
             if len(points) or len(spans):
                 rows = points.append(spans)
-                add(_point_trace(part(rows), colours[group], group, gl, n_events=len(points)), rows)
+                add(_point_trace(part(rows), colours[group], group, gl, n_events=len(points), span_trace=span_trace), rows)
             continue
         if len(spans):
-            add(_span_trace(part(spans), colours[group], group, showlegend=len(points) == 0), spans)
+            add(_span_trace(part(spans), colours[group], group), spans)
         if len(points):
             add(_point_trace(part(points), colours[group], group, gl, n_events=len(points)), points)
         arrows = marks.index[in_group & marks["ongoing"] & (marks["kind"] == "span")]
@@ -230,7 +272,7 @@ def build_figure(
     if gl and len(arrows):
         add(_arrow_trace(part(arrows), marks.loc[arrows, "group"].map(colours).to_numpy(), "", gl), arrows)
 
-    fig = go.Figure(data=traces + _key_traces())
+    fig = go.Figure(data=traces + [_swatch(g, colours[g]) for g in groups] + _key_traces())
     fig.update_layout(_base_layout(marks, sources, events))
     fig.update_layout(_lane_layout_update(layouts[lanes], len(marks)))
     bars = [i for i, t in enumerate(traces) if t.type == "bar"]
@@ -241,7 +283,7 @@ def build_figure(
             "mode": mode,
             "y": [lay.y[rows].tolist() if vrows is None else glspans.expand(lay.y[rows], vrows) for rows, vrows in members],
             "y_traces": list(range(len(traces))),
-            "width": [(lay.thickness[members[i][0]] * growth[members[i][0]]).round(4).tolist() for i in bars],
+            "width": [span_widths(lay, members[i][0], growth).tolist() for i in bars],
             "width_traces": bars,
             "relayout": _lane_layout_update(lay, len(marks)),
         })
@@ -249,7 +291,7 @@ def build_figure(
     # layout.meta.lanes[active]. Keeping the arrays out of the buttons' args keeps plotly
     # from copying them when it draws the page.
     fig.update_layout(
-        meta={"lanes": switches},
+        meta={"lanes": switches, "sources": [list(pair) for pair in pairs]},
         updatemenus=[dict(
             type="dropdown", active=list(LANE_MODES).index(lanes),
             buttons=[dict(label=label, method="skip", args=[mode]) for mode, label in LANE_MODES.items()],
@@ -276,7 +318,7 @@ def _base_layout(marks: pd.DataFrame, sources: pd.DataFrame, events: pd.DataFram
         title=dict(
             text="<b>Conflict timeline</b>",
             subtitle=dict(text=_subtitle(marks, n_sources, len(events) - len(marks))),
-            x=0.01, xanchor="left", y=0.98, yanchor="top",
+            x=0.01, xanchor="left", y=1, yanchor="top", yref="container", pad=dict(t=14),
         ),
         margin=dict(l=10, r=10, t=110, b=40),
         hovermode="closest",

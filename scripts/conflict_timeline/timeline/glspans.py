@@ -54,7 +54,7 @@ def span_trace(part: pd.DataFrame, colour: str, group: str, extent_ms: float):
         y=expand(part["y"].to_numpy(), rows),
         line=dict(color=colour, width=GL_SPAN_WIDTH_PX),
         connectgaps=False,
-        customdata=part[[f"cd{i}" for i in range(7)]].to_numpy(dtype=object),
+        customdata=part[hover.STORED_COLUMNS].to_numpy(dtype=object),
         hovertemplate=hover.HOVERTEMPLATE,
         meta={"role": "events", "group": group, "kind": "spans", "events": int(len(part)), "vertex_rows": rows},
     )

@@ -104,6 +104,9 @@ def source_line(title: str, publisher: str, published: str, url: str) -> str:
 
 #: The hover label of every event mark. customdata columns, in order:
 #: 0 summary, 1 type · modality, 2 dates, 3 actors, 4 evidence, 5 source, 6 raw URL (click).
+#: In the figure, columns 5 and 6 are stored once per source: each row holds the source's
+#: index into layout.meta.sources ([source line, URL] pairs) in column 5, and the page's
+#: boot script puts the pair in place before plotting (figure.hover_rows does the same).
 HOVERTEMPLATE = (
     "<b>%{customdata[0]}</b><br>"
     "%{customdata[1]}<br>"
@@ -114,3 +117,5 @@ HOVERTEMPLATE = (
     "<extra></extra>"
 )
 CUSTOMDATA_URL = 6
+#: Columns of the marks frame (marks.py) stored per event; "src" is the source's index.
+STORED_COLUMNS = ["cd0", "cd1", "cd2", "cd3", "cd4", "src"]

@@ -29,7 +29,8 @@ class LaneLayout:
     labels: list[str]  # plain text, top lane first
     lane: np.ndarray  # lane index of each mark
     y: np.ndarray  # lane index + offset inside the lane
-    thickness: np.ndarray  # span thickness available to each mark, in lane units
+    thickness: np.ndarray  # span thickness of each mark, in lane units
+    room: np.ndarray  # distance to the next row (how thick a span may grow), in lane units
 
 
 def _lane_keys(marks: pd.DataFrame, mode: str) -> tuple[pd.Series, list[str]]:
@@ -119,10 +120,17 @@ def layout(marks: pd.DataFrame, mode: str) -> LaneLayout:
     rows = stack_rows(lane, start, stop)
     y = lane.astype(float)
     thickness = np.full(len(marks), SPAN_THICKNESS)
+    room = np.full(len(marks), 2 * LANE_HALF_HEIGHT)
     for ln in np.unique(lane):
         sel = lane == ln
         n_rows = int(rows[sel].max()) + 1
         offsets, step = row_offsets(rows[sel], n_rows)
         y[sel] += offsets
         thickness[sel] = min(SPAN_THICKNESS, step * SPAN_ROW_SHARE)
-    return LaneLayout(mode, labels, lane, np.round(y, Y_DECIMALS), thickness)
+        room[sel] = 2 * LANE_HALF_HEIGHT if n_rows == 1 else step
+    return LaneLayout(mode, labels, lane, np.round(y, Y_DECIMALS), thickness, room)
+
+
+def span_widths(lay: LaneLayout, rows: np.ndarray, growth: np.ndarray) -> np.ndarray:
+    """Thickness of the spans at `rows`: grown by `growth` (fatalities) within the row's room."""
+    return np.minimum(lay.thickness[rows] * growth[rows], lay.room[rows] * SPAN_ROW_SHARE).round(Y_DECIMALS)

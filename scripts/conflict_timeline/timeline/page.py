@@ -2,7 +2,10 @@
 for identical input.
 
 - plotly.js inline (no CDN), no MathJax, no web fonts;
-- fixed element ids (plotly's own writer draws a random uuid4), figure JSON with sorted output;
+- fixed element ids (plotly's own writer draws a random uuid4 for the plot's div), and the
+  figure as a JSON data block that is parsed once (plotly's writer emits a JS literal);
+- the boot script puts stored-once values in place (source lines, WebGL span hovers) and
+  wires the lane dropdown (layout.meta.lanes);
 - a Content-Security-Policy that forbids every network request, as a second wall behind
   the escaping in hover.py;
 - a click on a mark opens its source in a new tab, for http(s) URLs only.
@@ -46,9 +49,25 @@ BOOT_SCRIPT = """
   window.__timelineBootAt = performance.now();
   var gd = document.getElementById(%(div)s);
   var fig = JSON.parse(document.getElementById(%(data)s).textContent);
-  fig.data.forEach(function (t) {  // WebGL spans: one customdata row per span (glspans.py)
-    var rows = t.meta && t.meta.vertex_rows, cd = t.customdata;
-    if (rows && cd) t.customdata = rows.map(function (r) { return r === null ? null : cd[r]; });
+  var sources = (fig.layout.meta && fig.layout.meta.sources) || [];
+  var stored = fig.data.map(function (t) {
+    return (t.meta && t.meta.role === 'events' && t.customdata) || null;
+  });
+  stored.forEach(function (cd) {  // each source's hover line and URL are stored once (hover.py)
+    if (cd) cd.forEach(function (row) {
+      var s = sources[row[5]] || ['', ''];
+      row[5] = s[0];
+      row[6] = s[1];
+    });
+  });
+  fig.data.forEach(function (t, i) {
+    var cd = stored[i];
+    if (!cd) return;
+    var from = t.meta.span_rows_from, rows = t.meta.vertex_rows;
+    // WebGL: span-start markers share their span's rows (figure._point_trace) ...
+    if (from !== undefined && stored[from]) t.customdata = cd.concat(stored[from]);
+    // ... and every vertex of a span line points at its span's row (glspans.py)
+    if (rows) t.customdata = rows.map(function (r) { return r === null ? null : cd[r]; });
   });
   Plotly.newPlot(gd, fig.data, fig.layout, %(config)s).then(function () {
     gd.on('plotly_click', function (ev) {
@@ -61,10 +80,10 @@ BOOT_SCRIPT = """
     gd.on('plotly_buttonclicked', function (ev) {  // lane dropdown (figure.py: layout.meta.lanes)
       var lanes = gd.layout.meta && gd.layout.meta.lanes, m = lanes && lanes[ev.active];
       if (!m) return;
-      Plotly.restyle(gd, {y: m.y}, m.y_traces).then(function () {
+      // restyling y makes plotly forget the axis types: keep the date axis and the current view
+      var keep = {'xaxis.type': 'date', 'xaxis.range': gd.layout.xaxis.range.slice()};
+      Plotly.update(gd, {y: m.y}, Object.assign(keep, m.relayout), m.y_traces).then(function () {
         return m.width_traces.length ? Plotly.restyle(gd, {width: m.width}, m.width_traces) : null;
-      }).then(function () {
-        return Plotly.relayout(gd, m.relayout);
       }).then(function () {
         gd.setAttribute('data-lanes', m.mode);
       });

@@ -25,7 +25,8 @@ LEXICON_FILE = "lexicons.yaml"
 class Rule:
     name: str
     type: str
-    regex: re.Pattern
+    #: the expanded regular expression; compiled on first use (most texts need few rules)
+    pattern: str
     value: str | None = None
     resolve: str | None = None
     args: dict = field(default_factory=dict, hash=False, compare=False)
@@ -35,6 +36,16 @@ class Rule:
     trigger: frozenset | None = None
     #: genres the rule applies to (annotation conventions differ); empty: all
     genres: tuple[str, ...] = ()
+    #: a match is dropped when the text just before it matches this ("$5 a year" is a rate)
+    not_after: re.Pattern | None = None
+    where: str = field(default="", compare=False)
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern:
+        try:
+            return re.compile(self.pattern)
+        except re.error as exc:
+            raise LexiconError(f"{self.where}: bad pattern ({exc}). Fix: correct the regular expression") from exc
 
 
 @dataclass(frozen=True)
@@ -176,14 +187,15 @@ def load_ruleset(directory: Path = TIMEX_RULES_DIR) -> RuleSet:
             where = f"{path}: rule {spec.get('name', i)}"
             case = bool(spec.get("case_sensitive"))
             try:
-                regex = re.compile(expand(spec["pattern"], lexicons, patterns, proper, where, case))
-            except (re.error, KeyError) as exc:
-                raise LexiconError(f"{where}: bad pattern ({exc}). Fix: correct the regular expression") from exc
+                pattern = expand(spec["pattern"], lexicons, patterns, proper, where, case)
+            except KeyError as exc:
+                raise LexiconError(f"{where}: no {exc} given. Fix: every rule needs a pattern") from exc
             rules.append(
                 Rule(
                     name=spec["name"],
                     type=spec.get("type", "DATE"),
-                    regex=regex,
+                    pattern=pattern,
+                    where=where,
                     value=spec.get("value"),
                     resolve=spec.get("resolve"),
                     args=dict(spec.get("args", {})),
@@ -191,6 +203,7 @@ def load_ruleset(directory: Path = TIMEX_RULES_DIR) -> RuleSet:
                     file=path.name,
                     trigger=trigger_words(spec.get("trigger"), lexicons, where),
                     genres=tuple(spec.get("genres", ())),
+                    not_after=re.compile(spec["not_after"]) if spec.get("not_after") else None,
                 )
             )
     index: dict[str, list[int]] = {}

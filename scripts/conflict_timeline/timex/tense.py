@@ -13,7 +13,7 @@ TENSE_WINDOW = 90
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to|"
-    r"plans?\s+to|planned(?:\s+for)?|projected(?:\s+for)?|intended|set\s+to|due|upcoming|until|till|will\s+be|would\s+be|effective|begins?|starting|"
+    r"plans?\s+to|planned(?:\s+for)?|projected(?:\s+for)?|intended|should|set\s+to|due|upcoming|until|till|will\s+be|would\s+be|effective|begins?|starting|"
     r"deadline|expire|expires|resume|resumes|postponed\s+until|later\s+this|next)\b",
     re.I,
 )

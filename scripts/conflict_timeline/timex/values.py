@@ -68,6 +68,6 @@ def value_range(value: str) -> tuple[dt.date, dt.date, str] | None:
         if m2 := re.fullmatch(r"-H([12])", rest):
             h = int(m2[1])
             return dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h), "quarter"
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     return None

@@ -1,0 +1,45 @@
+"""Draw the timeline in another process while the build writes and checks the tables.
+
+The timeline is a pure function of the `events`, `sources` and `actors` rows, so drawing it
+in a worker gives the same bytes; on two cores it overlaps the CSV, Parquet and check steps.
+Used for large packages only (a worker process costs a second or so to start).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable
+
+from ..settings import TIMELINE_NAME
+from .engines import pool_context
+
+TIMELINE_TABLES = ("events", "sources", "actors")
+
+
+def _draw(draw: Callable[[Path, dict], None], tables: dict, folder: str) -> None:
+    draw(Path(folder), tables)
+
+
+class BackgroundTimeline:
+    """`with BackgroundTimeline(draw, tables) as extras:` starts `draw(folder, tables)` in a worker;
+    `extras(data_dir, tables)` (publish's hook) waits for it and moves the page into data_dir."""
+
+    def __init__(self, draw: Callable[[Path, dict], None], tables: dict[str, list[dict]]):
+        self.folder = Path(tempfile.mkdtemp(prefix="conflict-timeline-page-"))
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=pool_context())
+        self.future = self.pool.submit(_draw, draw, {name: tables[name] for name in TIMELINE_TABLES}, str(self.folder))
+
+    def __enter__(self) -> "BackgroundTimeline":
+        return self
+
+    def __call__(self, data_dir: Path, tables: dict) -> None:
+        self.future.result()
+        shutil.move(str(self.folder / TIMELINE_NAME), str(Path(data_dir) / TIMELINE_NAME))
+
+    def __exit__(self, *exc) -> None:
+        self.future.cancel()
+        self.pool.shutdown(wait=True)
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,0 +1,211 @@
+"""Resolvers of calendar expressions, whole or underspecified ("September 30", "1944",
+"the third quarter", "Christmas", "2:56PM"), and of durations and sets.
+
+Each resolver takes the normalised groups ``g``, the rule's ``args`` and the :class:`Context`,
+and returns the value, or None: then the match is dropped and a shorter one may take its place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+from .anchor import Context
+from .calendar_math import fmt_year, spelled_year, time_suffix
+from .relative import direction, weekday
+
+#: in news, an underspecified date is put in the year that brings it nearest the DCT; a date
+#: on the other side of the DCT than the clause's tense counts this many days farther
+TENSE_PENALTY_DAYS = 90
+#: quarterly results are reported a few weeks after the quarter: "the quarter" in news is the
+#: latest one that ended this many days before the DCT (unless a quarter was named before)
+QUARTER_REPORT_LAG = 45
+
+
+def _infer_year(month: int, day: int | None, ctx: Context) -> int | None:
+    """The year of "September 30" or "in April": near the DCT in news, the story's in narrative."""
+    if ctx.genre == "narrative":
+        p = ctx.anaphoric()
+        return p.year if p else None
+    if ctx.dct is None:
+        return ctx.last.year if ctx.last else None
+    best, best_score = ctx.dct.year, None
+    for year in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
+        try:
+            first = dt.date(year, month, day or 1)
+            last = dt.date(year, month, day) if day else first + relativedelta(months=1, days=-1)
+        except ValueError:
+            continue
+        if first <= ctx.dct <= last:
+            return year
+        delta = (first - ctx.dct).days if first > ctx.dct else (last - ctx.dct).days
+        score = abs(delta) + (TENSE_PENALTY_DAYS if (delta > 0) != (ctx.tense > 0) else 0)
+        if best_score is None or score < best_score:
+            best, best_score = year, score
+    return best
+
+
+def _year(g: dict, ctx: Context) -> int | None:
+    """The year the groups name: digits, words ("nineteen ninety-six"), a range's short end
+    ("1914-18"), BC; None when they name none."""
+    year = g.get("year")
+    if g.get("spelled_year"):
+        year = spelled_year(g["spelled_year"])
+    if year is not None and g.get("short_year") and g.get("century_prefix") is not None:
+        year = int(g["century_prefix"]) * 100 + year % 100
+    if year is not None and g.get("bc"):
+        year = -abs(year)
+    return year
+
+
+def date(g: dict, args: dict, ctx: Context) -> str | None:
+    """Explicit calendar dates, whole or partial: years, months, days, seasons, quarters,
+    decades, centuries; a missing year comes from the anchor (see _infer_year)."""
+    if g.get("decade") is not None:
+        return f"BC{int(g['decade']):03d}" if g.get("bc") else f"{g['decade']}"
+    if g.get("decade_short") is not None:
+        p = ctx.dct_point or ctx.last
+        return f"{(p.year // 100 if p and p.year > 0 else 19):02d}{g['decade_short']}"
+    if g.get("century") is not None:
+        c = int(g["century"]) - 1
+        return f"BC{c:02d}" if g.get("bc") else f"{c:02d}"
+    year = _year(g, ctx)
+    month, day = g.get("month"), g.get("day")
+    if year is None:
+        if g.get("year_ref"):
+            p = ctx.anaphoric()
+            year = p.year if p else None
+        elif month is not None:
+            year = _infer_year(month, day, ctx)
+        else:  # a season alone: the anchor's year
+            p = ctx.anaphoric() if args.get("anaphoric") else ctx.deictic()
+            year = None if p is None else p.year + direction(g, args)
+        if year is None:
+            return None
+    y = fmt_year(year)
+    if g.get("season"):
+        return f"{y}-{g['season']}"
+    if g.get("quarter_ordinal"):
+        return f"{y}-Q{g['quarter_ordinal']}"
+    if g.get("half_ordinal"):
+        return f"{y}-H{g['half_ordinal']}"
+    if month is None:
+        return y
+    if day is None:
+        return f"{y}-{month:02d}"
+    if year > 0:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return None
+    return f"{y}-{month:02d}-{day:02d}" + time_suffix(g)
+
+
+def quarter(g: dict, args: dict, ctx: Context) -> str | None:
+    """"the third quarter", "third-quarter", "the latest quarter", "the year-ago quarter"."""
+    back = 1 if g.get("year_ago") else 0
+    q = g.get("quarter_ordinal")
+    if q is None:
+        if ctx.last_quarter:
+            return f"{int(ctx.last_quarter[:4]) - back:04d}-Q{ctx.last_quarter[-1]}"
+        if ctx.dct is None:
+            return None
+        d = ctx.dct - relativedelta(days=QUARTER_REPORT_LAG)
+        return f"{d.year - back:04d}-Q{(d.month - 1) // 3 + 1}"
+    p = ctx.anaphoric() if ctx.genre == "narrative" else (ctx.dct_point or ctx.last)
+    if p is None:
+        return None
+    year = p.year
+    if ctx.genre == "news" and ctx.dct is not None and 3 * q - 2 > ctx.dct.month + 1:
+        year -= 1  # a quarter that starts after next month is last year's
+    if ctx.genre == "news" and ctx.last_quarter and int(ctx.last_quarter[-1]) == q:
+        year = int(ctx.last_quarter[:4])
+    return f"{fmt_year(year - back)}-Q{q}"
+
+
+def year_period(g: dict, args: dict, ctx: Context) -> str | None:
+    """"the 1988 period" of a quarterly report: that year's quarter like the one last named."""
+    year = _year(g, ctx)
+    if year is None:
+        return None
+    if ctx.genre == "news" and ctx.last_quarter and g.get("period") in ("period", "quarter"):
+        return f"{fmt_year(year)}-{ctx.last_quarter[5:]}"
+    return fmt_year(year)
+
+
+def holiday(g: dict, args: dict, ctx: Context) -> str | None:
+    """"Christmas 1963", "Christmas night", "D-Day": a fixed day in the given or anchor year;
+    a movable feast (lexicon value X) gives the year only."""
+    day = g.get("holiday")
+    p = ctx.anaphoric() if ctx.genre == "narrative" else ctx.deictic()
+    year = g.get("year") or (p.year if p else None)
+    if year is None:
+        return None
+    if day == "X":
+        return fmt_year(year)
+    pod = g.get("part_of_day")
+    return f"{fmt_year(year)}-{day}" + (f"T{pod}" if pod else "")
+
+
+def clock(g: dict, args: dict, ctx: Context) -> str | None:
+    """"2:56PM", "10 p.m." on the deictic day."""
+    p = ctx.deictic()
+    if p is None or p.day is None:
+        return "XXXX-XX-XX" + time_suffix(g)
+    d = p.date()
+    return None if d is None else d.isoformat() + time_suffix(g)
+
+
+def noon(g: dict, args: dict, ctx: Context) -> str | None:
+    """"noon", "midnight Friday"."""
+    g = dict(g, hour=12 if g.get("word", "").lower() in ("noon", "midday") else 24, minute=None)
+    if g.get("weekday") is not None:
+        return weekday(g, args, ctx)
+    return clock(g, args, ctx)
+
+
+#: half of a unit, in the next smaller one
+HALF_UNITS = {"Y": ("Y", "6M"), "D": ("D", "T12H"), "H": ("H", "30M"), "MIN": ("M", "30S")}
+
+
+def duration(g: dict, args: dict, ctx: Context) -> str | None:
+    """"three years", "the past two months", "a 10-day", "several weeks" -> P3Y, P2M, P10D, PXW."""
+    unit = g.get("unit") or args.get("unit")
+    if unit is None:
+        return None
+    n = g.get("number", args.get("number", 1))
+    if g.get("vague_number") is not None:
+        n = "X"
+    if g.get("half") and n != "X":
+        n = float(n) + 0.5
+    if isinstance(n, float):
+        whole = int(n)
+        if n - whole == 0.5 and unit in HALF_UNITS:  # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M
+            big, small = HALF_UNITS[unit]
+            return ("PT" if unit in ("H", "MIN") else "P") + (f"{whole}{big}" if whole else "") + small
+        n = whole if n.is_integer() else round(n, 2)
+    if unit == "WE":
+        unit, n = "D", 2 if n == 1 else n
+    if unit == "FN":
+        unit, n = "W", (2 * n if n != "X" else "X")
+    if unit in ("H", "MIN", "S"):
+        return f"PT{n}{unit[0]}"
+    return f"P{n}{unit}"
+
+
+#: narrative annotators (WikiWars) write a set as its recurring granule: "daily" XXXX-XX-XX
+SET_GRANULES = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "XXXX"}
+
+
+def set_value(g: dict, args: dict, ctx: Context) -> str | None:
+    """"daily" (a lexicon value), "every Monday", "every two weeks"."""
+    if g.get("weekday") is not None:
+        return "XXXX-WXX-%d" % (g["weekday"] + 1)
+    value = g.get("frequency")
+    if value is None:
+        unit = g.get("unit") or args.get("unit")
+        if unit is None:
+            return None
+        value = duration({"unit": unit, "number": g.get("number", 1)}, {}, ctx)
+    return SET_GRANULES.get(value, value) if ctx.genre == "narrative" else value

@@ -1,0 +1,250 @@
+"""The timeline page as a person sees it, in headless chromium: loaded from disk, offline,
+one mark per event, readable hover, working lane dropdown, and article text that runs nothing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conflict_timeline.timeline import render_package, write_timeline
+from conflict_timeline.timeline.browser import DRAWN, file_url
+from conflict_timeline.timeline.config import WEBGL_THRESHOLD
+from conflict_timeline.timeline.synthetic import founding_article_tables, synthetic_tables
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+XSS_PACKAGE = ROOT / "tests" / "fixtures" / "xss" / "datapackage.json"
+ARTIFACTS = ROOT / "test-artifacts"
+
+#: Marks drawn in the main plot (not the range slider) by traces with meta.role == 'events',
+#: counted from the DOM (SVG traces) or from the drawn data (WebGL traces).
+COUNT_MARKS = """() => {
+  const gd = document.getElementById('conflict-timeline');
+  let svg = 0, webgl = 0;
+  gd.querySelectorAll('.cartesianlayer .subplot.xy .trace').forEach((tr) => {
+    const t = tr.__data__ && tr.__data__[0] && tr.__data__[0].trace;
+    if (t && t.meta && t.meta.role === 'events') svg += tr.querySelectorAll('.points path').length;
+  });
+  gd._fullData.forEach((t, i) => {  // WebGL: the positions handed to the GPU (calc stash)
+    if (t.type !== 'scattergl' || !t.meta || t.meta.role !== 'events' || t.visible !== true) return;
+    const s = gd.calcdata[i][0].t, drawn = [];
+    for (let k = 0; k < s.x.length; k++) if (isFinite(s.x[k]) && isFinite(s.y[k])) drawn.push(k);
+    if (t.meta.kind === 'points') webgl += drawn.length - t.meta.span_starts;
+    else webgl += new Set(drawn.map((k) => t.meta.vertex_rows[k])).size;
+  });
+  return {svg, webgl};
+}"""
+
+#: Page position of every event mark's point (bars: their middle), for hovering.
+MARK_POSITIONS = """() => {
+  const gd = document.getElementById('conflict-timeline');
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
+  const out = [];
+  gd._fullData.forEach((t, i) => {
+    if (!t.meta || t.meta.role !== 'events') return;
+    gd.calcdata[i].forEach((p) => {
+      const x = t.type === 'bar' ? (p.s0 + p.s1) / 2 : p.x;
+      const y = t.type === 'bar' ? p.p : p.y;
+      if (isNaN(x) || isNaN(y)) return;
+      out.push({x: box.left + (t.type === 'bar' ? xa.l2p(x) : xa.c2p(x)), y: box.top + ya.c2p(y), trace: i});
+    });
+  });
+  return out;
+}"""
+
+
+def _open(chromium_page, path: Path):
+    page = chromium_page.page
+    page.goto(file_url(path), wait_until="load")
+    page.wait_for_function(DRAWN, timeout=60_000)
+    return page
+
+
+def _hover_text(page) -> str:
+    page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
+    return page.locator(".hoverlayer .hovertext").first.text_content() or ""
+
+
+def _hover_at(page, x: float, y: float) -> str:
+    """Hover text at (x, y), after leaving the plot so that no earlier label is read."""
+    page.mouse.move(1, 1)
+    page.evaluate("Plotly.Fx.unhover(document.getElementById('conflict-timeline'))")
+    page.wait_for_function("document.querySelectorAll('.hoverlayer .hovertext').length === 0", timeout=5_000)
+    page.mouse.move(x, y)
+    return _hover_text(page)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, Path]:
+    """The pages under test: the founding article, a mixed SVG page, a WebGL page, payloads."""
+    out = tmp_path_factory.mktemp("timeline")
+    paths = {}
+    for name, tables in {
+        "founding": founding_article_tables(),
+        "mixed": synthetic_tables(80, n_sources=6, seed=3),
+        "webgl": synthetic_tables(WEBGL_THRESHOLD + 300, seed=4),
+    }.items():
+        paths[name] = out / f"{name}.html"
+        write_timeline(tables["events"], tables["sources"], tables["actors"], paths[name])
+        paths[f"{name}_events"] = len(tables["events"])
+    paths["xss"] = render_package(XSS_PACKAGE, out=out / "xss.html")
+    return paths
+
+
+def test_page_loads_from_disk_with_no_console_errors_and_no_network_requests(chromium_page, pages):
+    page = _open(chromium_page, pages["founding"])
+    page.mouse.move(700, 400)
+    assert chromium_page.console_errors == []
+    assert chromium_page.page_errors == []
+    assert chromium_page.blocked == []
+    assert chromium_page.requests == [file_url(pages["founding"])]
+    assert page.locator(".gtitle").first.text_content() == "Conflict timeline"
+    assert "8 events from 1 source" in page.locator(".gtitle-subtitle").first.text_content()
+
+
+def test_every_event_is_drawn_as_exactly_one_mark(chromium_page, pages):
+    _open(chromium_page, pages["mixed"])
+    counts = chromium_page.page.evaluate(COUNT_MARKS)
+    assert counts == {"svg": pages["mixed_events"], "webgl": 0}
+
+
+def test_webgl_page_draws_every_event_and_logs_no_errors(chromium_page, pages):
+    _open(chromium_page, pages["webgl"])
+    counts = chromium_page.page.evaluate(COUNT_MARKS)
+    assert counts["webgl"] == pages["webgl_events"]
+    # every drawn WebGL point and vertex has its hover row, with the source line in place
+    rows_ok = chromium_page.page.evaluate("""() => {
+      const gd = document.getElementById('conflict-timeline');
+      return gd._fullData.filter((t) => t.type === 'scattergl' && t.meta && t.meta.role === 'events').every((t) =>
+        t.customdata.length === t.x.length &&
+        t.customdata.every((row, k) => (row === null) === (t.meta.kind === 'spans' && t.meta.vertex_rows[k] === null)) &&
+        t.customdata.every((row) => row === null || (typeof row[5] === 'string' && row[5].length > 0)));
+    }""")
+    assert rows_ok
+    assert chromium_page.console_errors == [] and chromium_page.page_errors == []
+
+
+def test_webgl_spans_show_their_hover_along_their_whole_length(chromium_page, pages):
+    page = _open(chromium_page, pages["webgl"])
+    # the middle vertex of the longest WebGL span
+    spot = page.evaluate("""() => {
+      const gd = document.getElementById('conflict-timeline'), xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+      const b = gd.querySelector('.nsewdrag').getBoundingClientRect();
+      let best = null;
+      gd._fullData.forEach((t, i) => {
+        if (t.type !== 'scattergl' || !t.meta || t.meta.kind !== 'spans') return;
+        const rows = t.meta.vertex_rows, s = gd.calcdata[i][0].t;
+        const len = {};
+        rows.forEach((r) => { if (r !== null) len[r] = (len[r] || 0) + 1; });
+        for (const r in len) if (!best || len[r] > best.n) {
+          const ks = rows.map((q, k) => (q == r ? k : -1)).filter((k) => k >= 0);
+          const k = ks[Math.floor(ks.length / 2)];
+          best = {n: len[r], x: b.left + xa.c2p(s.x[k]), y: b.top + ya.c2p(s.y[k]), summary: t.customdata[k][0]};
+        }
+      });
+      return best;
+    }""")
+    assert spot["n"] >= 5  # a long span has vertices all along it
+    text = _hover_at(page, spot["x"], spot["y"])
+    assert "Source" in text and "Fighting and talks in Syria" in text
+
+
+def test_hovering_an_event_shows_its_evidence_sentence_dates_and_source(chromium_page, pages):
+    page = _open(chromium_page, pages["founding"])
+    tables = founding_article_tables()
+    wanted = tables["events"].set_index("summary").loc["The FSA rejects Russia's offer of help"]
+    positions = page.evaluate(MARK_POSITIONS)
+    for pos in positions:
+        text = _hover_at(page, pos["x"], pos["y"])
+        if "The FSA rejects Russia" in text:
+            break
+    else:
+        pytest.fail("no mark showed the FSA rejection on hover")
+    assert _squash(wanted["evidence"]) in _squash(text)
+    assert "“on Saturday” → 2015-10-24" in text
+    assert "Iran Press TV" in text
+    assert page.locator(".hoverlayer a").count() == 1
+
+
+def test_hovering_a_span_away_from_its_ends_shows_it(chromium_page, pages):
+    page = _open(chromium_page, pages["founding"])
+    box = page.evaluate("""() => {
+      const gd = document.getElementById('conflict-timeline'), xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+      const b = gd.querySelector('.nsewdrag').getBoundingClientRect();
+      const i = gd._fullData.findIndex((t) => t.meta && t.meta.group === 'Toll' && t.type === 'bar');
+      const p = gd.calcdata[i][0];
+      return {x: b.left + xa.l2p(p.s0 + (p.s1 - p.s0) * 0.4), y: b.top + ya.c2p(p.p)};
+    }""")
+    assert "More than 250,000 people killed" in _hover_at(page, box["x"], box["y"])
+
+
+def test_lane_dropdown_switches_the_lanes_to_actors_and_to_sources(chromium_page, pages):
+    page = _open(chromium_page, pages["mixed"])
+
+    def ticks():
+        return [t.text_content() for t in page.locator(".yaxislayer-above .ytick text").all()]
+
+    groups = ticks()
+    assert "Statements" in groups
+    for label, mode in (("Lanes: actor", "actor"), ("Lanes: source", "source"), ("Lanes: event type", "group")):
+        page.locator(".updatemenu-header-group").click()
+        page.locator(".updatemenu-dropdown-button", has_text=label).click()
+        page.wait_for_function(f"document.getElementById('conflict-timeline').dataset.lanes === '{mode}'")
+        if mode == "actor":
+            assert set(ticks()) & {"Russia", "Free Syrian Army", "Syrian government", "Daesh"}
+        elif mode == "source":
+            assert any(t.startswith(("Reuters", "Iran Press TV", "Al Jazeera")) for t in ticks())
+        else:
+            assert ticks() == groups
+    assert chromium_page.page.evaluate(COUNT_MARKS)["svg"] == pages["mixed_events"]
+    assert chromium_page.console_errors == []
+
+
+def test_range_buttons_and_range_slider_are_on_the_page(chromium_page, pages):
+    page = _open(chromium_page, pages["founding"])
+    assert [b.text_content() for b in page.locator(".rangeselector .button").all()] == ["1m", "6m", "1y", "all"]
+    assert page.locator(".rangeslider-container").count() == 1
+
+
+def test_article_text_full_of_html_and_javascript_runs_nothing(chromium_page, pages):
+    page = _open(chromium_page, pages["xss"])
+    positions = page.evaluate(MARK_POSITIONS)
+    assert len(positions) == 6
+    seen = []
+    for pos in positions:
+        seen.append(_hover_at(page, pos["x"], pos["y"]))
+        page.mouse.click(pos["x"], pos["y"])  # a click opens http(s) sources only
+    for label in ("Lanes: actor", "Lanes: source"):
+        page.locator(".updatemenu-header-group").click()
+        page.locator(".updatemenu-dropdown-button", has_text=label).click()
+        page.mouse.move(5, 5)
+    shown = " ".join(seen)
+    assert len({text.split("Statement")[0][:40] for text in seen}) >= 5  # (nearly) every mark was hovered
+    assert '<img src=x onerror="window.__pwned=1">' in shown  # shown as text, not run
+    assert "<script>window.__pwned=1</script>" in shown
+    assert "Tom &amp; Jerry &lt;b&gt;not bold&lt;/b&gt;" in shown
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("#conflict-timeline img, #conflict-timeline iframe, #conflict-timeline script").count() == 0
+    hrefs = page.evaluate("Array.from(document.querySelectorAll('a')).map((a) => a.getAttribute('href') || a.getAttribute('xlink:href'))")
+    assert not any(h and h.lower().startswith("javascript") for h in hrefs)
+    assert chromium_page.dialogs == []
+    assert chromium_page.requests == [file_url(pages["xss"])]
+    assert chromium_page.console_errors == [] and chromium_page.page_errors == []
+    assert len(page.context.pages) == 1  # no click opened anything
+
+
+def test_preview_png_is_saved_as_a_test_artifact(chromium_browser, pages):
+    from conflict_timeline.timeline.preview import write_png
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    png = write_png(pages["founding"], ARTIFACTS / "timeline.png", browser=chromium_browser)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png.stat().st_size > 20_000

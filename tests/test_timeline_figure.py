@@ -1,0 +1,300 @@
+"""What the timeline figure encodes, trace by trace (the page itself: test_timeline_browser.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conflict_timeline.timeline import build_figure, figure as figure_module, render_package, write_timeline
+from conflict_timeline.timeline import encodings as enc
+from conflict_timeline.timeline import hover
+from conflict_timeline.timeline.config import DIV_ID, MARKER_SIZE, MARKER_SIZE_MAX
+from conflict_timeline.timeline.synthetic import founding_article_tables, synthetic_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+XSS_DIR = ROOT / "tests" / "fixtures" / "xss"
+MS_PER_DAY = 86_400_000
+
+
+def _figure(tables=None, **kw):
+    t = tables or founding_article_tables()
+    return build_figure(t["events"], t["sources"], t["actors"], **kw)
+
+
+def _traces(fig, role="events", kind=None, group=None):
+    return [
+        t for t in fig.data
+        if t.meta["role"] == role and (kind is None or t.meta["kind"] == kind) and (group is None or t.meta["group"] == group)
+    ]
+
+
+def _find(fig, summary):
+    """(trace, point index) of the event whose hover summary is `summary`."""
+    for t in _traces(fig):
+        for i, row in enumerate(t.customdata):
+            if row[0] == hover.escape(summary):
+                return t, i
+    raise AssertionError(f"no mark for {summary!r}")
+
+
+def test_every_event_is_drawn_by_exactly_one_event_mark():
+    t = synthetic_tables(120, seed=1)
+    fig = _figure(t)
+    assert sum(tr.meta["events"] for tr in _traces(fig)) == len(t["events"])
+    ids = [row[0] for tr in _traces(fig) for row in tr.customdata]
+    assert len(ids) == len(t["events"])
+
+
+def test_there_is_one_trace_per_group_and_kind_not_one_per_event():
+    medium, large = _figure(synthetic_tables(700, seed=2)), _figure(synthetic_tables(1400, seed=3))
+    fixed = len(_traces(large, role="key")) + len(_traces(large, role="legend"))
+    bound = 3 * len(enc.group_order()) + fixed  # spans, points and arrows per group
+    assert len(medium.data) <= bound and len(large.data) <= bound
+
+
+def test_day_precision_events_are_markers_and_month_year_and_interval_events_are_spans():
+    fig = _figure()
+    points, bars = _traces(fig, kind="points"), _traces(fig, kind="spans")
+    assert all(t.type == "scatter" and t.mode == "markers" for t in points)
+    assert all(t.type == "bar" and t.orientation == "h" for t in bars)
+    t, i = _find(fig, "The FSA rejects Russia's offer of help")
+    assert t.meta["kind"] == "points" and t.x[i] == "2015-10-24"
+    t, i = _find(fig, "A foreign-backed crisis erupts in Syria")  # March 2011: the whole month
+    assert t.type == "bar" and t.base[i] == "2011-03-01" and t.x[i] == 31 * MS_PER_DAY
+    t, i = _find(fig, "Parliamentary elections planned in Syria")  # 2016: the whole year
+    assert t.base[i] == "2016-01-01" and t.x[i] == 366 * MS_PER_DAY
+
+
+def test_an_ongoing_happening_runs_to_its_sources_publication_date_and_ends_in_an_arrow():
+    fig = _figure()
+    t, i = _find(fig, "Russia bombs positions of Daesh and other groups")
+    assert t.base[i] == "2015-09-30" and t.x[i] == 25 * MS_PER_DAY  # to the end of 2015-10-24
+    arrows = _traces(fig, role="ongoing", group="Conflict")
+    assert len(arrows) == 1 and list(arrows[0].x) == ["2015-10-24"]
+    assert arrows[0].marker.symbol == "triangle-right" and arrows[0].y[0] == t.y[i]
+
+
+def test_modality_is_encoded_by_marker_symbol_and_span_fill():
+    t = synthetic_tables(400, seed=5)
+    fig = _figure(t)
+    modality = t["events"].set_index("summary")["modality"]
+    for tr in _traces(fig, kind="points"):
+        for symbol, row in zip(tr.marker.symbol, tr.customdata):
+            mod = row[1].split(" · ")[1]
+            assert symbol == enc.MODALITY_SYMBOLS[mod]
+    assert enc.MODALITY_SYMBOLS["planned"].endswith("-open")
+    assert len(set(enc.MODALITY_SYMBOLS.values())) == len(enc.MODALITY_SYMBOLS)
+    for tr in _traces(fig, kind="spans"):
+        for shape, fill, row in zip(tr.marker.pattern.shape, tr.marker.color, tr.customdata):
+            mod = row[1].split(" · ")[1]
+            assert shape == enc.MODALITY_PATTERNS[mod]
+            assert fill.startswith("rgba(") == (mod == "planned")  # planned spans are hollow
+    assert set(modality) >= {"asserted", "reported", "planned", "negated"}
+
+
+def test_casualty_events_grow_with_the_square_root_of_fatalities_within_bounds():
+    t = synthetic_tables(600, seed=6)
+    fig = _figure(t)
+    sizes = {}
+    for tr in _traces(fig, kind="points"):
+        for size, row in zip(tr.marker.size, tr.customdata):
+            match = re.search(r"at least ([\d,]+) killed", row[1])
+            sizes.setdefault(int(match.group(1).replace(",", "")) if match else 0, set()).add(round(size, 6))
+    assert sizes[0] == {MARKER_SIZE}
+    tolls = sorted(k for k in sizes if k)
+    assert len(tolls) >= 3
+    grown = [max(sizes[k]) for k in tolls]
+    assert grown == sorted(grown) and MARKER_SIZE < grown[0] and grown[-1] <= MARKER_SIZE_MAX
+    # square root: 4x the deaths, 2x the growth (below the bound)
+    small = [k for k in tolls if k <= 250]
+    if 12 in sizes and 3 in sizes:
+        assert (max(sizes[12]) - MARKER_SIZE) == pytest.approx(2 * (max(sizes[3]) - MARKER_SIZE), rel=1e-4)
+    assert small
+
+
+def test_colours_come_from_the_okabe_ito_palette_by_lane_group():
+    fig = _figure(synthetic_tables(300, seed=7))
+    okabe_ito = set(enc.OKABE_ITO.values())
+    for tr in _traces(fig):
+        colour = tr.marker.color if tr.type != "bar" else tr.marker.line.color
+        assert colour == enc.GROUP_COLOURS[tr.meta["group"]]
+        assert colour in okabe_ito
+
+
+def test_the_legend_explains_colour_shape_fill_spans_arrows_and_size():
+    fig = _figure()
+    key = [t.name for t in _traces(fig, role="key")]
+    for words in ("asserted", "reported", "planned", "negated", "hypothetical", "month, year or interval",
+                  "hatched", "going on at publication", "fatalities"):
+        assert any(words in name for name in key), words
+    swatches = _traces(fig, role="legend")
+    assert [t.name for t in swatches] == ["Cooperation", "Statements", "Conflict", "Politics", "Toll"]
+    assert [t.marker.color for t in swatches] == [enc.GROUP_COLOURS[t.name] for t in swatches]
+    assert all(t.showlegend is False for t in _traces(fig) + _traces(fig, role="ongoing"))
+    assert {t.legendgroup for t in _traces(fig)} == {t.legendgroup for t in swatches}  # a click toggles the group
+
+
+def test_events_on_the_same_day_in_the_same_lane_are_stacked_not_hidden():
+    rows = []
+    base = founding_article_tables()
+    for i in range(9):
+        e = base["events"].iloc[4].copy()
+        e["event_id"], e["summary"] = f"ev-{i:016x}", f"Statement {i}"
+        rows.append(e)
+    t = dict(base, events=pd.DataFrame(rows))
+    fig = _figure(t)
+    ys = [y for tr in _traces(fig) for y in tr.y]
+    assert len(set(ys)) == 9
+    assert max(ys) - min(ys) <= 0.8  # all inside the one lane
+    assert _figure(t).to_json() == fig.to_json()  # deterministic
+
+
+def test_the_lane_dropdown_holds_group_actor_and_source_lanes_for_every_trace():
+    fig = _figure()
+    lanes = fig.layout.meta["lanes"]
+    assert [m["mode"] for m in lanes] == ["group", "actor", "source"]
+    assert [b.label for b in fig.layout.updatemenus[0].buttons] == ["Lanes: event type", "Lanes: actor", "Lanes: source"]
+    n_traces = len(_traces(fig)) + len(_traces(fig, role="ongoing"))
+    for m in lanes:
+        assert len(m["y"]) == len(m["y_traces"]) == n_traces
+        assert [len(y) for y in m["y"]] == [len(fig.data[i].y) for i in m["y_traces"]]
+    ticks = {m["mode"]: m["relayout"]["yaxis.ticktext"] for m in lanes}
+    assert "Free Syrian Army" in ticks["actor"] and "Russia" in ticks["actor"]
+    assert len(ticks["source"]) == 1
+    assert ticks["source"][0].startswith("Iran Press TV: &#39;FSA&#39; militants") and ticks["source"][0].endswith("…")
+    assert list(fig.layout.yaxis.ticktext) == ticks["group"]
+    assert _figure(lanes="actor").layout.yaxis.ticktext == tuple(ticks["actor"])
+
+
+def test_hover_shows_written_and_normalised_date_summary_actors_evidence_and_source():
+    fig = _figure()
+    t, i = _find(fig, "Lavrov offers Russian air support to the FSA")
+    row = figure_module.hover_rows(fig, t)[i]
+    assert row[2] == "“earlier Saturday” → 2015-10-24 (day, explicit)"
+    assert row[3] == "Russia → Free Syrian Army · said by Sergei Lavrov"
+    assert "Earlier Saturday, Russian Foreign Minister Sergei Lavrov said" in row[4].replace("<br>", " ")
+    assert "<br>" in row[4]  # wrapped
+    assert row[5].startswith("&#39;FSA&#39; militants in Syria turn down") and "Iran Press TV, 2015-10-24" in row[5]
+    assert '<a href="https://www.globalsecurity.org/' in row[5]
+    assert row[6].startswith("https://")
+    assert all(tr.hovertemplate == hover.HOVERTEMPLATE for tr in _traces(fig))
+
+
+def test_article_text_is_escaped_everywhere_and_only_http_links_are_made():
+    tables = {n: pd.read_csv(XSS_DIR / "datapackage" / f"{n}.csv", dtype=str, keep_default_na=False)
+              for n in ("events", "sources", "actors")}
+    fig = _figure(tables)
+    text = json.dumps([list(map(str, row)) for tr in _traces(fig) for row in figure_module.hover_rows(fig, tr)])
+    text += json.dumps([m["relayout"]["yaxis.ticktext"] for m in fig.layout.meta["lanes"]])
+    text += fig.layout.title.subtitle.text + " ".join(str(t.name) for t in fig.data)
+    assert set(re.findall(r"<(/?[a-zA-Z]+)", text)) <= {"b", "/b", "i", "/i", "br", "a", "/a"}
+    assert re.findall(r'<a href="([^"]*)"', text) == []  # neither source URL is a safe http(s) URL
+    assert "&lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt;" in text
+    assert "&lt;a href=&#34;javascript:window.__pwned=1&#34;&gt;" in text  # shown as text
+
+
+@pytest.mark.parametrize("url, linked", [
+    ("https://example.org/a?b=1", True), ("http://example.org", True), ("HTTPS://EXAMPLE.ORG", True),
+    ("javascript:alert(1)", False), (" javascript:alert(1)", False), ("data:text/html,<script>", False),
+    ("https://example.org/\"onmouseover=\"x", False), ("//example.org", False), ("", False), (None, False),
+])
+def test_only_http_and_https_urls_become_links(url, linked):
+    assert bool(hover.link(url, "x")) is linked
+
+
+def test_the_first_view_fits_the_data_with_padding():
+    fig = _figure()
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert pd.Timestamp("2011-03-01") - pd.Timedelta(days=400) < lo < pd.Timestamp("2011-03-01")
+    assert pd.Timestamp("2017-01-01") < hi < pd.Timestamp("2017-01-01") + pd.Timedelta(days=400)
+    n = len(fig.layout.yaxis.tickvals)
+    assert tuple(fig.layout.yaxis.range) == (n - 0.5, -0.5)
+    assert [b.label for b in fig.layout.xaxis.rangeselector.buttons] == ["1m", "6m", "1y", "all"]
+    assert fig.layout.xaxis.rangeslider.visible is True
+
+
+def test_the_title_says_how_many_events_from_how_many_sources_and_the_date_span():
+    fig = _figure()
+    assert fig.layout.title.subtitle.text == "8 events from 1 source · 2011-03-01 to 2016-12-31"
+    t = synthetic_tables(50, n_sources=4, seed=8)
+    assert _figure(t).layout.title.subtitle.text.startswith("50 events from 4 sources · ")
+
+
+def test_webgl_traces_are_used_above_the_threshold(monkeypatch):
+    t = synthetic_tables(60, seed=9)
+    assert {tr.type for tr in _traces(_figure(t))} <= {"scatter", "bar"}
+    monkeypatch.setattr(figure_module, "WEBGL_THRESHOLD", 50)
+    fig = _figure(t)
+    assert {tr.type for tr in _traces(fig)} == {"scattergl"}
+    spans = _traces(fig, kind="spans")
+    assert sum(tr.meta["events"] for tr in _traces(fig)) == 60
+    for tr in spans:  # every vertex points at its span's hover row; spans are separated by gaps
+        rows = tr.meta["vertex_rows"]
+        assert len(rows) == len(tr.x) == len(tr.y)
+        assert {r for r in rows if r is not None} == set(range(len(tr.customdata)))
+        assert all(np.isnan(x) for x, r in zip(tr.x, rows) if r is None)
+    starts = sum(tr.meta["span_starts"] for tr in _traces(fig, kind="points"))
+    assert starts == sum(tr.meta["events"] for tr in spans)
+    for tr in _traces(fig, kind="points"):  # span starts reuse their span's hover rows
+        assert len(tr.customdata) == tr.meta["events"]
+        assert len(figure_module.hover_rows(fig, tr)) == len(tr.x) == tr.meta["events"] + tr.meta["span_starts"]
+        if tr.meta["span_starts"]:
+            assert fig.data[tr.meta["span_rows_from"]].meta["group"] == tr.meta["group"]
+
+
+def test_dates_may_be_iso_strings_or_dates_and_missing_values_none_na_nan_or_empty():
+    t = founding_article_tables()
+    as_dates = t["events"].copy()
+    as_dates["date_start"] = pd.to_datetime(as_dates["date_start"]).dt.date
+    as_dates["date_end"] = [dt.date.fromisoformat(d) for d in t["events"]["date_end"]]
+    as_text = t["events"].astype(str).replace({"None": "", "nan": ""})
+    with_na = t["events"].copy().astype(object)
+    with_na.loc[0, "actor1"], with_na.loc[1, "date_text"], with_na.loc[2, "fatalities_low"] = pd.NA, np.nan, None
+    figs = [build_figure(e, t["sources"], t["actors"]) for e in (t["events"], as_dates, as_text, with_na)]
+    assert figs[0].to_json() == figs[1].to_json() == figs[2].to_json()
+    assert sum(tr.meta["events"] for tr in _traces(figs[3])) == 8
+
+
+def test_the_page_is_offline_and_byte_identical_for_identical_input(tmp_path):
+    t = founding_article_tables()
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    write_timeline(t["events"], t["sources"], t["actors"], a)
+    write_timeline(t["events"].copy(), t["sources"].copy(), t["actors"].copy(), b)
+    from plotly.offline import get_plotlyjs
+
+    html = a.read_text(encoding="utf-8")
+    assert a.read_bytes() == b.read_bytes()
+    assert get_plotlyjs() in html  # plotly.js inline
+    html = html.replace(get_plotlyjs(), "")
+    assert f'<div id="{DIV_ID}"' in html
+    assert not re.search(r"<script[^>]+src=|<link[^>]+href=|mathjax\S*\.js|cdn\.plot\.ly|fonts\.googleapis", html, re.I)
+    assert "Content-Security-Policy" in html and "connect-src 'none'" in html
+
+
+def test_render_package_reads_a_built_package_and_writes_its_timeline(tmp_path):
+    out = render_package(XSS_DIR / "datapackage.json", out=tmp_path / "t.html", lanes="source")
+    assert out == tmp_path / "t.html" and out.stat().st_size > 1_000_000
+    pkg = tmp_path / "pkg"
+    (pkg / "datapackage").mkdir(parents=True)
+    t = founding_article_tables()
+    for name, frame in t.items():
+        frame.to_csv(pkg / "datapackage" / f"{name}.csv", index=False)
+    (pkg / "datapackage.json").write_text(json.dumps({"resources": [
+        {"name": n, "path": f"datapackage/{n}.csv"} for n in t]}), encoding="utf-8")
+    assert render_package(pkg / "datapackage.json") == pkg / "datapackage" / "timeline.html"
+    assert (pkg / "datapackage" / "timeline.html").exists()
+
+
+def test_render_package_names_the_file_and_the_fix_when_the_package_is_missing(tmp_path):
+    from conflict_timeline.errors import ConflictTimelineError
+
+    with pytest.raises(ConflictTimelineError, match=r"datapackage.json.*Fix"):
+        render_package(tmp_path / "datapackage.json")
+    with pytest.raises(ConflictTimelineError, match="--lanes"):
+        render_package(XSS_DIR / "datapackage.json", out=tmp_path / "x.html", lanes="colour")
