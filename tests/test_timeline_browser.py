@@ -11,7 +11,8 @@ import pytest
 from conflict_timeline.timeline import render_package, write_timeline
 from conflict_timeline.timeline.browser import DRAWN, file_url
 from conflict_timeline.timeline.config import WEBGL_THRESHOLD
-from conflict_timeline.timeline.synthetic import founding_article_tables, synthetic_tables
+from conflict_timeline.timeline.synthetic import synthetic_tables
+from timeline_fixtures import founding_article_tables
 
 pytestmark = pytest.mark.browser
 

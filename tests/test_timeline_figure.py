@@ -15,7 +15,8 @@ from conflict_timeline.timeline import build_figure, figure as figure_module, re
 from conflict_timeline.timeline import encodings as enc
 from conflict_timeline.timeline import hover
 from conflict_timeline.timeline.config import DIV_ID, MARKER_SIZE, MARKER_SIZE_MAX
-from conflict_timeline.timeline.synthetic import founding_article_tables, synthetic_tables
+from conflict_timeline.timeline.synthetic import synthetic_tables
+from timeline_fixtures import founding_article_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 XSS_DIR = ROOT / "tests" / "fixtures" / "xss"

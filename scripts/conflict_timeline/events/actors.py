@@ -195,7 +195,7 @@ class ActorRegistry:
         return out
 
     def _affiliations(self, text: str, mentions: list[ActorMention], offset: int) -> None:
-        """'X, a spokesman for Division 13 of the FSA' makes X speak for the FSA;
+        """'X, a spokesman for the 5th Brigade of the FSA' makes X speak for the FSA;
         "Russia's Foreign Minister X" makes X Russia's."""
         for i, mention in enumerate(mentions):
             actor = self.actors[mention.actor_id]

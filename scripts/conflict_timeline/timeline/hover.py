@@ -84,7 +84,7 @@ def date_line(date_text: object, date_edtf: object, precision: object, date_sour
 
 
 def actors_line(actor1: str, actor2: str, speaker: str) -> str:
-    """'Russia → Free Syrian Army · said by Ahmad Saoud', from actor names (plain text)."""
+    """'Russia → Free Syrian Army · said by Omar Haddad', from actor names (plain text)."""
     parts = []
     if actor1 or actor2:
         parts.append(" → ".join(escape(a) for a in (actor1, actor2) if a))
