@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from conflict_timeline.errors import SeedError
-from conflict_timeline.ingest import read_seed, read_text, scan_seeds
+from conflict_timeline.ingest import read_seed, read_text
+from conflict_timeline.runner import extract_seeds
 from conflict_timeline.ingest.dateline import parse_dateline
 from conflict_timeline.ingest.layout import analyse
 from conflict_timeline.ingest.lexicon import DATA_DIR
@@ -102,17 +103,18 @@ def test_bad_front_matter_is_an_error_with_its_line(tmp_path, front, words):
 def test_legacy_encoding_is_decoded_and_named(tmp_path):
     text = ARTICLE.replace("Rebels shelled", "Rebels in Hom\u00e9s shelled")
     (tmp_path / "cp1252.txt").write_bytes(text.encode("cp1252"))
-    scan = scan_seeds(tmp_path)
-    assert scan.documents[0].encoding != "utf-8"
-    assert "Hom\u00e9s" in scan.documents[0].body
-    assert scan.encodings == [("cp1252.txt", scan.documents[0].encoding)]
+    scan = extract_seeds(tmp_path, jobs=1)
+    doc = read_seed(tmp_path / "cp1252.txt", tmp_path)
+    assert doc.encoding != "utf-8"
+    assert "Hom\u00e9s" in doc.body
+    assert scan.encodings == [("cp1252.txt", doc.encoding)]
 
 
 def test_duplicate_seeds_are_reported_and_counted_once(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
-    scan = scan_seeds(tmp_path)
-    assert len(scan.documents) == 1 and scan.duplicates == [("b.txt", "a.txt")]
+    scan = extract_seeds(tmp_path, jobs=1)
+    assert len(scan.results) == 1 and scan.duplicates == [("b.txt", "a.txt")]
 
 
 @pytest.mark.parametrize("content, problem", [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SeedError
@@ -14,7 +13,7 @@ from .document import Document
 from .frontmatter import parse_iso, split_front_matter
 from .layout import analyse
 
-__all__ = ["Document", "read_seed", "read_seed_bytes", "read_text", "scan_seeds", "SeedScan"]
+__all__ = ["Document", "read_seed", "read_seed_bytes", "read_text", "seed_paths"]
 
 
 def _iso(when: dt.datetime | dt.date) -> str:
@@ -77,40 +76,8 @@ def read_seed(path: Path, root: Path | None = None) -> Document:
         raise SeedError(path, exc.problem, exc.fix, exc.line) from None
 
 
-@dataclass
-class SeedScan:
-    documents: list[Document] = field(default_factory=list)
-    errors: list[SeedError] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (duplicate path, kept path)
-    encodings: list[tuple[str, str]] = field(default_factory=list)  # (path, legacy encoding assumed)
-
-
 def seed_paths(seeds: Path) -> list[Path]:
     """Seed files in a stable order (by relative path), hidden files skipped."""
     found = [p for p in seeds.rglob("*") if p.is_file() and p.suffix.lower() in SEED_SUFFIXES
              and not any(part.startswith(".") for part in p.relative_to(seeds).parts)]
     return sorted(found, key=lambda p: p.relative_to(seeds).as_posix())
-
-
-def scan_seeds(seeds: Path) -> SeedScan:
-    """Read every seed; collect all problems instead of stopping at the first."""
-    if not seeds.is_dir():
-        raise SeedError(seeds, "the seeds folder does not exist", "pass --seeds with a folder of .txt articles")
-    scan = SeedScan()
-    by_hash: dict[str, Document] = {}
-    for path in seed_paths(seeds):
-        try:
-            doc = read_seed(path, seeds)
-        except SeedError as exc:
-            scan.errors.append(exc)
-            continue
-        if doc.sha256 in by_hash:
-            scan.duplicates.append((doc.path, by_hash[doc.sha256].path))
-            continue
-        by_hash[doc.sha256] = doc
-        if doc.encoding != "utf-8":
-            scan.encodings.append((doc.path, doc.encoding))
-        scan.documents.append(doc)
-    if not scan.documents and not scan.errors:
-        raise SeedError(seeds, "the seeds folder holds no .txt articles", "add one article per .txt file")
-    return scan

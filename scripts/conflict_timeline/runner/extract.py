@@ -15,7 +15,7 @@ from .version import extractor_version
 
 @dataclass
 class Extraction:
-    """What `ingest.scan_seeds` reports, with each good seed already extracted."""
+    """Every seed of a folder: the extracted good ones, and every problem, duplicate and legacy encoding found."""
 
     results: list[ArticleResult] = field(default_factory=list)
     errors: list[SeedError] = field(default_factory=list)
@@ -50,7 +50,7 @@ def extract_seeds(seeds: Path, *, jobs: int | None = None, engine: str = "local"
         got = outcomes[task.path]
         if isinstance(got, SeedError):
             errors.append((task.path, got))
-            # scan_seeds reads each copy of a bad seed and reports every one of them
+            # every copy of a bad seed is reported, so the user can fix or remove each
             errors += [(dup, extract_task(SeedTask(dup, str(seeds / dup), task.sha256, task.data)).seed_error())
                        for dup in plan.duplicates[task.path]]
             continue

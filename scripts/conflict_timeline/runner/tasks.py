@@ -2,7 +2,7 @@
 
 A task carries the bytes of its seed, not only a path, so that a worker on another machine
 (Dask) needs no access to the seeds folder. Planning lists the seeds, hashes them and sets
-duplicates aside exactly as `ingest.scan_seeds` does, without parsing them: parsing is part
+duplicates aside (the first path of each content is kept), without parsing them: parsing is part
 of the task, so it runs in the workers and is skipped for cached seeds.
 """
 
