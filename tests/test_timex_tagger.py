@@ -69,6 +69,9 @@ def test_timex_reads_the_founding_articles_dateline_as_a_time(founding):
         ("The rally began at 10 p.m. on Friday.", "2015-10-24", {"10 p.m. on Friday": ("TIME", "2015-10-23T22:00")}),
         ("Police arrived at 7:15 p.m. on the scene.", "2015-10-24", {"7:15 p.m.": ("TIME", "2015-10-24T19:15")}),
         ("Police arrived at 7:15 p.m.", "2015-10-24", {"7:15 p.m": ("TIME", "2015-10-24T19:15")}),  # TimeBank
+        ("The talks ended Friday, Oct. 13.", "1989-10-27", {"Friday, Oct. 13": ("DATE", "1989-10-13")}),
+        ("Families gathered on Thanksgiving Day.", "2000-01-07", {"Thanksgiving Day": ("DATE", "1999-11-25")}),
+        ("Voters go to the polls on Election Day.", "1998-10-26", {"Election Day": ("DATE", "1998-11-03")}),
     ],
 )
 def test_timex_tags_news_sentences_against_the_document_date(sentence, dct, expected):
@@ -99,6 +102,17 @@ def test_timex_returns_frozen_timexes_sorted_by_start():
     result = tag("On Monday, and again on Friday, the talks failed; next week they resume.", DCT)
     assert all(isinstance(t, Timex) for t in result)
     assert [t.start for t in result] == sorted(t.start for t in result)
+
+
+def test_timex_does_not_take_a_forecast_quarter_for_the_quarter_reported():
+    text = (
+        "Steelmakers will report losses through the third quarter of 1990. "
+        "Third-quarter profit fell to $5 million from $9 million a year ago."
+    )
+    got = found(text, dt.date(1989, 10, 26))
+    assert got["the third quarter of 1990"] == ("DATE", "1990-Q3")
+    assert got["Third-quarter"] == ("DATE", "1989-Q3")
+    assert got["a year ago"] == ("DATE", "1988-Q3")
 
 
 def test_timex_without_document_date_still_tags_explicit_dates():

@@ -113,9 +113,16 @@ class Context:
             return self.last or self.first_year_ahead() or self.dct_point
         return self.last or self.dct_point
 
+    def _quarter_ahead(self, value: str) -> bool:
+        """In news, a quarter after the DCT's is a forecast ("losses through the third quarter
+        of 1990"), not the period being reported: it does not become the quarter in question."""
+        if self.genre != "news" or self.dct is None:
+            return False
+        return (int(value[:4]), int(value[-1])) > (self.dct.year, (self.dct.month - 1) // 3 + 1)
+
     def move(self, value: str) -> None:
         """Advance the story time to a calendar value of year precision or finer."""
-        if re.fullmatch(r"\d{4}-Q\d", value):
+        if re.fullmatch(r"\d{4}-Q\d", value) and not self._quarter_ahead(value):
             self.last_quarter = value
             self.last_quarter_at = self.position
         m = re.match(r"(?P<bc>BC)?(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?", value)

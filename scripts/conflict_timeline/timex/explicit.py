@@ -8,8 +8,10 @@ and returns the value, or None: then the match is dropped and a shorter one may 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from dateutil.relativedelta import relativedelta
+from dateutil.easter import easter
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from .anchor import Context
 from .calendar_math import fmt_year, spelled_year, time_suffix
@@ -37,10 +39,7 @@ def _infer_year(month: int, day: int | None, ctx: Context) -> int | None:
             last = dt.date(year, month, day) if day else first + relativedelta(months=1, days=-1)
         except ValueError:
             continue
-        if first <= ctx.dct <= last:
-            return year
-        delta = (first - ctx.dct).days if first > ctx.dct else (last - ctx.dct).days
-        score = abs(delta) + (TENSE_PENALTY_DAYS if (delta > 0) != (ctx.tense > 0) else 0)
+        score = _distance(first, last, ctx)
         if best_score is None or score < best_score:
             best, best_score = year, score
     return best
@@ -102,6 +101,13 @@ def date(g: dict, args: dict, ctx: Context) -> str | None:
     return f"{y}-{month:02d}-{day:02d}" + time_suffix(g)
 
 
+def weekday_date(g: dict, args: dict, ctx: Context) -> str | None:
+    """"Friday", "last Friday"... (see relative.weekday); "Friday, Oct. 13" is the date it names."""
+    if g.get("month") is not None and g.get("day") is not None:
+        return date(g, args, ctx)
+    return weekday(g, args, ctx)
+
+
 def quarter(g: dict, args: dict, ctx: Context) -> str | None:
     """"the third quarter", "third-quarter", "the latest quarter", "the year-ago quarter"."""
     back = 1 if g.get("year_ago") else 0
@@ -134,18 +140,68 @@ def year_period(g: dict, args: dict, ctx: Context) -> str | None:
     return fmt_year(year)
 
 
+#: a movable feast in the holiday lexicon: "11-01 TH(+4)" is the fourth Thursday on or after
+#: 1 November (Thanksgiving); "easter -2" is two days before Easter Sunday (Good Friday)
+_MOVABLE = re.compile(r"(?P<month>\d\d)-(?P<day>\d\d) (?P<weekday>MO|TU|WE|TH|FR|SA|SU)\((?P<nth>[+-]\d)\)|easter(?: (?P<offset>[+-]\d+))?")
+_WEEKDAYS = {"MO": MO, "TU": TU, "WE": WE, "TH": TH, "FR": FR, "SA": SA, "SU": SU}
+
+
+def holiday_date(spec: str, year: int) -> dt.date | None:
+    """The day a holiday lexicon value names in ``year``: "12-25", "11-01 TH(+4)", "easter"."""
+    m = _MOVABLE.fullmatch(spec)
+    if m is None:
+        month, day = (int(x) for x in spec.split("-"))
+        return dt.date(year, month, day) if year > 0 else None
+    if year < 1:
+        return None
+    if m.group("month"):
+        nth = _WEEKDAYS[m.group("weekday")](int(m.group("nth")))
+        return dt.date(year, int(m.group("month")), int(m.group("day"))) + relativedelta(weekday=nth)
+    return easter(year) + relativedelta(days=int(m.group("offset") or 0))
+
+
 def holiday(g: dict, args: dict, ctx: Context) -> str | None:
-    """"Christmas 1963", "Christmas night", "D-Day": a fixed day in the given or anchor year;
-    a movable feast (lexicon value X) gives the year only."""
-    day = g.get("holiday")
-    p = ctx.anaphoric() if ctx.genre == "narrative" else ctx.deictic()
-    year = g.get("year") or (p.year if p else None)
+    """"Christmas 1963", "Christmas night", "Thanksgiving", "last Easter": the day in the given
+    year, else near the DCT (news, by the clause's tense) or in the story's year (narrative);
+    a lexicon value X (a feast with no fixed rule) gives the year only."""
+    spec = g.get("holiday")
+    year = g.get("year")
+    sign = direction(g, args)
+    if year is None and ctx.genre == "news" and ctx.dct is not None and spec != "X":
+        year = _holiday_year(spec, sign, ctx)
+    if year is None:
+        p = ctx.anaphoric() if ctx.genre == "narrative" else ctx.deictic()
+        year = p.year if p else None
     if year is None:
         return None
-    if day == "X":
+    if spec == "X":
         return fmt_year(year)
+    day = holiday_date(spec, year)
+    if day is None:
+        return None
     pod = g.get("part_of_day")
-    return f"{fmt_year(year)}-{day}" + (f"T{pod}" if pod else "")
+    return f"{fmt_year(year)}-{day.month:02d}-{day.day:02d}" + (f"T{pod}" if pod else "")
+
+
+def _holiday_year(spec: str, sign: int, ctx: Context) -> int | None:
+    """The year of a holiday named without one: "last Christmas" the latest before the DCT,
+    "next Easter" the first after it, else the nearest (see _nearest_day)."""
+    days = {y: holiday_date(spec, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if 0 < y <= dt.MAXYEAR}
+    days = {y: d for y, d in days.items() if d is not None and (sign == 0 or (d < ctx.dct) == (sign < 0))}
+    if not days:
+        return None
+    if sign:
+        return (max if sign < 0 else min)(days)
+    return min(days, key=lambda y: _distance(days[y], days[y], ctx))
+
+
+def _distance(first: dt.date, last: dt.date, ctx: Context) -> int:
+    """Days between the DCT and a stretch of days, plus TENSE_PENALTY_DAYS when the stretch is
+    on the other side of the DCT than the clause's tense."""
+    if first <= ctx.dct <= last:
+        return 0
+    delta = (first - ctx.dct).days if first > ctx.dct else (last - ctx.dct).days
+    return abs(delta) + (TENSE_PENALTY_DAYS if (delta > 0) != (ctx.tense > 0) else 0)
 
 
 def clock(g: dict, args: dict, ctx: Context) -> str | None:

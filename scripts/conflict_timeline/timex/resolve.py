@@ -14,7 +14,7 @@ RESOLVERS = {
     "duration": explicit.duration,
     "set": explicit.set_value,
     "relative": relative.relative,
-    "weekday": relative.weekday,
+    "weekday": explicit.weekday_date,
     "part_of_day": relative.part_of_day,
     "season_rel": relative.season_rel,
     "month_rel": relative.month_rel,
