@@ -19,7 +19,7 @@ from .relative import direction, weekday
 
 #: in news, an underspecified date is put in the year that brings it nearest the DCT; a date
 #: on the other side of the DCT than the clause's tense counts this many days farther
-TENSE_PENALTY_DAYS = 90
+TENSE_PENALTY_DAYS = 200
 #: quarterly results are reported a few weeks after the quarter: "the quarter" in news is the
 #: latest one that ended this many days before the DCT (unless a quarter was named before)
 QUARTER_REPORT_LAG = 45

@@ -75,7 +75,7 @@ def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[in
         out.append(Timex(s, e, text[s:e], ttype, value, _mod(g)))
         if ttype in ("DATE", "TIME") and _moves_story(rule, g, genre) and not (
             genre == "narrative"
-            and (tense(text, s, e, FUTURE_ONLY_WINDOW) > 0 or _in_parentheses(text, s, e))
+            and (tense(text, s, e, FUTURE_ONLY_WINDOW, deadlines=False) > 0 or _in_parentheses(text, s, e))
         ):
             ctx.move(value)
     return out, failed

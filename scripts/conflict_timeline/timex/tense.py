@@ -14,14 +14,17 @@ TENSE_WINDOW = 90
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to|"
     r"plans?\s+to|planned(?:\s+for)?|projected(?:\s+for)?|intended|should|set\s+to|due|upcoming|until|till|will\s+be|would\s+be|effective|begins?|starting|"
-    r"deadline|expire|expires|resume|resumes|postponed\s+until|later\s+this|next)\b",
+    r"deadline|expire|expires|payable|resume|resumes|postponed\s+until|later\s+this|next)\b",
     re.I,
 )
 _PAST = re.compile(
     r"\b(?:said|was|were|had|did|ago|last|earlier|reported|announced|told|met|arrived|began|started|"
-    r"killed|died|took|made|came|went|left|ended|[a-z]{3,}ed)\b",
+    r"killed|died|took|made|came|went|left|ended|(?!(?:succ|proc|exc|ind|sp|n)eed\b)[a-z]{3,}ed)\b",
     re.I,
 )
+_PAST_PERFECT = re.compile(r"\b(?:had|was|were)\b", re.I)
+#: "will be held", "to be paid": a participle after "be" says nothing of the past
+_PASSIVE = re.compile(r"\bbe\s+$", re.I)
 _BOUNDARY = re.compile(r"[.!?;\n]\s")
 
 
@@ -38,11 +41,19 @@ def sentence_window(text: str, start: int, end: int, window: int = TENSE_WINDOW)
     return left, right
 
 
-def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW) -> int:
-    """+1 when the sentence points to the future, -1 otherwise (news is mostly about the past)."""
+#: a deadline right before the expression: "by February", "by Friday"
+_DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+
+
+def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines: bool = True) -> int:
+    """+1 when the sentence points to the future, -1 otherwise (news is mostly about the past).
+    With ``deadlines``, "by February" points to the future unless the clause is in the past."""
     left, right = sentence_window(text, start, end, window)
+    if deadlines and _DEADLINE.search(left) and not _PAST_PERFECT.search(left + " " + right):
+        return 1
     fut = [len(left) - m.end() for m in _FUTURE.finditer(left)] + [m.start() for m in _FUTURE.finditer(right)]
-    past = [len(left) - m.end() for m in _PAST.finditer(left)] + [m.start() for m in _PAST.finditer(right)]
+    past = [len(left) - m.end() for m in _PAST.finditer(left) if not _PASSIVE.search(left, 0, m.start())]
+    past += [m.start() for m in _PAST.finditer(right) if not _PASSIVE.search(right, 0, m.start())]
     if fut and (not past or min(fut) <= min(past)):
         return 1
     return -1
