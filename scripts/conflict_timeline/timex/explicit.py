@@ -221,6 +221,8 @@ def noon(g: dict, args: dict, ctx: Context) -> str | None:
     return clock(g, args, ctx)
 
 
+#: news annotators (TimeBank) write decades and centuries of duration in years: "two decades" P20Y
+NEWS_YEAR_UNITS = {"DE": 10, "CE": 100}
 #: half of a unit, in the next smaller one
 HALF_UNITS = {"Y": ("Y", "6M"), "D": ("D", "T12H"), "H": ("H", "30M"), "MIN": ("M", "30S")}
 
@@ -241,6 +243,8 @@ def duration(g: dict, args: dict, ctx: Context) -> str | None:
             big, small = HALF_UNITS[unit]
             return ("PT" if unit in ("H", "MIN") else "P") + (f"{whole}{big}" if whole else "") + small
         n = whole if n.is_integer() else round(n, 2)
+    if unit in NEWS_YEAR_UNITS and ctx.genre == "news":
+        unit, n = "Y", n if n == "X" else round(n * NEWS_YEAR_UNITS[unit])
     if unit == "WE":
         unit, n = "D", 2 if n == 1 else n
     if unit == "FN":
