@@ -76,6 +76,10 @@ def select(found: list, length: int) -> list:
 #: keeps "nearly", "more than", "at least"); a rule asks for this with args.trim naming the group
 TRIM_GENRES = ("news",)
 TRIMMED_HEDGES = ("APPROX", "EQUAL")
+#: hedges left out whatever their mod (TimeBank: "almost five months" is "five months")
+TRIMMED_WORDS = ("almost",)
+#: vague extensions annotators keep inside the span: "the next year or so", "1994 or later"
+_EXTENSION = re.compile(r"\s+(?:or\s+so|or\s+later|and\s+beyond)\b")
 
 
 def _lexicon_value(word: str, lexicon: str):
@@ -83,15 +87,22 @@ def _lexicon_value(word: str, lexicon: str):
 
 
 def trim(c: tuple, genre: str) -> tuple:
-    """Start a match after a hedge ("about", "only") when the genre's annotators leave it out."""
+    """Start a match after a hedge ("about", "only") when the genre's annotators leave it out;
+    end it after a vague extension ("or so")."""
     s, e, rule, m = c
+    ext = _EXTENSION.match(m.string, e)
+    if ext:
+        e = ext.end()
     group = rule.args.get("trim")
     if (
         genre in TRIM_GENRES
         and group
         and m.group(group) is not None
         and m.start(group) == s
-        and _lexicon_value(m.group(group), "approx") in TRIMMED_HEDGES
+        and (
+            _lexicon_value(m.group(group), "approx") in TRIMMED_HEDGES
+            or m.group(group).strip().lower() in TRIMMED_WORDS
+        )
     ):
         s = m.end(group)
         while s < e and m.string[s].isspace():
