@@ -115,6 +115,24 @@ def test_timex_does_not_take_a_forecast_quarter_for_the_quarter_reported():
     assert got["a year ago"] == ("DATE", "1988-Q3")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Baker said on ABC\'s "This Week," that the request was legal.',
+        "Gonzalez said on CBS's ``60 Minutes.''",
+        "It reminded him of the film ``High Noon.''",
+        "This is VOA Today.",
+    ],
+)
+def test_timex_leaves_titles_and_names_that_look_like_dates_alone(sentence):
+    assert tag(sentence, DCT) == []
+
+
+def test_timex_still_tags_capitalised_expressions_at_a_sentence_start():
+    got = found("The Associated Press reported it. Yesterday, rebels attacked. Now the town is quiet.", DCT)
+    assert set(got) == {"Yesterday", "Now"}
+
+
 def test_timex_without_document_date_still_tags_explicit_dates():
     assert found("It began on 20 July 1944.", None)["20 July 1944"] == ("DATE", "1944-07-20")
 

@@ -3,6 +3,7 @@ non-overlapping matches; trim hedges that a genre's annotators leave out of span
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .ruleset import Rule, RuleSet, load_ruleset
@@ -108,3 +109,38 @@ def trim(c: tuple, genre: str) -> tuple:
         while s < e and m.string[s].isspace():
             s += 1
     return (s, e, rule, m)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*")
+_OPEN_QUOTE = re.compile(r"(?:``|\"|''|“|‘)$")
+_CLOSE_OR_NAME = re.compile(r"(?:[,.]?(?:''|\"|”|’)|\s+[A-Z])")
+_NAME_BEFORE = re.compile(r"(?:[a-z,;][ \t]+|``|\"|“)[A-Z][\w.&-]*(?<!\.)[ \t]+$")
+#: lexicons whose words are capitalised in running text anyway, or inside names that are
+#: still dates ("the Chinese Spring Offensive" of 1951)
+CAPITALISED_LEXICONS = ("month", "weekday", "holiday", "season")
+
+
+@functools.lru_cache(maxsize=1)
+def _capitalised_words() -> frozenset:
+    lexicons = load_ruleset().lexicons
+    return frozenset(part for lex in CAPITALISED_LEXICONS for key in lexicons[lex] for part in key.split())
+
+
+def in_title(text: str, start: int, end: int) -> bool:
+    """Is the match part of a title or name ("This Week" with David Brinkley, "60 Minutes",
+    "High Noon", "VOA Today")? Every word capitalised, not a month, weekday or holiday, and
+    quoted or right after a capitalised word inside a sentence."""
+    words = _WORD.findall(text[start:end])
+    if not words or not all(w[0].isupper() and not w.isupper() for w in words):
+        return False
+    named = _capitalised_words()
+    if any(w.lower() in named for w in words):
+        return False
+    before = text[max(0, start - NAME_REACH) : start]
+    if _OPEN_QUOTE.search(before) and _CLOSE_OR_NAME.match(text, end):
+        return True
+    return bool(_NAME_BEFORE.search(before))
+
+
+#: how far back in_title looks for the quote or name before a match
+NAME_REACH = 40

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .anchor import Context, choose_genre, explicit_years
 from .groups import normalise
-from .matching import candidates, select, trim
+from .matching import candidates, in_title, select, trim
 from .resolve import RESOLVERS
 from .ruleset import Rule, load_ruleset
 from .tense import tense
@@ -38,7 +38,11 @@ def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
     ruleset = load_ruleset()
     if genre == "auto":
         genre = choose_genre(text, dct)
-    found = [trim(c, genre) for c in candidates(text, ruleset) if not c[2].genres or genre in c[2].genres]
+    found = [
+        trim(c, genre)
+        for c in candidates(text, ruleset)
+        if (not c[2].genres or genre in c[2].genres) and not in_title(text, c[0], c[1])
+    ]
     for _ in range(MAX_RESELECT):
         out, failed = _resolve_all(text, select(list(found), len(text)), dct, genre, ruleset)
         if not failed:
