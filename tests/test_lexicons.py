@@ -11,7 +11,7 @@ import yaml
 from conflict_timeline import extract
 from conflict_timeline.events.actors import ActorRegistry
 from conflict_timeline.events.places import find_places
-from conflict_timeline.events.sentences import split_sentences
+from conflict_timeline.events.sentences import dateline_end, split_sentences
 from conflict_timeline.settings import PACKAGE_ROOT, SCHEMA_DIR
 
 LEXICON_DIRS = [PACKAGE_ROOT / "events" / "lexicons", PACKAGE_ROOT / "ingest" / "data"]
@@ -41,9 +41,14 @@ def test_modality_examples_get_their_modality(example):
     assert example["modality"] in {r["modality"] for r in extract(example["text"], dct=DCT)}
 
 
-@pytest.mark.parametrize("example", _examples("sentences"), ids=lambda e: e["text"])
+@pytest.mark.parametrize("example", [e for e in _examples("sentences") if "sentences" in e], ids=lambda e: e["text"])
 def test_sentence_examples_split_as_written(example):
     assert len(split_sentences(example["text"])) == example["sentences"]
+
+
+@pytest.mark.parametrize("example", [e for e in _examples("sentences") if "dateline" in e], ids=lambda e: e["text"])
+def test_wire_dateline_examples_end_where_written(example):
+    assert example["text"][:dateline_end(example["text"])] == example["dateline"]
 
 
 @pytest.mark.parametrize("example", _examples("actors"), ids=lambda e: e["text"])

@@ -53,6 +53,19 @@ def _near(pattern: re.Pattern[str], sentence: str, start: int, end: int, span: i
     return None
 
 
+_NEXT_CAPITALISED = re.compile(r"\s+(?:[A-Z][a-z]|[A-Z]{2,}\b)")
+_OPENING = re.compile(r"[\s\"'“‘(\[]*")
+
+
+def _in_name(sentence: str, start: int, end: int) -> bool:
+    """A capitalised trigger word inside a longer name ("the Rapid Support Forces") names
+    something; it reports no happening. The last word of a name ("the Tet Offensive") still
+    does, and a sentence's first word is capitalised anyway."""
+    if not sentence[start].isupper() or _OPENING.fullmatch(sentence[:start]):
+        return False
+    return bool(_NEXT_CAPITALISED.match(sentence, end))
+
+
 def find_hits(sentence: str) -> list[Hit]:
     """Trigger words in a sentence, overlaps resolved (longer, then higher priority wins).
     Onset verbs count only next to a conflict noun ("the crisis erupted"); next to a
@@ -61,7 +74,8 @@ def find_hits(sentence: str) -> list[Hit]:
     raw: list[tuple[int, int, Trigger]] = []
     for trig in triggers():
         for m in trig.pattern.finditer(sentence):
-            raw.append((m.start(), m.end(), trig))
+            if not _in_name(sentence, m.start(), m.end()):
+                raw.append((m.start(), m.end(), trig))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), -r[2].priority))
     chosen: list[tuple[int, int, Trigger]] = []
     for item in raw:

@@ -19,7 +19,7 @@ from .modality import governs, modality_of
 from .gazetteer import find_cities
 from .model import Event, EventDate
 from .places import event_country, find_places, main_country
-from .sentences import split_sentences
+from .sentences import dateline_end, split_sentences
 from .toll import find_toll
 
 #: Precisions a date must have to make an event of its own (a quarter or a season dates an
@@ -29,6 +29,40 @@ CALENDAR_PRECISIONS = ("day", "month", "year")
 SECONDARY_MIN_PRIORITY = 4
 _COORDINATED = re.compile(r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*(?:and\s+)?(?:later\s+|then\s+)?)$", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?\w+ing\b|\b(?:is|are)\s+\w+ing\b", re.I)
+
+
+_CLAUSE_LEAD = re.compile(r";|,\s*(?:but|and|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
+_SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claimed|reported|according to)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:that\s+)?(?:it|they|he|she|we)\b", re.I)
+_LIST_LINK = re.compile(r"(?:['’]s\s+[a-z-]+)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[a-z-]+\s+)?")
+
+
+def _clause_lead(sentence: str, hit: Hit, speech_before: bool) -> int:
+    """Where the doer of a happening may be named: after the last clause break before its
+    trigger ("..., but Abiy rejected talks"), and after the verb of saying that reports it
+    ("The union said dozens had been killed": the union speaks; it does not kill)."""
+    head = sentence[:hit.start]
+    lead = max((m.end() for m in _CLAUSE_LEAD.finditer(head)), default=0)
+    if speech_before:
+        for m in _SPEECH_LEAD.finditer(head):
+            gap = head[m.end():]  # "said that dozens had been killed", not "announced new sanctions"
+            if m.group().lower().endswith("that") or len(gap.split()) >= 3:
+                lead = max(lead, m.end())
+    return lead
+
+
+def _list_head(before: list, sentence: str, offset: int):
+    """The doer nearest the trigger, or the first of a list of doers ("the United States,
+    Britain and Canada announced"): a list reads as one subject led by its first member."""
+    i = len(before) - 1
+    while i > 0 and _LIST_LINK.fullmatch(sentence[before[i - 1].end - offset:before[i].start - offset]):
+        i -= 1
+    return before[i]
+
+
+def _same_clause(sentence: str, a: Hit, b: Hit) -> bool:
+    lo, hi = clause_around(sentence, a.start, a.end)
+    return lo <= b.start < hi
 
 
 @dataclass(frozen=True)
@@ -122,7 +156,8 @@ class Coder:
     def _sentence(self, start: int, end: int) -> list[Event]:
         art = self.article
         sentence = art.body[start:end]
-        timexes = [t for t in self.timexes if t.start >= start and t.end <= end]
+        filed = start + dateline_end(sentence)  # the dateline's date is the filing, not a happening
+        timexes = [t for t in self.timexes if t.start >= filed and t.end <= end]
         last_person = self.registry.last_person
         mentions = self.registry.find(sentence, start)
         places = find_places(sentence, start)
@@ -148,6 +183,13 @@ class Coder:
                 if other.priority >= SECONDARY_MIN_PRIORITY and other.type not in {h.type for h, _ in chosen} \
                         and _COORDINATED.search(sentence[max(0, other.start - 12):other.start]):
                     chosen.append((other, governs(speech, other, sentence)))
+            for other in sorted(acts[1:], key=lambda h: h.start):
+                # A strong happening in a clause of its own ("..., with 56 killed since the
+                # fighting erupted on Saturday") is an event beside the main one.
+                if other.priority >= SECONDARY_MIN_PRIORITY and other.type not in {h.type for h, _ in chosen} \
+                        and not any(_same_clause(sentence, h, other) for h, _ in chosen) \
+                        and not inside(other.start, relative_clauses(sentence)):  # ", which is fighting in Syria,"
+                    chosen.append((other, governs(speech, other, sentence)))
         elif speech and speaker:
             chosen.append((speech[0], False))
         if speech and quoted:
@@ -167,13 +209,21 @@ class Coder:
         events = []
         used: set[int] = set()  # start offsets of the time expressions that date an event
         taken: set[tuple[str, str]] = set()  # (type, date) already coded in this sentence
-        for hit, reported in chosen:
+        queue = list(chosen)
+        for hit, reported in queue:
             own_quote = [q for q in quotes if q[0] <= hit.start < q[1]]
             if hit.quoted and not any(inside(m.start - start, own_quote) for m in mentions):
                 continue  # a quoted happening with nobody named in the quote is not coded
             statement = bool(speech) or hit.quoted
             date, took = self._date_for(hit, sentence, start, timexes, statement, present or hit.quoted)
             if date is None:
+                if acts and hit is acts[0]:
+                    # an undated main happening ("condemned the outbreak of fighting") gives
+                    # way to the next happening of its clause
+                    coded = {h.type for h, _ in queue}
+                    rest = [h for h in acts[1:] if h.type not in coded and _same_clause(sentence, hit, h)]
+                    if rest:
+                        queue.append((rest[0], governs(speech, rest[0], sentence)))
                 continue
             used |= took
             taken.add((hit.type, date.edtf.split("/")[0]))
@@ -203,12 +253,20 @@ class Coder:
         pool = [m for m in mentions if not inside(m.start - offset, quotes) and (m.start, m.end) not in located
                 and self.registry.actors[m.actor_id].kind != "media"]
 
+        rel = relative_clauses(sentence)
+
         def distance(m: ActorMention, verb: Hit) -> int:
             pos = offset + verb.start
-            return m.start - pos if m.start >= pos else pos - m.end
+            if m.start >= pos:
+                return m.start - (offset + verb.end)
+            skipped = sum(e - b for b, e in rel if m.end - offset <= b and e <= verb.start)
+            return pos - m.end - skipped  # "X, which is fighting in Syria, says": X is next to its verb
 
-        def inverted(verb: Hit) -> bool:  # '"...," said X' or '..., X said'
-            return bool(re.search(r"[\"'”’,]\s*$", sentence[:verb.start]))
+        def inverted(verb: Hit) -> bool:  # '"...," said X' or '..., X said', not "X, which ..., says"
+            if sentence[verb.start:verb.end].lower() == "according to":
+                return True  # the source follows
+            return bool(re.search(r"[\"'”’,]\s*$", sentence[:verb.start])) \
+                and not any(0 <= verb.start - e <= 1 for _, e in rel)
 
         for kinds, reach in ((("person",), 60), (None, 45)):
             best = None
@@ -245,20 +303,26 @@ class Coder:
         trigger_clause = next(((a, b) for a, b in rel if a <= hit.start < b), None)
         candidates = [m for m in own if (m.start, m.end) not in located and self.registry.actors[m.actor_id].kind != "media"
                       and next(((a, b) for a, b in rel if a <= m.start - offset < b), None) in (None, trigger_clause)]
-        before = [m for m in candidates if m.end <= pos]
+        lead = _clause_lead(sentence, hit, speech_before=reported and not hit.quoted)
+        before = [m for m in candidates if offset + lead <= m.start and m.end <= pos]
         after = [m for m in candidates if m.start >= offset + hit.end]
-        actor1 = before[-1].actor_id if before else None
+        actor1 = _list_head(before, sentence, offset).actor_id if before else None
+        if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
+            actor1 = speaker  # "X says it does not accept ...": X does
         if speaker and (hit.trigger is not None and hit.trigger.speech):
             actor1 = speaker
         clause_end = next_break(sentence, hit.end, span[1])
         rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end]
         actor2 = rest[0].actor_id if rest else None
+        if hit.trigger is not None and hit.trigger.mode == "clash" and before and before[-1].actor_id != actor1:
+            actor2 = before[-1].actor_id  # "the army and the RSF fought": one side each
         if hit.trigger is not None and hit.trigger.speech:
             actor2 = None
         own_places = [p for p in places if span[0] <= p.start - offset < span[1]
                       and hit.quoted == inside(p.start - offset, quotes)]
         clause_start = max((m.end() for m in re.finditer(r"[;,]|\band\b|\bbut\b", sentence[:hit.start])), default=0)
-        clause_places = [p for p in own_places if not p.located or clause_start <= p.start - offset < max(clause_end, hit.end)]
+        clause_places = [p for p in own_places if clause_start <= p.start - offset < max(clause_end, hit.end)
+                         and not any(m.start <= p.start < m.end for m in before)]  # "Russia bombed": a doer, not where
         target = self.registry.actors.get(actor2) if actor2 else None
         fallback = target.country if (target is not None and target.kind == "state" and hit.type in ("ASSAULT", "COERCE")) \
             else None

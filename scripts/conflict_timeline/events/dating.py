@@ -104,12 +104,13 @@ def governing_timex(timexes: list[Timex], trigger_start: int, sentence: str, off
     if not dated:
         return None
 
-    def cost(t: Timex) -> tuple[int, int]:
+    def cost(t: Timex) -> tuple[int, int, int, int]:
         lo, hi = sorted((t.start, trigger_start))
         crosses = bool(_CLAUSE_BREAK.search(sentence[lo - offset:hi - offset]))
         found = calendar_date(t)
         precise = 0 if t.type == "DATE" and found is not None and found[2] in ("day", "month", "year") else 1
-        return (1 if crosses else 0, precise, abs(t.start - trigger_start))
+        comma = "," in sentence[lo - offset:hi - offset]  # "in October 2021, two years after protesters ..."
+        return (1 if crosses else 0, precise, 1 if comma else 0, abs(t.start - trigger_start))
 
     best = min(dated, key=cost)
     for first in dated:

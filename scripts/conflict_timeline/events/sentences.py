@@ -56,3 +56,14 @@ def split_sentences(body: str, spans: tuple[tuple[int, int], ...] | None = None)
             tail = text[start:].rstrip()
             out.append((span_start + start, span_start + start + len(tail)))
     return [(s, e) for s, e in out if body[s:e].strip()]
+
+
+@functools.cache
+def _wire_dateline() -> re.Pattern[str]:
+    return re.compile(sentence_lexicon()["wire_dateline"])
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the wire dateline opening a sentence ends ("KHARTOUM, April 16 (Reuters) - "), or 0."""
+    m = _wire_dateline().match(sentence)
+    return m.end() if m else 0

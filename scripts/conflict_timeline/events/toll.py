@@ -61,8 +61,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, list]]:
     vague = lex["vague"]
     vague_alt = "|".join(re.escape(v) for v in sorted(vague, key=len, reverse=True))
     count = rf"(?:(?P<qual>{_LOW}|{_HIGH}|{_ABOUT})\s+)?(?:between\s+(?P<a>{_NUMBER})\s+and\s+(?P<b>{_NUMBER})|(?P<num>{_NUMBER})|(?P<vague>{vague_alt}))"
-    aux = r"(?:(?:were|was|have|has|had|are|been|being|reportedly|allegedly|also)\s+)*"
-    forward = re.compile(rf"(?<![\w-]){count}\s+(?:(?:of\s+)?(?:the\s+)?(?:[a-z-]+\s+)?(?:{people})\s+)?(?:who\s+)?{aux}(?:{death})(?![\w-])", re.I)
+    aux = r"(?:(?:were|was|have|has|had|are|is|been|being|reportedly|allegedly|also|believed|thought|feared|estimated|said|reported|to)\s+)*"
+    whose = r"(?:of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+\s+)?"  # "members of the security forces"
+    forward = re.compile(rf"(?<![\w-]){count}\s+(?:(?:of\s+)?(?:the\s+)?(?:[a-z-]+\s+)?(?:{people})\s+{whose})?(?:who\s+)?{aux}(?:{death})(?![\w-])", re.I)
     backward = re.compile(rf"(?:killing|killed|left|leaving|death toll (?:rose |climbed |stood )?(?:to|at|of)|toll (?:rose |stood )?(?:to|at|of))\s+{count}(?:\s+(?:{people}|dead))?(?![\w-])", re.I)
     return forward, backward, vague
 
