@@ -63,9 +63,10 @@ def date(g: dict, args: dict, ctx: Context) -> str | None:
     decades, centuries; a missing year comes from the anchor (see _infer_year)."""
     if g.get("decade") is not None:
         return f"BC{int(g['decade']):03d}" if g.get("bc") else f"{g['decade']}"
-    if g.get("decade_short") is not None:
+    short = g.get("decade_short", g.get("decade_word"))
+    if short is not None:  # "the '80s", "the nineties": the decade of the anchor's century
         p = ctx.dct_point or ctx.last
-        return f"{(p.year // 100 if p and p.year > 0 else 19):02d}{g['decade_short']}"
+        return f"{(p.year // 100 if p and p.year > 0 else 19):02d}{short}"
     if g.get("century") is not None:
         c = int(g["century"]) - 1
         return f"BC{c:02d}" if g.get("bc") else f"{c:02d}"
