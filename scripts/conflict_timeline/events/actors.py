@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import load, titles
+from .lexicon import load, titles, words
 from .places import surface_names as place_names
 from .places import country_name
 
@@ -58,6 +58,12 @@ def lexicon_actors() -> dict[str, Actor]:
         out[entry["id"]] = Actor(entry["id"], entry["name"], entry["kind"], entry.get("country"),
                                  entry.get("affiliation"), aliases)
     return out
+
+
+@functools.cache
+def state_forces() -> re.Pattern[str]:
+    """Words for a state's own forces that name no country (actors.yaml `state_forces`)."""
+    return words(load("actors")["state_forces"])
 
 
 def state_actor(code: str) -> Actor:
@@ -116,6 +122,7 @@ class ActorRegistry:
 
     actors: dict[str, Actor] = field(default_factory=dict)
     surnames: dict[str, str] = field(default_factory=dict)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "TPLF" -> the Tigray People's Liberation Front
     last_person: str | None = None
 
     def _known(self, actor_id: str) -> Actor:
@@ -132,6 +139,10 @@ class ActorRegistry:
         self.actors.setdefault(actor_id, Actor(actor_id, name, kind, in_lexicon=False))
         if kind == "person" and " " in name:
             self.surnames.setdefault(name.split()[-1], actor_id)
+        if kind == "unknown":
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
+            if len(initials) >= 3:
+                self.acronyms.setdefault(initials, actor_id)
         return actor_id
 
     def set_affiliation(self, actor_id: str, affiliation: str) -> None:
@@ -149,7 +160,7 @@ class ActorRegistry:
             actor_id, demonym = table[m.group()]
             self._known(actor_id)
             found.append((m.start(), m.end(), actor_id, demonym))
-        known_spans = [(a, b) for a, b, _, _ in found]
+        known_spans = [(a, b) for a, b, _, demonym in found if not demonym]  # "Committee of Sudanese Doctors" is its own
         for pattern in (_titled_person(), _SPEAKER_AFTER, _SPEAKER_BEFORE):
             for m in pattern.finditer(text):
                 name = m.group("name").strip()
@@ -162,11 +173,17 @@ class ActorRegistry:
                     self._known(actor_id)
                 found.append((m.start("name"), m.end("name"), actor_id, False))
         for m in _ORG.finditer(text):
-            name = m.group("name").strip()
-            if any(a < m.start("name") + len(name) and m.start("name") < b for a, b in known_spans):
+            name, begin = m.group("name").strip(), m.start("name")
+            while " " in name and name.split()[0] in _STOP_WORDS:  # "The Central Committee of ..."
+                first = name.split()[0]
+                name, begin = name[len(first):].lstrip(), begin + len(name) - len(name[len(first):].lstrip())
+            if any(a < begin + len(name) and begin < b for a, b in known_spans):
                 continue  # "Brigade of the Free Syrian Army": the known actor is the one to keep
             if name not in table and name.split()[0] not in _STOP_WORDS and " " in name:
-                found.append((m.start("name"), m.start("name") + len(name), self._unknown(name, "unknown"), False))
+                found.append((begin, begin + len(name), self._unknown(name, "unknown"), False))
+        for m in re.finditer(r"(?<![\w-])[A-Z]{3,6}(?![\w-])", text):
+            if m.group() in self.acronyms and m.group() not in table:
+                found.append((m.start(), m.end(), self.acronyms[m.group()], False))
         for surname, actor_id in self.surnames.items():
             for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
                 found.append((m.start(), m.end(), actor_id, False))

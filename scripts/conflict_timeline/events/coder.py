@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..timex import Timex
-from .actors import ActorMention, ActorRegistry
+from .actors import ActorMention, ActorRegistry, state_forces
 from .clauses import Hit, clause_around, find_hits, inside, next_break, quote_spans
 from .dating import calendar_date, document_date, from_timex, governing_timex, narrative_date, relative_clauses
 from .lexicon import event_types
@@ -33,6 +33,7 @@ _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?
 
 _CLAUSE_LEAD = re.compile(r";|,\s*(?:but|and|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
 _SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claimed|reported|according to)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?", re.I)
+_GOVERNED = re.compile(r"\b(?:of|against|on|with|to|from|for|by|into|toward|towards)\s+$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:that\s+)?(?:it|they|he|she|we)\b", re.I)
 _LIST_LINK = re.compile(r"(?:['’]s\s+[a-z-]+)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[a-z-]+\s+)?")
 
@@ -288,6 +289,17 @@ class Coder:
             return last_person
         return None
 
+    def _state_forces(self, sentence: str, lo: int, hi: int) -> str | None:
+        """'the army', 'security forces' with no country named: the forces of the article's country."""
+        if self.fallback_country is None or lo >= hi:
+            return None
+        m = state_forces().search(sentence, lo, hi)
+        if m is None or inside(m.start(), quote_spans(sentence)) or _GOVERNED.search(sentence, 0, m.start()):
+            return None  # "opponents of the junta", "war against the military": not the doer
+        actor_id = f"state-{self.fallback_country.lower()}"
+        self.registry._known(actor_id)
+        return actor_id
+
     def _event(self, hit: Hit, reported: bool, sentence: str, offset: int, date: EventDate, mentions, places, quotes,
                speaker: str | None, toll) -> Event:
         art = self.article
@@ -314,6 +326,11 @@ class Coder:
         clause_end = next_break(sentence, hit.end, span[1])
         rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end]
         actor2 = rest[0].actor_id if rest else None
+        if actor1 is None and not (hit.trigger is not None and hit.trigger.speech):
+            actor1 = self._state_forces(sentence, lead, hit.start)
+        if actor2 is None and not (hit.trigger is not None and hit.trigger.speech):
+            forces = self._state_forces(sentence, hit.end, clause_end)
+            actor2 = forces if forces != actor1 else None
         if hit.trigger is not None and hit.trigger.mode == "clash" and before and before[-1].actor_id != actor1:
             actor2 = before[-1].actor_id  # "the army and the RSF fought": one side each
         if hit.trigger is not None and hit.trigger.speech:
