@@ -126,8 +126,6 @@ def quarter(g: dict, args: dict, ctx: Context) -> str | None:
     year = p.year
     if ctx.genre == "news" and ctx.dct is not None and 3 * q - 2 > ctx.dct.month + 1:
         year -= 1  # a quarter that starts after next month is last year's
-    if ctx.genre == "news" and ctx.last_quarter and int(ctx.last_quarter[-1]) == q:
-        year = int(ctx.last_quarter[:4])
     return f"{fmt_year(year - back)}-Q{q}"
 
 
