@@ -103,3 +103,45 @@ def test_an_undated_past_happening_is_not_given_the_publication_date():
 def test_modality_follows_the_words_around_the_event(text, modality):
     rows = extract(text, dct="2021-06-09")
     assert [r["modality"] for r in rows if r["event_type"] == "RETREAT"] == [modality]
+
+
+def _one(text: str, event_type: str, dct: str = "2016-04-12") -> dict:
+    rows = [r for r in extract(text, dct=dct) if r["event_type"] == event_type]
+    assert rows, f"no {event_type} in {text!r}: {extract(text, dct=dct)}"
+    return rows[0]
+
+
+def test_the_doer_of_a_passive_happening_follows_by():
+    row = _one("The town was seized by Houthi rebels on Monday.", "ASSAULT")
+    assert row["actor1"] == "houthis"
+
+
+def test_a_states_own_forces_are_the_forces_of_the_articles_country():
+    text = "Myanmar's generals face new sanctions. On 27 March 2021, security forces killed more than 100 people in Myanmar."
+    assert _one(text, "CASUALTIES", "2021-04-01")["actor1"] == "state-mmr"
+    text = "In April 2021, opponents of the junta in Myanmar formed a unity government."
+    assert _one(text, "MOBILIZE", "2021-05-01")["actor1"] is None
+
+
+def test_a_list_of_doers_is_led_by_its_first_member_and_a_clash_has_two_sides():
+    assert _one("Last week the United States, Britain and Canada announced new sanctions on Iran.",
+                "SANCTION")["actor1"] == "state-usa"
+    row = _one("Sudan's army and the paramilitary Rapid Support Forces fought on Sunday.", "ASSAULT", "2023-04-16")
+    assert (row["actor1"], row["actor2"], row["date_edtf"]) == ("state-sdn", "rsf", "2023-04-16")
+
+
+def test_an_acronym_spelling_a_named_group_is_that_group():
+    reg = ActorRegistry()
+    first = reg.find("The Tigray People's Liberation Front did not comment.")
+    later = reg.find("Abiy rejected talks with the TPLF.")
+    assert [m.actor_id for m in later] == [first[0].actor_id]
+
+
+def test_a_wire_dateline_dates_no_event():
+    rows = extract("KHARTOUM, April 16 (Reuters) - The army and the RSF fought on Sunday.", dct="2023-04-16")
+    assert rows and all(r["date_text"] != "April 16" for r in rows)
+
+
+def test_the_doer_who_speaks_after_a_relative_clause_is_the_speaker():
+    row = _one("The Free Syrian Army, which is fighting in Syria, says it does not accept Russia's help.", "REJECT")
+    assert (row["actor1"], row["speaker"], row["actor2"]) == ("fsa", "fsa", "state-rus")

@@ -33,6 +33,8 @@ _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?
 
 _CLAUSE_LEAD = re.compile(r";|,\s*(?:but|and|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
 _SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claimed|reported|according to)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)\b", re.I)
+_PASSIVE_AGENT = re.compile(r"(?:\s+(?!by\b)[\w,-]+){0,4}?\s+by\s+(?:the\s+)?", re.I)
 _GOVERNED = re.compile(r"\b(?:of|against|on|with|to|from|for|by|into|toward|towards)\s+$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:that\s+)?(?:it|they|he|she|we)\b", re.I)
 _LIST_LINK = re.compile(r"(?:['’]s\s+[a-z-]+)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[a-z-]+\s+)?")
@@ -331,6 +333,13 @@ class Coder:
         if actor2 is None and not (hit.trigger is not None and hit.trigger.speech):
             forces = self._state_forces(sentence, hit.end, clause_end)
             actor2 = forces if forces != actor1 else None
+        agent = _PASSIVE_AGENT.match(sentence, hit.end) if _PASSIVE.search(sentence, max(0, hit.start - 30), hit.end) else None
+        if agent is not None and not (hit.trigger is not None and hit.trigger.speech):
+            # "were killed by the security forces", "was seized by rebels": the doer follows "by"
+            by = next((m for m in after if m.start == offset + agent.end()), None)
+            doer = by.actor_id if by is not None else self._state_forces(sentence, agent.end(), clause_end)
+            if doer is not None:
+                actor1, actor2 = doer, (actor1 if actor1 != doer else None)
         if hit.trigger is not None and hit.trigger.mode == "clash" and before and before[-1].actor_id != actor1:
             actor2 = before[-1].actor_id  # "the army and the RSF fought": one side each
         if hit.trigger is not None and hit.trigger.speech:
