@@ -25,7 +25,8 @@ _PAST = re.compile(
 _PAST_PERFECT = re.compile(r"\b(?:had|was|were)\b", re.I)
 #: "will be held", "to be paid": a participle after "be" says nothing of the past
 _PASSIVE = re.compile(r"\bbe\s+$", re.I)
-_BOUNDARY = re.compile(r"[.!?;\n]\s")
+#: a sentence ends at . ! ? ; or a line break, but not after an initial or a title ("Daniel P. Davison")
+_BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Dr|Ms|St|Co))(?<!\bInc)(?<!\bCorp)[.!?;\n]\s")
 
 
 def sentence_window(text: str, start: int, end: int, window: int = TENSE_WINDOW) -> tuple[str, str]:
