@@ -46,6 +46,27 @@ def sentence_window(text: str, start: int, end: int, window: int = TENSE_WINDOW)
 _DEADLINE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 
 
+#: "officials said": a reporting verb dates the report, not the event, unless it comes just
+#: before the expression, this near ("said Friday", "said on Friday")
+REPORT_REACH = 12
+_REPORTING = re.compile(r"said|says|told|reported|announced", re.I)
+
+
+def _past_cues(left: str, right: str) -> list[int]:
+    """Distances of the past-tense cues around an expression; a reporting verb counts only
+    right before it ("said Friday", "said on Friday"), not after ("will meet Friday, officials said")."""
+    out = []
+    for side, text in ((-1, left), (1, right)):
+        for m in _PAST.finditer(text):
+            if _PASSIVE.search(text, 0, m.start()):
+                continue
+            d = len(text) - m.end() if side < 0 else m.start()
+            if _REPORTING.fullmatch(m.group()) and (side > 0 or d > REPORT_REACH):
+                continue
+            out.append(d)
+    return out
+
+
 def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines: bool = True) -> int:
     """+1 when the sentence points to the future, -1 otherwise (news is mostly about the past).
     With ``deadlines``, "by February" points to the future unless the clause is in the past."""
@@ -53,8 +74,7 @@ def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines
     if deadlines and _DEADLINE.search(left) and not _PAST_PERFECT.search(left + " " + right):
         return 1
     fut = [len(left) - m.end() for m in _FUTURE.finditer(left)] + [m.start() for m in _FUTURE.finditer(right)]
-    past = [len(left) - m.end() for m in _PAST.finditer(left) if not _PASSIVE.search(left, 0, m.start())]
-    past += [m.start() for m in _PAST.finditer(right) if not _PASSIVE.search(right, 0, m.start())]
+    past = _past_cues(left, right)
     if fut and (not past or min(fut) <= min(past)):
         return 1
     return -1
