@@ -103,6 +103,11 @@ def _lexicon_person(name: str) -> str | None:
 
 
 @functools.cache
+def _leading_title() -> re.Pattern[str]:
+    return re.compile(rf"(?:(?:{titles()})\s+)+")
+
+
+@functools.cache
 def _titled_person() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{titles()})\s+)+(?P<name>{_NAME})")
 
@@ -163,7 +168,10 @@ class ActorRegistry:
         known_spans = [(a, b) for a, b, _, demonym in found if not demonym]  # "Committee of Sudanese Doctors" is its own
         for pattern in (_titled_person(), _SPEAKER_AFTER, _SPEAKER_BEFORE):
             for m in pattern.finditer(text):
-                name = m.group("name").strip()
+                name, begin = m.group("name").strip(), m.start("name")
+                title = _leading_title().match(name)
+                if title and title.end() < len(name):  # "Prime Minister Benjamin Netanyahu said"
+                    name, begin = name[title.end():], begin + title.end()
                 if name.split()[0] in _STOP_WORDS:
                     continue
                 if name in table:
@@ -171,7 +179,7 @@ class ActorRegistry:
                 actor_id = _lexicon_person(name) or self.surnames.get(name.split()[-1]) or self._unknown(name, "person")
                 if actor_id in lexicon_actors():
                     self._known(actor_id)
-                found.append((m.start("name"), m.end("name"), actor_id, False))
+                found.append((begin, begin + len(name), actor_id, False))
         for m in _ORG.finditer(text):
             name, begin = m.group("name").strip(), m.start("name")
             while " " in name and name.split()[0] in _STOP_WORDS:  # "The Central Committee of ..."

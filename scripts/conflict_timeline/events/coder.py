@@ -35,6 +35,7 @@ _CLAUSE_LEAD = re.compile(r";|,\s*(?:but|and|while|whereas|although|though)\s|\s
 _SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claimed|reported|according to)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)\b", re.I)
 _PASSIVE_AGENT = re.compile(r"(?:\s+(?!by\b)[\w,-]+){0,4}?\s+by\s+(?:the\s+)?", re.I)
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;]*$", re.I)
 _GOVERNED = re.compile(r"\b(?:of|against|on|with|to|from|for|by|into|toward|towards)\s+$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:that\s+)?(?:it|they|he|she|we)\b", re.I)
 _LIST_LINK = re.compile(r"(?:['’]s\s+[a-z-]+)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[a-z-]+\s+)?")
@@ -115,6 +116,13 @@ class Coder:
                   present: bool) -> tuple[EventDate | None, set[int]]:
         """The event's date and the start offsets of the time expressions it used."""
         dct = self.article.dct
+        since = _SINCE_CLAUSE.search(sentence, 0, hit.start) if hit.type == "ONSET" else None
+        if since is not None:
+            # "for the third time since the war started": a reference to the onset, dated
+            # only by a date of its own ("since the crisis erupted in March 2011")
+            timexes = [t for t in timexes if t.start - offset >= since.start()]
+            if not any(calendar_date(t) for t in timexes):
+                return None, set()
         timex = governing_timex(timexes, offset + hit.start, sentence, offset)
         if timex is not None:
             date = from_timex(timex, sentence, offset, timexes, dct)
