@@ -114,7 +114,7 @@ def _moves_story(rule: Rule, g: dict, genre: str) -> bool:
         return False
     if genre == "narrative":
         return rule.resolve != "relative"
-    return rule.resolve in ("date", "quarter", "year_quarter_rel")
+    return rule.resolve in ("date", "quarter", "year_quarter_rel", "weekday")
 
 
 _CLOCK = re.compile(r"T\d")

@@ -19,7 +19,9 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:said|was|were|had|did|ago|last|earlier|reported|announced|told|met|arrived|began|started|"
-    r"killed|died|took|made|came|went|left|ended|(?!(?:succ|proc|exc|ind|sp|n)eed\b)[a-z]{3,}ed)\b",
+    r"killed|died|took|made|came|went|left|ended|struck|fought|fell|fled|shot|sent|held|won|lost|led|saw|"
+    r"gave|got|rose|sought|brought|bought|caught|thought|wrote|spoke|broke|chose|stood|threw|flew|grew|"
+    r"knew|drew|withdrew|became|overran|(?!(?:succ|proc|exc|ind|sp|n)eed\b)[a-z]{3,}ed)\b",
     re.I,
 )
 _PAST_PERFECT = re.compile(r"\b(?:had|was|were)\b", re.I)
