@@ -145,3 +145,14 @@ def test_a_wire_dateline_dates_no_event():
 def test_the_doer_who_speaks_after_a_relative_clause_is_the_speaker():
     row = _one("The Free Syrian Army, which is fighting in Syria, says it does not accept Russia's help.", "REJECT")
     assert (row["actor1"], row["speaker"], row["actor2"]) == ("fsa", "fsa", "state-rus")
+
+
+@pytest.mark.parametrize("text", ["Officials said the talks failed.", "The talks failed, officials said Friday.",
+                                  "Miami said the talks failed.", "The talks failed, Mr. said."])
+def test_days_places_and_common_nouns_are_not_read_as_speakers(text):
+    assert not [m for m in ActorRegistry().find(text) if m.actor_id.startswith("unk-")]
+
+
+def test_a_title_or_possessive_is_not_part_of_a_name():
+    mentions = ActorRegistry().find("Israeli Prime Minister Benjamin Netanyahu said Hussein's envoy left.")
+    assert [m.actor_id for m in mentions][:2] == ["state-isr", "benjamin-netanyahu"]

