@@ -84,7 +84,7 @@ def weekday(g: dict, args: dict, ctx: Context) -> str | None:
             if back == 0:
                 return d.isoformat() + time_suffix(g)
             pen = WEEKDAY_TENSE_PENALTY
-            sign = -1 if back + (pen if ctx.tense > 0 else 0) < ahead + (pen if ctx.tense < 0 else 0) else 1
+            sign = -1 if back + (pen if ctx.tense > 0 else 0) < ahead + (pen if ctx.tense <= 0 else 0) else 1
     if sign < 0:
         delta = (d.weekday() - wd) % 7
         if g.get("past_word") is not None and delta == 0:

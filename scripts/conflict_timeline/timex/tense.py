@@ -70,7 +70,8 @@ def _past_cues(left: str, right: str) -> list[int]:
 
 
 def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines: bool = True) -> int:
-    """+1 when the sentence points to the future, -1 otherwise (news is mostly about the past).
+    """+1 when the sentence points to the future, -1 when to the past, 0 without a cue (news
+    is mostly about the past: callers read 0 as a weaker past).
     With ``deadlines``, "by February" points to the future unless the clause is in the past."""
     left, right = sentence_window(text, start, end, window)
     if deadlines and _DEADLINE.search(left) and not _PAST_PERFECT.search(left + " " + right):
@@ -79,4 +80,4 @@ def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines
     past = _past_cues(left, right)
     if fut and (not past or min(fut) <= min(past)):
         return 1
-    return -1
+    return -1 if past else 0
