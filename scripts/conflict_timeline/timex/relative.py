@@ -101,7 +101,8 @@ def weekday(g: dict, args: dict, ctx: Context) -> str | None:
 
 
 def part_of_day(g: dict, args: dict, ctx: Context) -> str | None:
-    """"this morning", "tonight", "last night" (deictic day + args.offset); "that afternoon"
+    """"this morning", "tonight", "last night" (deictic day + args.offset, or -1/+1 for groups
+    named yesterday/tomorrow); "that afternoon"
     (the story's day); "night" alone with args.undated: XXXX-XX-XXTNI."""
     pod = g.get("part_of_day") or args.get("part_of_day", "DT")
     p = ctx.anaphoric() if g.get("that") else ctx.deictic()
@@ -110,7 +111,8 @@ def part_of_day(g: dict, args: dict, ctx: Context) -> str | None:
     d = p.date()
     if d is None:
         return None
-    return (d + relativedelta(days=int(args.get("offset", 0)))).isoformat() + "T" + pod
+    offset = -1 if g.get("yesterday") else 1 if g.get("tomorrow") else int(args.get("offset", 0))
+    return (d + relativedelta(days=offset)).isoformat() + "T" + pod
 
 
 def season_rel(g: dict, args: dict, ctx: Context) -> str | None:
