@@ -261,6 +261,8 @@ def set_value(g: dict, args: dict, ctx: Context) -> str | None:
     """"daily" (a lexicon value), "every Monday", "every two weeks"."""
     if g.get("weekday") is not None:
         return "XXXX-WXX-%d" % (g["weekday"] + 1)
+    if g.get("month") is not None:
+        return "XXXX-%02d" % g["month"]
     value = g.get("frequency")
     if value is None:
         unit = g.get("unit") or args.get("unit")
