@@ -64,6 +64,13 @@ def _list_head(before: list, sentence: str, offset: int):
     return before[i]
 
 
+def _claimed_by_since(sentence: str, pos: int, hit: Hit, others: list[Hit]) -> bool:
+    since = _SINCE_CLAUSE.search(sentence, 0, pos)
+    if since is None or since.start() <= hit.start < pos:
+        return False
+    return any(since.start() < h.start < pos and h is not hit and not h.trigger.speech for h in others)
+
+
 def _same_clause(sentence: str, a: Hit, b: Hit) -> bool:
     lo, hi = clause_around(sentence, a.start, a.end)
     return lo <= b.start < hi
@@ -113,9 +120,12 @@ class Coder:
         return events
 
     def _date_for(self, hit: Hit, sentence: str, offset: int, timexes: list[Timex], statement: bool,
-                  present: bool) -> tuple[EventDate | None, set[int]]:
-        """The event's date and the start offsets of the time expressions it used."""
+                  present: bool, others: list[Hit] = ()) -> tuple[EventDate | None, set[int]]:
+        """The event's date and the start offsets of the time expressions it used. A date in a
+        "since ..." clause with a happening of its own ("talks since Russia invaded on Thursday")
+        is that happening's."""
         dct = self.article.dct
+        timexes = [t for t in timexes if not _claimed_by_since(sentence, t.start - offset, hit, others)]
         since = _SINCE_CLAUSE.search(sentence, 0, hit.start) if hit.type == "ONSET" else None
         if since is not None:
             # "for the third time since the war started": a reference to the onset, dated
@@ -226,7 +236,7 @@ class Coder:
             if hit.quoted and not any(inside(m.start - start, own_quote) for m in mentions):
                 continue  # a quoted happening with nobody named in the quote is not coded
             statement = bool(speech) or hit.quoted
-            date, took = self._date_for(hit, sentence, start, timexes, statement, present or hit.quoted)
+            date, took = self._date_for(hit, sentence, start, timexes, statement, present or hit.quoted, hits)
             if date is None:
                 if acts and hit is acts[0]:
                     # an undated main happening ("condemned the outbreak of fighting") gives

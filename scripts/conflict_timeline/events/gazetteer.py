@@ -15,11 +15,12 @@ from ..settings import GAZETTEER_MIN_POPULATION, LARGE_CITY_POPULATION
 from .lexicon import load
 
 #: A place name counts only where the text puts it in a locative frame: "in Aleppo",
-#: "north of Sanaa", "the town of Bakhmut". Bare capitalised words are too often not places.
+#: "north of Sanaa", "the town of Bakhmut", "residential areas of Kharkiv", "control of Mekelle". Bare capitalised words are too often not places.
 _FRAME = re.compile(
     r"(?:\b(?:in|at|near|outside|around|from|into|toward|towards|across|inside)\s+"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs?|centre|center)\s+of\s+"
-    r"|\b(?:town|city|village|district|province|region|port|capital)\s+of\s+)"
+    r"|\b(?:town|city|village|district|province|region|port|capital|areas?|parts?|streets|neighbou?rhoods?|"
+    r"control|siege|shelling|bombing|outskirts|fall|capture|battle|defen[cs]e)\s+of\s+)"
     r"(?:the\s+)?(?:(?:town|city|village|district|province|region|port)\s+of\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 
