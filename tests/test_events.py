@@ -156,3 +156,13 @@ def test_days_places_and_common_nouns_are_not_read_as_speakers(text):
 def test_a_title_or_possessive_is_not_part_of_a_name():
     mentions = ActorRegistry().find("Israeli Prime Minister Benjamin Netanyahu said Hussein's envoy left.")
     assert [m.actor_id for m in mentions][:2] == ["state-isr", "benjamin-netanyahu"]
+
+
+def test_the_subject_of_a_passive_happening_suffers_it():
+    row = _one("Dr. Barnett Slepian was killed in his kitchen by a sniper's bullet last fall.", "ASSAULT", "1999-04-10")
+    assert row["actor1"] is None and row["actor2"] == "unk-barnett-slepian"
+
+
+def test_a_possessive_after_said_is_not_the_speaker():
+    rows = extract("Police sought James Kopp on Friday. Investigators said Kopp's car was seen nearby.", dct="1999-04-10")
+    assert all(r["speaker"] != "unk-james-kopp" for r in rows)

@@ -132,7 +132,7 @@ def _titled_person() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{titles()})\s+)+(?P<name>{_NAME})")
 
 
-_SPEAKER_AFTER = re.compile(rf"{_SPEECH}\s+(?P<name>{_NAME})")
+_SPEAKER_AFTER = re.compile(rf"{_SPEECH}\s+(?P<name>{_NAME})(?!['’]s\b)")  # not "said Kopp's car was seen"
 _SPEAKER_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+{_SPEECH}\b")
 # At most 6 capitalised words before the organisation word: unbounded, a long run of
 # capitalised words ("Assad Assad ...") made every search start rescan the run (quadratic).

@@ -33,7 +33,7 @@ _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?
 
 _CLAUSE_LEAD = re.compile(r";|,\s*(?:but|and|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
 _SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claimed|reported|according to)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?", re.I)
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)\b", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)$", re.I)
 _PASSIVE_AGENT = re.compile(r"(?:\s+(?!by\b)[\w,-]+){0,4}?\s+by\s+(?:the\s+)?", re.I)
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;]*$", re.I)
 _GOVERNED = re.compile(r"\b(?:of|against|on|with|to|from|for|by|into|toward|towards)\s+$", re.I)
@@ -297,6 +297,8 @@ class Coder:
                         continue
                     if m.start >= offset + verb.start and not inverted(verb) and kinds is None:
                         continue  # after a plain verb of saying comes what is said, not who says it
+                    if m.start >= offset + verb.start and m.possessive:
+                        continue  # "said Kopp's car was seen": Kopp is talked about
                     d = distance(m, verb)
                     if d <= reach and (best is None or d < best[0]):
                         best = (d, m.actor_id)
@@ -351,13 +353,15 @@ class Coder:
         if actor2 is None and not (hit.trigger is not None and hit.trigger.speech):
             forces = self._state_forces(sentence, hit.end, clause_end)
             actor2 = forces if forces != actor1 else None
-        agent = _PASSIVE_AGENT.match(sentence, hit.end) if _PASSIVE.search(sentence, max(0, hit.start - 30), hit.end) else None
-        if agent is not None and not (hit.trigger is not None and hit.trigger.speech):
-            # "were killed by the security forces", "was seized by rebels": the doer follows "by"
-            by = next((m for m in after if m.start == offset + agent.end()), None)
-            doer = by.actor_id if by is not None else self._state_forces(sentence, agent.end(), clause_end)
-            if doer is not None:
-                actor1, actor2 = doer, (actor1 if actor1 != doer else None)
+        passive = bool(_PASSIVE.search(sentence[max(0, hit.start - 30):hit.end]))
+        if passive and not (hit.trigger is not None and hit.trigger.speech):
+            # "Slepian was killed by a sniper", "was seized by rebels": the subject suffers it
+            # and the doer, if named, follows "by"
+            agent = _PASSIVE_AGENT.match(sentence, hit.end)
+            by = next((m for m in after if agent is not None and m.start == offset + agent.end()), None)
+            doer = by.actor_id if by is not None else \
+                (self._state_forces(sentence, agent.end(), clause_end) if agent is not None else None)
+            actor1, actor2 = doer, (actor1 if actor1 != doer else None) or (actor2 if actor2 != doer else None)
         if hit.trigger is not None and hit.trigger.mode == "clash" and before and before[-1].actor_id != actor1:
             actor2 = before[-1].actor_id  # "the army and the RSF fought": one side each
         if hit.trigger is not None and hit.trigger.speech:
