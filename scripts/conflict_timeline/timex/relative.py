@@ -5,6 +5,8 @@ last date mentioned (see anchor.py).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dateutil.relativedelta import relativedelta
 
 from .anchor import Context, Point
@@ -130,6 +132,12 @@ def month_rel(g: dict, args: dict, ctx: Context) -> str | None:
         return None
     sign = direction(g, args)
     if args.get("year_shift") or p.month is None:
+        day = g.get("day")
+        if day is not None:  # "Oct. 7 last year"
+            try:
+                return dt.date(p.year + sign, month, day).isoformat()
+            except ValueError:
+                return None
         return f"{fmt_year(p.year + sign)}-{month:02d}"
     year = p.year
     if sign < 0 and month >= p.month:
