@@ -135,3 +135,11 @@ def test_founding_seed_is_kept_byte_identical():
         pytest.skip("shared/ is not beside the checkout")
     ours = root / "seeds" / "2015-10-24_presstv_fsa-rejects-russian-offer.txt"
     assert ours.read_bytes() == shared.read_bytes()
+
+
+def test_a_long_paragraph_mentioning_a_furniture_phrase_stays_prose():
+    from conflict_timeline.ingest.layout import analyse
+
+    paragraph = ("Police seized a car bomb on Sunday near the border. " * 8) + "Talks ended 10 days ago (sp/eml)"
+    layout = analyse("\n" + paragraph + "\n")
+    assert layout.prose and layout.prose[0].text.startswith("Police seized")

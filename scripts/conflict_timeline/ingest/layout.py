@@ -59,8 +59,9 @@ def lines_of(body: str) -> list[Line]:
 def is_prose(line: Line) -> bool:
     """A sentence-punctuated line of some length, or a long paragraph; never a call to action."""
     ends_sentence = bool(_SENTENCE_END.search(line.text))
-    if furniture_pattern().search(line.text) and (line.words <= FURNITURE_MAX_WORDS or not ends_sentence):
-        return False
+    if furniture_pattern().search(line.text) and (line.words <= FURNITURE_MAX_WORDS or (
+            not ends_sentence and line.words <= PROSE_MIN_WORDS_UNPUNCTUATED)):
+        return False  # a banner or a call to action; a long paragraph ("...10 days ago...") stays prose
     if line.words > PROSE_MIN_WORDS_UNPUNCTUATED:
         return True
     if line.words >= _MIN_PROSE_WORDS_BEFORE_COLON and line.text.endswith(":"):
