@@ -65,3 +65,15 @@ def test_the_same_happening_in_two_articles_is_one_event_with_two_evidence_rows(
     assert len(assault) == 1 and assault[0]["source_count"] == 2
     evidence = [r for r in tables["event_sources"] if r["event_id"] == assault[0]["event_id"]]
     assert {r["source_id"] for r in evidence} == {a.source_id, b.source_id}
+
+
+def test_a_happening_asserted_in_one_article_and_reported_in_another_is_one_event():
+    a = read_text("---\npublished: 2016-04-12\n---\nSaudi-led coalition jets bombed Houthi positions near Sanaa on Monday.\n", path="a.txt")
+    b = read_text("---\npublished: 2016-04-12\n---\nSaudi-led coalition jets bombed Houthi positions on Monday, "
+                  "the Houthis said.\n", path="b.txt")
+    c = read_text("---\npublished: 2016-04-12\n---\nSaudi-led coalition jets did not bomb Houthi positions on Monday.\n",
+                  path="c.txt")
+    tables = build_tables([extract_document(a), extract_document(b), extract_document(c)])
+    assault = [r for r in tables["events"] if r["event_type"] == "ASSAULT"]
+    counts = {r["modality"]: r["source_count"] for r in assault}
+    assert len(assault) == 2 and counts.pop("negated") == 1 and list(counts.values()) == [2]

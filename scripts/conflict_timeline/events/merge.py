@@ -1,5 +1,6 @@
 """Merge the same happening reported by several articles into one event with several
-evidence rows: same type, actors and modality, and compatible (equal) dates."""
+evidence rows: same type, actors and date, and a compatible modality (asserted and
+reported both affirm a happening; planned, negated and hypothetical stay apart)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ def merge_key(event: Event) -> tuple | None:
     a known doer are never merged: too little says they are the same."""
     if event.actor1 is None:
         return None
-    return (event.event_type, event.actor1, event.actor2, event.date.edtf, event.modality)
+    # "Russia bombed the town" and "the town's mayor said Russia bombed it" affirm one happening
+    stance = "affirmed" if event.modality in ("asserted", "reported") else event.modality
+    return (event.event_type, event.actor1, event.actor2, event.date.edtf, stance)
 
 
 def merge_events(events: list[Event]) -> tuple[list[dict], list[dict]]:
