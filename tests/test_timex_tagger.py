@@ -130,6 +130,11 @@ def test_timex_leaves_titles_and_names_that_look_like_dates_alone(sentence):
     assert tag(sentence, DCT) == []
 
 
+def test_timex_reads_a_sentence_opening_now_with_a_comma_as_a_discourse_marker():
+    assert tag("Now, he says, the plan looks doomed.", DCT) == []
+    assert found("The plan is now doomed.", DCT) == {"now": ("DATE", "PRESENT_REF")}
+
+
 def test_timex_still_tags_capitalised_expressions_at_a_sentence_start():
     got = found("The Associated Press reported it. Yesterday, rebels attacked. Now the town is quiet.", DCT)
     assert set(got) == {"Yesterday", "Now"}
