@@ -79,8 +79,9 @@ TRIM_GENRES = ("news",)
 TRIMMED_HEDGES = ("APPROX", "EQUAL")
 #: hedges left out whatever their mod (TimeBank: "almost five months" is "five months")
 TRIMMED_WORDS = ("almost",)
-#: vague extensions annotators keep inside the span: "the next year or so", "1994 or later"
-_EXTENSION = re.compile(r"\s+(?:or\s+so|or\s+later|and\s+beyond)\b")
+#: vague extensions annotators keep inside the span: "the next year or so", "1994 or later",
+#: "a day or two"
+_EXTENSION = re.compile(r"\s+(?:or\s+so|or\s+later|and\s+beyond|or\s+two)\b")
 
 
 def _lexicon_value(word: str, lexicon: str):
