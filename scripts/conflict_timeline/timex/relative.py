@@ -70,7 +70,7 @@ def weekday(g: dict, args: dict, ctx: Context) -> str | None:
     side of the clause's tense counting WEEKDAY_TENSE_PENALTY days nearer; in narrative it is
     the next one after the story's day."""
     wd = g.get("weekday")
-    p = ctx.deictic()
+    p = _anchor(ctx, args)
     d = p.date() if p and p.day else None
     if wd is None:
         return None
