@@ -13,7 +13,7 @@ from conflict_timeline.runner import extract as extract_module
 from conflict_timeline.build import build_package
 from conflict_timeline.runner import ResultCache, extractor_version
 from conflict_timeline.runner.version import version_of
-from conflict_timeline.settings import CACHE_DIR_NAME, EXTRACTOR_DATA_DIRS, PACKAGE_ROOT
+from conflict_timeline.settings import CACHE_DIR_NAME, EXTRACTOR_DATA_DIRS, PACKAGE_ROOT, ROW_STORE_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
@@ -114,10 +114,55 @@ def test_a_corrupt_cache_entry_is_extracted_again(seeds, reference, tmp_path):
     entries[0].write_bytes(b"not a pickle")
     entries[1].write_bytes(entries[1].read_bytes()[:20])  # truncated
     entries[2].write_bytes(pickle.dumps({"something": "else"}))
+    for store in (tmp_path / CACHE_DIR_NAME).rglob(ROW_STORE_NAME):
+        store.unlink()  # the last build's rows would serve every seed without reading the entries
     report = build_package(seeds, tmp_path, jobs=1)
     assert (report.extracted, report.cached) == (3, len(ARTICLES) * VARIANTS - 3)
     assert _files(tmp_path) == reference
     assert build_package(seeds, tmp_path, jobs=1).extracted == 0  # and the entries were rewritten
+
+
+def test_a_corrupt_row_store_is_rebuilt_from_the_cache_entries(seeds, reference, tmp_path):
+    build_package(seeds, tmp_path, jobs=1)
+    (store,) = (tmp_path / CACHE_DIR_NAME).rglob(ROW_STORE_NAME)
+    store.write_bytes(store.read_bytes()[:100])
+    report = build_package(seeds, tmp_path, jobs=1)
+    assert (report.extracted, report.cached) == (0, len(ARTICLES) * VARIANTS)
+    assert _files(tmp_path) == reference
+    store.write_bytes(pickle.dumps({"format": 1, "tables": "else"}))
+    assert build_package(seeds, tmp_path, jobs=1).extracted == 0
+    assert _files(tmp_path) == reference
+
+
+def test_removing_changing_and_adding_seeds_gives_the_bytes_of_a_full_build(seeds, tmp_path, monkeypatch):
+    version = extractor_version()
+    monkeypatch.setattr(extract_module, "extractor_version", lambda: version)  # the same code throughout
+    grown = tmp_path / "seeds"
+    shutil.copytree(seeds, grown)
+    cache = tmp_path / "cache"
+    build_package(grown, tmp_path / "out", jobs=1, cache_dir=cache)
+    first, second = sorted(grown.iterdir())[:2]
+    first.unlink()
+    second.write_text(second.read_text(encoding="utf-8").replace("updated", "revised"), encoding="utf-8")
+    report = build_package(grown, tmp_path / "out", jobs=1, cache_dir=cache)
+    assert (report.extracted, report.cached) == (1, len(ARTICLES) * VARIANTS - 2)
+    build_package(grown, tmp_path / "full", jobs=1, use_cache=False)
+    assert _files(tmp_path / "out") == _files(tmp_path / "full")
+    (grown / first.name).write_text(_variant(ARTICLES[0].read_text(encoding="utf-8"), 50), encoding="utf-8")
+    shutil.copy(ARTICLES[1], grown / "aa-copy.txt")
+    report = build_package(grown, tmp_path / "out", jobs=1, cache_dir=cache)
+    assert report.extracted == 2
+    build_package(grown, tmp_path / "full", jobs=1, use_cache=False)
+    assert _files(tmp_path / "out") == _files(tmp_path / "full")
+
+
+def test_a_rule_change_rebuilds_every_row_and_gives_the_bytes_of_a_full_build(seeds, reference, tmp_path, monkeypatch):
+    build_package(seeds, tmp_path, jobs=1)
+    monkeypatch.setattr(extract_module, "extractor_version", lambda: "e" * 64)
+    report = build_package(seeds, tmp_path, jobs=1)
+    assert (report.extracted, report.cached) == (len(ARTICLES) * VARIANTS, 0)
+    assert _files(tmp_path) == reference
+    assert len(list((tmp_path / CACHE_DIR_NAME).rglob(ROW_STORE_NAME))) == 2
 
 
 def test_cache_writes_leave_no_temporary_files(seeds, tmp_path):

@@ -8,9 +8,10 @@ from pathlib import Path
 from .errors import ConflictTimelineError, SeedErrors
 from .package.fastcheck import fast_validate
 from .package.publish import publish, recover
-from .package.tables import build_tables
+from .package.assemble import PackageTables, assemble
 from .runner import BackgroundTimeline, extract_seeds
-from .settings import BACKGROUND_TIMELINE_ROWS, CACHE_DIR_NAME, FAST_CHECK_ROWS, TIMELINE_NAME
+from .runner.background import TIMELINE_TABLES
+from .settings import BACKGROUND_TIMELINE_ROWS, CACHE_DIR_NAME, FAST_CHECK_ROWS, RESOURCES, TIMELINE_NAME
 
 
 @dataclass
@@ -42,12 +43,12 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def _timeline(data_dir: Path, tables: dict[str, list[dict]]) -> None:
+def _timeline(data_dir: Path, tables: PackageTables) -> None:
     import pandas as pd
 
     from .timeline import write_timeline
 
-    frames = {name: pd.DataFrame(tables[name]) for name in ("events", "sources", "actors")}
+    frames = {name: pd.DataFrame(tables.rows(name)) for name in TIMELINE_TABLES}
     write_timeline(frames["events"], frames["sources"], frames["actors"], data_dir / TIMELINE_NAME)
 
 
@@ -74,15 +75,15 @@ def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False, jobs: i
     report.skipped = [{"path": str(e.path), "problem": e.problem, "fix": e.fix} for e in scan.errors]
     report.duplicates = [{"path": d, "same_as": k} for d, k in scan.duplicates]
     report.encodings = [{"path": p, "encoding": enc} for p, enc in scan.encodings]
-    tables = build_tables(scan.results)
-    report.events = len(tables["events"])
-    report.mentions = len(tables["mentions"])
+    tables = assemble(scan.rows, scan.results, scan.key_order)
+    report.events = tables.count("events")
+    report.mentions = tables.count("mentions")
     # Large packages are checked by the vectorised check of the same schema rules; `make`
     # still ends with `frictionless validate`.
-    validator = fast_validate if sum(map(len, tables.values())) > FAST_CHECK_ROWS else None
-    if len(tables["events"]) > BACKGROUND_TIMELINE_ROWS and (jobs is None or jobs > 1):
+    validator = fast_validate if sum(tables.count(n) for n in RESOURCES) > FAST_CHECK_ROWS else None
+    if tables.count("events") > BACKGROUND_TIMELINE_ROWS and (jobs is None or jobs > 1):
         # Draw the timeline in another process while the tables are written and checked.
-        with BackgroundTimeline(_timeline, tables) as timeline:
+        with BackgroundTimeline(_timeline, tables.only(TIMELINE_TABLES)) as timeline:
             descriptor = publish(tables, out, extras=timeline, report=_relative(report.as_dict(), seeds),
                                  validator=validator)
     else:

@@ -50,7 +50,11 @@ CACHE_DIR_NAME = ".cache/conflict-timeline"
 CACHE_KEEP_VERSIONS = 2
 #: What the extractor's version hashes, relative to the package: data files and the extracting code.
 EXTRACTOR_DATA_DIRS = ("timex/rules", "events/lexicons", "ingest/data")
-EXTRACTOR_CODE = ("timex", "events", "ingest", "extraction.py", "settings.py", "errors.py", "package/tables.py")
+#: The package code that formats an article's rows (cached with them) is part of it.
+EXTRACTOR_CODE = ("timex", "events", "ingest", "extraction.py", "settings.py", "errors.py", "package/tables.py",
+                  "package/fragments.py", "package/write.py", "package/schemas.py", "package/schemas")
+#: File (in the cache's version folder) holding the rows of every article of the last build, as Arrow tables.
+ROW_STORE_NAME = "rows.pickle"
 #: Seeds handed to a pool worker at a time ('forkserver' where the platform has it, else 'spawn').
 POOL_CHUNK_SIZE = 4
 POOL_START_METHOD = "forkserver"

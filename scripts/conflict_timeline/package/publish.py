@@ -47,7 +47,7 @@ from ..settings import (DATA_DIR_NAME, DESCRIPTOR_NAME, PRESERVED_DATA_FILES, PU
                         PUBLISH_JOURNAL_NAME, RESOURCES, STAGING_PREFIX)
 from .descriptor import build_descriptor
 from .validate import validate_package
-from .write import write_csv, write_parquet
+from .assemble import PackageTables
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -112,11 +112,14 @@ def write_descriptor(descriptor: dict, path: Path) -> None:
     path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def publish(tables: dict[str, list[dict]], out: Path, extras: Callable[[Path, dict], None] | None = None,
+def publish(tables: PackageTables | dict[str, list[dict]], out: Path,
+            extras: Callable[[Path, PackageTables], None] | None = None,
             report: dict | None = None, validator: Callable[[Path], None] | None = None) -> Path:
     """Stage, validate and publish. `extras(data_dir, tables)` adds files such as the timeline;
     `validator(descriptor_path)` raises when the staged package is invalid (default: validate_package)."""
     out = Path(out)
+    if isinstance(tables, dict):
+        tables = PackageTables.from_rows(tables)
     out.mkdir(parents=True, exist_ok=True)
     with _locked(out):
         _recover_locked(out)
@@ -135,14 +138,13 @@ def publish(tables: dict[str, list[dict]], out: Path, extras: Callable[[Path, di
     return out / DESCRIPTOR_NAME
 
 
-def _stage(tables: dict[str, list[dict]], staging: Path, out: Path,
-           extras: Callable[[Path, dict], None] | None, report: dict | None,
+def _stage(tables: PackageTables, staging: Path, out: Path,
+           extras: Callable[[Path, PackageTables], None] | None, report: dict | None,
            validator: Callable[[Path], None] = validate_package) -> None:
     data = staging / DATA_DIR_NAME
     data.mkdir()
     for name in RESOURCES:
-        write_csv(name, tables[name], data / f"{name}.csv")
-        write_parquet(name, tables[name], data / f"{name}.parquet")
+        tables.write(name, data / f"{name}.csv", data / f"{name}.parquet")
     if extras is not None:
         extras(data, tables)
     if report is not None:
@@ -151,7 +153,7 @@ def _stage(tables: dict[str, list[dict]], staging: Path, out: Path,
         old = out / DATA_DIR_NAME / keep
         if old.is_file() and not (data / keep).exists():
             shutil.copy2(old, data / keep)
-    write_descriptor(build_descriptor(staging, tables["sources"]), staging / DESCRIPTOR_NAME)
+    write_descriptor(build_descriptor(staging, tables.rows("sources")), staging / DESCRIPTOR_NAME)
     validator(staging / DESCRIPTOR_NAME)
     _fsync_tree(staging)
 

@@ -14,7 +14,8 @@ from ..settings import PARQUET_ROW_GROUP_ROWS, STREAM_ROWS
 from .schemas import arrow_schema, field_names
 
 
-def _cell(value: object) -> str:
+def cell(value: object) -> str:
+    """The CSV text of one value."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -35,7 +36,14 @@ def write_csv(name: str, rows: list[dict], path: Path) -> None:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(names)
         for row in rows:
-            writer.writerow([_cell(row.get(n)) for n in names])
+            writer.writerow([cell(row.get(n)) for n in names])
+
+
+def write_lines(name: str, lines: list[str], path: Path) -> None:
+    """The CSV of rows already formatted (each line as write_csv writes it): the header, then the lines."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(field_names(name))
+        handle.write("".join(lines))
 
 
 def _arrow(schema: pa.Schema, rows: list[dict]) -> pa.Table:
@@ -54,6 +62,18 @@ def write_parquet(name: str, rows: list[dict], path: Path) -> None:
     with pq.ParquetWriter(path, schema, **options) as writer:
         for start in range(0, len(rows), PARQUET_ROW_GROUP_ROWS):
             writer.write_table(_arrow(schema, rows[start:start + PARQUET_ROW_GROUP_ROWS]))
+
+
+def write_parquet_table(table: pa.Table, path: Path) -> None:
+    """The same file as write_parquet for a table holding the same values (one chunk, the same row groups)."""
+    table = table.combine_chunks()
+    options = {"compression": "zstd", "use_dictionary": True, "write_statistics": True}
+    if table.num_rows <= STREAM_ROWS:
+        pq.write_table(table, path, **options)
+        return
+    with pq.ParquetWriter(path, table.schema, **options) as writer:
+        for start in range(0, table.num_rows, PARQUET_ROW_GROUP_ROWS):
+            writer.write_table(table.slice(start, PARQUET_ROW_GROUP_ROWS))
 
 
 def _none_if_nan(value: object) -> object:

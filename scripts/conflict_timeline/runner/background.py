@@ -19,23 +19,24 @@ from .engines import pool_context
 TIMELINE_TABLES = ("events", "sources", "actors")
 
 
-def _draw(draw: Callable[[Path, dict], None], tables: dict, folder: str) -> None:
+def _draw(draw: Callable[[Path, object], None], tables: object, folder: str) -> None:
     draw(Path(folder), tables)
 
 
 class BackgroundTimeline:
     """`with BackgroundTimeline(draw, tables) as extras:` starts `draw(folder, tables)` in a worker;
-    `extras(data_dir, tables)` (publish's hook) waits for it and moves the page into data_dir."""
+    `extras(data_dir, tables)` (publish's hook) waits for it and moves the page into data_dir.
+    `tables` crosses to the worker by pickle: hand it only what the drawing needs."""
 
-    def __init__(self, draw: Callable[[Path, dict], None], tables: dict[str, list[dict]]):
+    def __init__(self, draw: Callable[[Path, object], None], tables: object):
         self.folder = Path(tempfile.mkdtemp(prefix="conflict-timeline-page-"))
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=pool_context())
-        self.future = self.pool.submit(_draw, draw, {name: tables[name] for name in TIMELINE_TABLES}, str(self.folder))
+        self.future = self.pool.submit(_draw, draw, tables, str(self.folder))
 
     def __enter__(self) -> "BackgroundTimeline":
         return self
 
-    def __call__(self, data_dir: Path, tables: dict) -> None:
+    def __call__(self, data_dir: Path, tables: object) -> None:
         self.future.result()
         shutil.move(str(self.folder / TIMELINE_NAME), str(Path(data_dir) / TIMELINE_NAME))
 

@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..package.tables import ArticleResult
+from ..package.fragments import SourceRows
 from ..settings import CACHE_KEEP_VERSIONS
 
 
@@ -41,7 +41,7 @@ class ResultCache:
         key = hashlib.sha256(f"{self.version}|{sha256}|{path}".encode()).hexdigest()
         return self.folder / key[:2] / f"{key}.pkl"
 
-    def get(self, sha256: str, path: str) -> ArticleResult | None:
+    def get(self, sha256: str, path: str) -> SourceRows | None:
         entry = self._path(sha256, path)
         try:
             with open(entry, "rb") as handle:
@@ -53,7 +53,7 @@ class ResultCache:
             self.stats.corrupt += 1
             self.stats.misses += 1
             return None
-        if not isinstance(result, ArticleResult) or result.source.get("sha256") != sha256 \
+        if not isinstance(result, SourceRows) or result.source.get("sha256") != sha256 \
                 or result.source.get("path") != path:
             self.stats.corrupt += 1
             self.stats.misses += 1
@@ -61,7 +61,7 @@ class ResultCache:
         self.stats.hits += 1
         return result
 
-    def put(self, sha256: str, path: str, result: ArticleResult) -> None:
+    def put(self, sha256: str, path: str, result: SourceRows) -> None:
         entry = self._path(sha256, path)
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)

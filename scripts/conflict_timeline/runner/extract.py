@@ -1,23 +1,30 @@
-"""Extract every seed of a folder: from the cache where it can, on an engine for the rest."""
+"""Extract every seed of a folder: from the last build's rows or the cache where it can, on an
+engine for the rest."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
+
 from ..errors import SeedError
-from ..package.tables import ArticleResult
+from ..package.assemble import combine, to_arrow
 from .cache import ResultCache
 from .engines import run_tasks
+from .store import RowStore, row_key
 from .tasks import SeedTask, extract_task, plan_tasks
 from .version import extractor_version
 
 
 @dataclass
 class Extraction:
-    """Every seed of a folder: the extracted good ones, and every problem, duplicate and legacy encoding found."""
+    """Every seed of a folder: the good ones (their rows in `rows`), and every problem, duplicate
+    and legacy encoding found."""
 
-    results: list[ArticleResult] = field(default_factory=list)
+    results: list[str] = field(default_factory=list)  # the good seeds' row keys, in seed order
+    rows: dict[str, pa.Table] = field(default_factory=dict)  # their rows (package.assemble.to_arrow)
+    key_order: dict[str, list[str]] = field(default_factory=dict)
     errors: list[SeedError] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (duplicate path, kept path)
     encodings: list[tuple[str, str]] = field(default_factory=list)
@@ -31,16 +38,25 @@ def extract_seeds(seeds: Path, *, jobs: int | None = None, engine: str = "local"
     extractor (`cache_dir` None: no cache), on `engine` for the rest."""
     plan = plan_tasks(seeds)
     cache = ResultCache(cache_dir, extractor_version()) if cache_dir is not None else None
-    outcomes, todo = {}, []
+    store = RowStore(cache.folder, cache.version) if cache is not None else None
+    stored = store.load() if store is not None else None
+    stored_keys = set(stored[0]["sources"]["_key"].to_pylist()) if stored else set()
+    stored_encodings = _encodings(stored[0]) if stored else {}
+    outcomes, todo, fresh = {}, [], {}
     for task in plan.tasks:
+        if row_key(task.sha256, task.path) in stored_keys:
+            outcomes[task.path] = None  # its rows are in the store
+            continue
         hit = cache.get(task.sha256, task.path) if cache else None
         if hit is None:
             todo.append(task)
         else:
-            outcomes[task.path] = hit
+            outcomes[task.path] = fresh[task.path] = hit
     for task, outcome in zip(todo, run_tasks(todo, engine=engine, jobs=jobs, scheduler=scheduler)):
-        if outcome.result is not None and cache is not None:
-            cache.put(task.sha256, task.path, outcome.result)
+        if outcome.result is not None:
+            fresh[task.path] = outcome.result
+            if cache is not None:
+                cache.put(task.sha256, task.path, outcome.result)
         outcomes[task.path] = outcome.result if outcome.result is not None else outcome.seed_error()
     if cache is not None:
         cache.prune()
@@ -54,12 +70,24 @@ def extract_seeds(seeds: Path, *, jobs: int | None = None, engine: str = "local"
             errors += [(dup, extract_task(SeedTask(dup, str(seeds / dup), task.sha256, task.data)).seed_error())
                        for dup in plan.duplicates[task.path]]
             continue
-        out.results.append(got)
+        out.results.append(row_key(task.sha256, task.path))
         out.duplicates += [(dup, task.path) for dup in plan.duplicates[task.path]]
-        if got.source["encoding"] != "utf-8":
-            out.encodings.append((task.path, got.source["encoding"]))
+        encoding = got.source.get("encoding") if got is not None else stored_encodings.get(out.results[-1])
+        if encoding != "utf-8":
+            out.encodings.append((task.path, encoding))
     out.errors = [e for _, e in sorted(errors, key=lambda pair: pair[0])]
     out.duplicates.sort()
     if not out.results and not out.errors:
         raise SeedError(seeds, "the seeds folder holds no .txt articles", "add one article per .txt file")
+    new = [(row_key(t.sha256, t.path), fresh[t.path]) for t in plan.tasks if t.path in fresh]
+    orders = ([stored[1]] if stored else []) + [r.key_order for _, r in new]
+    out.key_order = next((o for o in orders if o.get("events")), orders[0] if orders else {})
+    out.rows = combine(stored[0] if stored else None, to_arrow(new), out.results)
+    if store is not None and (new or len(stored_keys) != len(out.results)):
+        store.save(out.rows, out.key_order)
     return out
+
+
+def _encodings(tables: dict[str, pa.Table]) -> dict[str, str]:
+    sources = tables["sources"]
+    return dict(zip(sources["_key"].to_pylist(), sources["encoding"].to_pylist()))

@@ -1,4 +1,4 @@
-"""The per-document unit of work: seed bytes in, an ArticleResult (or the seed's error) out.
+"""The per-document unit of work: seed bytes in, the seed's rows of every table (or its error) out.
 
 A task carries the bytes of its seed, not only a path, so that a worker on another machine
 (Dask) needs no access to the seeds folder. Planning lists the seeds, hashes them and sets
@@ -16,7 +16,7 @@ from ..errors import SeedError
 from ..extraction import extract_document
 from ..ingest import read_seed_bytes, read_text, seed_paths
 from ..ingest.decode import decode_seed
-from ..package.tables import ArticleResult
+from ..package.fragments import SourceRows, source_rows
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class TaskOutcome:
     """A task's result, or the seed's error as plain fields (plain data crosses every engine, Dask's included)."""
 
     path: str
-    result: ArticleResult | None = None
+    result: SourceRows | None = None
     error: tuple | None = None  # (path, problem, fix, line)
 
     def seed_error(self) -> SeedError:
@@ -73,13 +73,14 @@ def plan_tasks(seeds: Path) -> Plan:
 
 
 def extract_task(task: SeedTask) -> TaskOutcome:
-    """Decode, parse and extract one seed (as `ingest.read_seed` does); never raises for a bad seed."""
+    """Decode, parse and extract one seed (as `ingest.read_seed` does) into its rows of every table;
+    never raises for a bad seed."""
     try:
         text, encoding = decode_seed(Path(task.label), task.data)
         doc = read_text(text, path=task.path, sha256=task.sha256, encoding=encoding)
     except SeedError as exc:
         return TaskOutcome(task.path, error=(Path(task.label), exc.problem, exc.fix, exc.line))
-    return TaskOutcome(task.path, result=extract_document(doc))
+    return TaskOutcome(task.path, result=source_rows(extract_document(doc)))
 
 
 def extract_batch(tasks: list[SeedTask]) -> list[TaskOutcome]:

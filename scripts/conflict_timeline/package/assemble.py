@@ -1,0 +1,199 @@
+"""The package's tables from every article's rows (`fragments.py`): ordered, merged, formatted.
+
+The same tables as `tables.build_tables`, made over columns: the articles' rows are held as
+Arrow tables (with `_key`, the article they come from), so an incremental build reuses the
+previous build's rows as they are and only orders and merges them again. Every sort has the
+same keys as `build_tables` plus the article's and the row's rank as the last ties, so the
+order is the one a full build gives whatever order the rows are stored in; the merge is
+`events.merge.merge_events` over merge keys computed by that module.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..events.actors import lexicon_actors, state_actor
+from .fragments import FRAGMENT_TABLES, SourceRows, csv_line
+from .schemas import ARROW_TYPES, arrow_schema, field_names, _load
+from .write import _arrow, _none_if_nan, cell, write_csv, write_lines, write_parquet_table
+
+#: The columns a fragment adds to the schema's, with their Arrow types.
+PRIVATE_TYPES = {"_key": pa.string(), "_within": pa.int64(), "_head": pa.string(), "_tail": pa.string(),
+                 "_idq": pa.string(), "_evline": pa.string(), "_merge": pa.string(), "_line": pa.string()}
+
+
+def to_arrow(fragments: list[tuple[str, SourceRows]]) -> dict[str, pa.Table]:
+    """Arrow tables of the rows of these (key, rows) pairs, each row marked with its article's key."""
+    out = {}
+    for name in FRAGMENT_TABLES:
+        types = {f["name"]: ARROW_TYPES[f["type"]] for f in _load(name)["fields"]}
+        names = list(types) + (list(fragments[0][1].columns[name]) if fragments else ["_within"])
+        columns: dict[str, list] = {n: [] for n in names if n in types or n in PRIVATE_TYPES}
+        columns["_key"] = []
+        for key, rows in fragments:
+            part = rows.columns[name]
+            for column, values in columns.items():
+                if column == "_key":
+                    values.extend([key] * rows.count(name))
+                else:
+                    values.extend(part[column])
+        out[name] = pa.table({n: pa.array([_none_if_nan(v) for v in values] if n in types else values,
+                                          type=types.get(n) or PRIVATE_TYPES[n])
+                              for n, values in columns.items()})
+    return out
+
+
+def combine(stored: dict[str, pa.Table] | None, fresh: dict[str, pa.Table], keys: list[str]) -> dict[str, pa.Table]:
+    """The stored rows of the articles still in `keys`, and the fresh ones."""
+    if stored is None:
+        return fresh
+    wanted = pa.array(keys, pa.string())
+    out = {}
+    for name in FRAGMENT_TABLES:
+        kept = stored[name].filter(pc.is_in(stored[name]["_key"], value_set=wanted))
+        out[name] = pa.concat_tables([kept, fresh[name].select(kept.column_names)]) if fresh[name].num_rows else kept
+    return out
+
+
+class PackageTables:
+    """Every resource as an Arrow table (schema columns, in package order) and its CSV lines."""
+
+    def __init__(self, arrow: dict[str, pa.Table], lines: dict[str, list[str]] | None = None,
+                 key_order: dict[str, list[str]] | None = None, rows: dict[str, list[dict]] | None = None):
+        self.arrow, self.lines = arrow, lines or {}
+        self.key_order, self._rows = key_order or {}, dict(rows or {})
+
+    @classmethod
+    def from_rows(cls, tables: dict[str, list[dict]]) -> "PackageTables":
+        return cls({n: _arrow(arrow_schema(n), rows) for n, rows in tables.items()}, rows=tables)
+
+    def count(self, name: str) -> int:
+        return self.arrow[name].num_rows
+
+    def rows(self, name: str) -> list[dict]:
+        """The rows as dicts, keys in the order extraction gives them (what the timeline's frames are made of)."""
+        if name not in self._rows:
+            order = [n for n in self.key_order.get(name) or field_names(name) if n in self.arrow[name].column_names]
+            self._rows[name] = self.arrow[name].select(order).to_pylist() if self.count(name) else []
+        return self._rows[name]
+
+    def only(self, names: tuple[str, ...]) -> "PackageTables":
+        """These resources without their CSV lines (to hand to another process)."""
+        return PackageTables({n: self.arrow[n] for n in names}, key_order=self.key_order)
+
+    def write(self, name: str, csv_path, parquet_path) -> None:
+        if name in self.lines:
+            write_lines(name, self.lines[name], csv_path)
+        else:
+            write_csv(name, self.rows(name), csv_path)
+        write_parquet_table(self.arrow[name], parquet_path)
+
+
+def _positions(table: pa.Table, keys: list[str]) -> list[int]:
+    return pc.index_in(table["_key"], value_set=pa.array(keys, pa.string())).to_pylist()
+
+
+def _with_count(table: pa.Table, name: str, column: str, counts: list[int]) -> pa.Table:
+    names = field_names(name)
+    table = table.select(names)
+    at = names.index(column)
+    return table.set_column(at, pa.field(column, pa.int64()), pa.array(counts, pa.int64()))
+
+
+def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, list[str]]) -> PackageTables:
+    """The package's tables from the rows of the articles `keys` (in seed order; `rows` may hold more)."""
+    rows = combine(rows, {n: rows[n].slice(0, 0) for n in FRAGMENT_TABLES}, keys)
+    src = rows["sources"]
+    src_pos = _positions(src, keys)
+    published, src_ids = src["published"].to_pylist(), src["source_id"].to_pylist()
+    by_pos = sorted(range(len(src_pos)), key=lambda i: src_pos[i])
+    rank = {src_pos[i]: r for r, i in enumerate(sorted(by_pos, key=lambda i: (published[i], src_ids[i])))}
+
+    ev = rows["events"]
+    pos = _positions(ev, keys)
+    within = ev["_within"].to_pylist()
+    order = sorted(range(ev.num_rows), key=lambda i: (rank[pos[i]], within[i]))
+    merge, sid = ev["_merge"].to_pylist(), ev["source_id"].to_pylist()
+    groups: dict[str, tuple[list[int], set]] = {}
+    created: list[list[int]] = []
+    for i in order:  # events.merge.merge_events, over row numbers
+        key = merge[i]
+        group = groups.get(key) if key is not None else None
+        if group is not None and sid[i] not in group[1]:
+            group[0].append(i)
+            group[1].add(sid[i])
+            continue
+        members = [i]
+        if key is not None and group is None:
+            groups[key] = (members, {sid[i]})
+        created.append(members)
+    starts, ends = ev["date_start"].to_pylist(), ev["date_end"].to_pylist()
+    chars, ids = ev["char_start"].to_pylist(), ev["event_id"].to_pylist()
+    made = sorted(created, key=lambda m: (starts[m[0]], ends[m[0]], sid[m[0]], chars[m[0]], ids[m[0]]))
+    heads, counts = [m[0] for m in made], [len(m) for m in made]
+    head_l, tail_l = ev["_head"].to_pylist(), ev["_tail"].to_pylist()
+    events = _with_count(ev.take(pa.array(heads, pa.int64())), "events", "source_count", counts)
+    event_lines = [head_l[h] + str(c) + tail_l[h] for h, c in zip(heads, counts)]
+
+    pairs = sorted(((m[0], i) for m in created for i in m), key=lambda p: (ids[p[0]], sid[p[1]], chars[p[1]]))
+    idq, evline = ev["_idq"].to_pylist(), ev["_evline"].to_pylist()
+    members = ev.take(pa.array([i for _, i in pairs], pa.int64()))
+    evidence = pa.table([ev["event_id"].take(pa.array([h for h, _ in pairs], pa.int64()))] +
+                        [members[n] for n in field_names("event_sources")[1:]], schema=arrow_schema("event_sources"))
+    evidence_lines = [idq[h] + "," + evline[i] for h, i in pairs]
+
+    per_source: dict[str, int] = {}
+    for _, i in pairs:
+        per_source[sid[i]] = per_source.get(sid[i], 0) + 1
+    src_order = sorted(range(src.num_rows), key=lambda i: (src_ids[i], rank[src_pos[i]]))
+    src_counts = [per_source.get(src_ids[i], 0) for i in src_order]
+    sources = _with_count(src.take(pa.array(src_order, pa.int64())), "sources", "event_count", src_counts)
+    s_head, s_tail = src["_head"].to_pylist(), src["_tail"].to_pylist()
+    source_lines = [s_head[i] + str(c) + s_tail[i] for i, c in zip(src_order, src_counts)]
+
+    me = rows["mentions"]
+    m_pos, m_within = _positions(me, keys), me["_within"].to_pylist()
+    m_sid, m_start = me["source_id"].to_pylist(), me["char_start"].to_pylist()
+    m_order = sorted(range(me.num_rows), key=lambda i: (m_sid[i], m_start[i], rank[m_pos[i]], m_within[i]))
+    mentions = me.take(pa.array(m_order, pa.int64())).select(field_names("mentions"))
+    m_lines = me["_line"].to_pylist()
+
+    actor_rows = _actors(rows["actors"], keys, rank, events, key_order.get("actors"))
+    names = field_names("actors")
+    return PackageTables(
+        {"sources": sources, "actors": _arrow(arrow_schema("actors"), actor_rows), "events": events,
+         "event_sources": evidence, "mentions": mentions},
+        lines={"sources": source_lines, "events": event_lines, "event_sources": evidence_lines,
+               "mentions": [m_lines[i] for i in m_order],
+               "actors": [csv_line([cell(r.get(n)) for n in names]) for r in actor_rows]},
+        key_order=key_order, rows={"actors": actor_rows})
+
+
+def _actors(table: pa.Table, keys: list[str], rank: dict[int, int], events: pa.Table,
+            order: list[str] | None) -> list[dict]:
+    """The actors the events name (each from the first article, in article order, that has it),
+    with every actor they are affiliated with (as `tables.build_tables`)."""
+    referenced = {v for n in ("actor1", "actor2", "speaker") for v in events[n].to_pylist() if v}
+    pos, within, ids = _positions(table, keys), table["_within"].to_pylist(), table["actor_id"].to_pylist()
+    chosen: dict[str, int] = {}
+    for i in sorted(range(table.num_rows), key=lambda i: (rank[pos[i]], within[i])):
+        if ids[i] in referenced and ids[i] not in chosen:
+            chosen[ids[i]] = i
+    columns = [n for n in order or field_names("actors") if n in table.column_names]
+    out = {a: r for a, r in zip(chosen, table.take(pa.array(list(chosen.values()), pa.int64())).select(columns).to_pylist())}
+    pending = [r["affiliation"] for r in out.values() if r.get("affiliation")]
+    while pending:
+        actor_id = pending.pop()
+        if actor_id in out:
+            continue
+        if actor_id in lexicon_actors():
+            actor = lexicon_actors()[actor_id]
+        elif actor_id.startswith("state-"):
+            actor = state_actor(actor_id[6:].upper())
+        else:
+            continue
+        out[actor_id] = actor.row()
+        if actor.affiliation:
+            pending.append(actor.affiliation)
+    return sorted(out.values(), key=lambda r: r["actor_id"])
