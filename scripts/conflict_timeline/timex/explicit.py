@@ -260,7 +260,7 @@ SET_GRANULES = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y":
 def set_value(g: dict, args: dict, ctx: Context) -> str | None:
     """"daily" (a lexicon value), "every Monday", "every two weeks"."""
     if g.get("weekday") is not None:
-        return "XXXX-WXX-%d" % (g["weekday"] + 1)
+        return "XXXX-WXX-%d" % (g["weekday"] + 1) + (f"T{g['part_of_day']}" if g.get("part_of_day") else "")
     if g.get("month") is not None:
         return "XXXX-%02d" % g["month"]
     value = g.get("frequency")
