@@ -14,7 +14,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from .anchor import Context
-from .calendar_math import fmt_year, spelled_year, time_suffix
+from .calendar_math import fmt_date, fmt_year, spelled_year, time_suffix
 from .relative import direction, weekday
 
 #: in news, an underspecified date is put in the year that brings it nearest the DCT; a date
@@ -107,6 +107,16 @@ def weekday_date(g: dict, args: dict, ctx: Context) -> str | None:
     if g.get("month") is not None and g.get("day") is not None:
         return date(g, args, ctx)
     return weekday(g, args, ctx)
+
+
+def week_of(g: dict, args: dict, ctx: Context) -> str | None:
+    """"the week of March 6": the ISO week of the date named."""
+    value = date(g, args, ctx)
+    try:
+        day = dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+    return fmt_date(day, "W") if day else None
 
 
 def quarter(g: dict, args: dict, ctx: Context) -> str | None:

@@ -7,6 +7,7 @@ from . import explicit, relative
 RESOLVERS = {
     "date": explicit.date,
     "quarter": explicit.quarter,
+    "week_of": explicit.week_of,
     "holiday": explicit.holiday,
     "year_period": explicit.year_period,
     "clock": explicit.clock,
