@@ -166,3 +166,15 @@ def test_the_subject_of_a_passive_happening_suffers_it():
 def test_a_possessive_after_said_is_not_the_speaker():
     rows = extract("Police sought James Kopp on Friday. Investigators said Kopp's car was seen nearby.", dct="1999-04-10")
     assert all(r["speaker"] != "unk-james-kopp" for r in rows)
+
+
+def test_a_history_without_a_genre_is_read_as_a_narrative():
+    text = ("---\npublished: 2019-05-02\n---\nThe war began in 1950. Fighting spread in 1951 and 1952. "
+            "A truce was signed in 1953. In 1954 talks failed. In 1955 troops withdrew. "
+            "The following spring the border was closed.\n")
+    from conflict_timeline.extraction import extract_document, resolve_genre
+    from conflict_timeline.ingest import read_text
+
+    doc = read_text(text, path="history.txt")
+    assert doc.genre == "auto" and resolve_genre(doc).genre == "narrative"
+    assert extract_document(doc).source["genre"] == "narrative"

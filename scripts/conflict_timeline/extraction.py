@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from .events import Article, code_article
 from .ingest import Document, read_text
 from .package.tables import ArticleResult
 from .timex import tag
+from .timex.anchor import choose_genre
+
+
+def resolve_genre(doc: Document) -> Document:
+    """A document whose genre is not given (`auto`) is read as a history (`narrative`) or as
+    reporting (`news`) from its text: how many years it names and how far they lie from its date."""
+    if doc.genre != "auto":
+        return doc
+    return dataclasses.replace(doc, genre=choose_genre(doc.body, doc.dct))
 
 
 def extract_document(doc: Document) -> ArticleResult:
+    doc = resolve_genre(doc)
     timexes = tag(doc.body, doc.dct, doc.genre)
     article = Article(doc.source_id, doc.body, doc.dct, doc.genre, doc.prose)
     events, registry = code_article(article, timexes)
@@ -22,11 +33,12 @@ def extract_document(doc: Document) -> ArticleResult:
     return ArticleResult(source=doc.source_row(), events=events, mentions=mentions, actors=dict(registry.actors))
 
 
-def extract(text: str, dct: dt.date | str | None = None, genre: str = "news") -> list[dict]:
+def extract(text: str, dct: dt.date | str | None = None, genre: str = "auto") -> list[dict]:
     """The events of one text as rows of the `events` resource, without building a package.
 
     `text` may carry front matter; `dct` (the publication date) overrides it and is
-    needed when the text has neither front matter nor a dateline.
+    needed when the text has neither front matter nor a dateline. `genre` is `news`,
+    `narrative` or `auto` (chosen from the text).
     """
     if isinstance(dct, str):
         dct = dt.date.fromisoformat(dct)

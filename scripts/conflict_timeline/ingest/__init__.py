@@ -49,7 +49,7 @@ def read_text(text: str, *, path: str = "<text>", sha256: str | None = None, enc
         title=meta.get("title") or layout.title or where.stem,
         publisher=meta.get("publisher") or layout.publisher or "",
         url=meta.get("url", ""), published=_iso(published), published_date=day,
-        published_from=published_from, genre=meta.get("genre", "news"),
+        published_from=published_from, genre=meta.get("genre", "auto"),
         language=meta.get("language", "en"), license=meta.get("license", ""),
         prose=tuple((line.start, line.end) for line in layout.prose),
     )

@@ -117,8 +117,8 @@ def _check(path: Path, values: dict, block: str) -> None:
             raise SeedError(path, f"published: '{published}' is not an ISO date",
                             "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM", line=_line_of(block, "published"))
     genre = values.get("genre")
-    if genre is not None and genre not in GENRES:
-        raise SeedError(path, f"genre: '{genre}' is not one of {', '.join(GENRES)}",
+    if genre is not None and genre not in GENRES + ("auto",):
+        raise SeedError(path, f"genre: '{genre}' is not one of {', '.join(GENRES + ('auto',))}",
                         "write 'genre: news' for reporting, 'genre: narrative' for a history", line=_line_of(block, "genre"))
     url = values.get("url")
     if url is not None and not re.match(r"https?://\S+$", str(url).strip()):
