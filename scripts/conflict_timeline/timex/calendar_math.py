@@ -83,7 +83,7 @@ def time_suffix(g: dict) -> str:
     hour = g.get("hour")
     if hour is None:
         return "T" + g["part_of_day"] if g.get("part_of_day") else ""
-    ampm = (g.get("ampm") or "").lower().replace(".", "")
+    ampm = (g.get("ampm") or ("pm" if g.get("pm") else "am" if g.get("am") else "")).lower().replace(".", "")
     if ampm.startswith("p") and hour < 12:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
