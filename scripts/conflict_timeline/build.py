@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConflictTimelineError, SeedErrors
-from .package.fastcheck import fast_validate
 from .package.publish import publish, recover
 from .package.assemble import PackageTables, assemble
 from .runner import BackgroundTimeline, extract_seeds
 from .runner.background import TIMELINE_TABLES
-from .settings import BACKGROUND_TIMELINE_ROWS, CACHE_DIR_NAME, FAST_CHECK_ROWS, RESOURCES, TIMELINE_NAME
+from .settings import BACKGROUND_TIMELINE_ROWS, BACKGROUND_TIMELINE_SEEDS, CACHE_DIR_NAME, FAST_CHECK_ROWS, RESOURCES, TIMELINE_NAME
 
 
 @dataclass
@@ -64,33 +65,48 @@ def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False, jobs: i
     seeds, out = Path(seeds), Path(out)
     recover(out)  # finish a publication a killed build committed, before anything else
     cache = (Path(cache_dir) if cache_dir is not None else out / CACHE_DIR_NAME) if use_cache else None
-    scan = extract_seeds(seeds, jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache)
-    if scan.errors and not skip_invalid:
-        raise SeedErrors(scan.errors)
-    if not scan.results:
-        raise ConflictTimelineError(f"{seeds}: no seed could be read, so there is nothing to build. "
-                                    "Fix the seeds listed above or add good ones.")
-    report = BuildReport(seeds=len(scan.results) + len(scan.errors) + len(scan.duplicates), articles=len(scan.results),
-                         extracted=scan.extracted, cached=scan.cached)
-    report.skipped = [{"path": str(e.path), "problem": e.problem, "fix": e.fix} for e in scan.errors]
-    report.duplicates = [{"path": d, "same_as": k} for d, k in scan.duplicates]
-    report.encodings = [{"path": p, "encoding": enc} for p, enc in scan.encodings]
-    tables = assemble(scan.rows, scan.results, scan.key_order)
-    report.events = tables.count("events")
-    report.mentions = tables.count("mentions")
-    # Large packages are checked by the vectorised check of the same schema rules; `make`
-    # still ends with `frictionless validate`.
-    validator = fast_validate if sum(tables.count(n) for n in RESOURCES) > FAST_CHECK_ROWS else None
-    if tables.count("events") > BACKGROUND_TIMELINE_ROWS and (jobs is None or jobs > 1):
-        # Draw the timeline in another process while the tables are written and checked.
-        with BackgroundTimeline(_timeline, tables.only(TIMELINE_TABLES)) as timeline:
-            descriptor = publish(tables, out, extras=timeline, report=_relative(report.as_dict(), seeds),
-                                 validator=validator)
-    else:
-        descriptor = publish(tables, out, extras=_timeline, report=_relative(report.as_dict(), seeds),
-                             validator=validator)
+    with contextlib.ExitStack() as stack:
+        timeline = None
+        if (jobs is None or jobs > 1) and _seed_count(seeds) > BACKGROUND_TIMELINE_SEEDS:
+            # A large build: start the timeline's worker now, so it loads the drawing library
+            # while the seeds are read and their rows merged.
+            timeline = stack.enter_context(BackgroundTimeline(_timeline, preload=(f"{__package__}.timeline",)))
+        scan = extract_seeds(seeds, jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache)
+        if scan.errors and not skip_invalid:
+            raise SeedErrors(scan.errors)
+        if not scan.results:
+            raise ConflictTimelineError(f"{seeds}: no seed could be read, so there is nothing to build. "
+                                        "Fix the seeds listed above or add good ones.")
+        report = BuildReport(seeds=len(scan.results) + len(scan.errors) + len(scan.duplicates),
+                             articles=len(scan.results), extracted=scan.extracted, cached=scan.cached)
+        report.skipped = [{"path": str(e.path), "problem": e.problem, "fix": e.fix} for e in scan.errors]
+        report.duplicates = [{"path": d, "same_as": k} for d, k in scan.duplicates]
+        report.encodings = [{"path": p, "encoding": enc} for p, enc in scan.encodings]
+        tables = assemble(scan.rows, scan.results, scan.key_order)
+        del scan
+        report.events = tables.count("events")
+        report.mentions = tables.count("mentions")
+        # Large packages are checked by the vectorised check of the same schema rules; `make`
+        # still ends with `frictionless validate`.
+        validator = None
+        if sum(tables.count(n) for n in RESOURCES) > FAST_CHECK_ROWS:
+            from .package.fastcheck import fast_validate as validator
+        if timeline is None and tables.count("events") > BACKGROUND_TIMELINE_ROWS and (jobs is None or jobs > 1):
+            timeline = stack.enter_context(BackgroundTimeline(_timeline))
+        # The timeline is drawn in another process while the tables are written and checked.
+        extras = timeline.start(tables.only(TIMELINE_TABLES)) if timeline is not None else _timeline
+        descriptor = publish(tables, out, extras=extras, report=_relative(report.as_dict(), seeds), validator=validator)
     report.descriptor = str(descriptor)
     return report
+
+
+def _seed_count(seeds: Path) -> int:
+    """Entries in the seeds folder (an estimate of the build's size, before reading anything)."""
+    try:
+        with os.scandir(seeds) as entries:
+            return sum(1 for _ in entries)
+    except OSError:
+        return 0
 
 
 def _relative(report: dict, seeds: Path) -> dict:

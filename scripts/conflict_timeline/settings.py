@@ -86,3 +86,6 @@ PARQUET_ROW_GROUP_ROWS = 10_000
 FAST_CHECK_ROWS = 5_000
 #: A package with more events than this draws its timeline in another process, alongside the writing.
 BACKGROUND_TIMELINE_ROWS = 5_000
+#: A build of more seeds than this (and more than one job) starts that process first, so it loads
+#: the drawing library while the seeds are extracted or read from the cache.
+BACKGROUND_TIMELINE_SEEDS = 500
