@@ -36,6 +36,7 @@ _SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claim
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)$", re.I)
 _PASSIVE_AGENT = re.compile(r"(?:\s+(?!by\b)[\w,-]+){0,4}?\s+by\s+(?:the\s+)?", re.I)
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;]*$", re.I)
+_BETWEEN_SIDES = re.compile(r"\s+between\s+(?:the\s+)?", re.I)
 _GOVERNED = re.compile(r"\b(?:of|against|on|with|to|from|for|by|into|toward|towards)\s+$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:that\s+)?(?:it|they|he|she|we)\b", re.I)
 _LIST_LINK = re.compile(r"(?:['’]s\s+[a-z-]+)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[a-z-]+\s+)?")
@@ -50,7 +51,7 @@ def _clause_lead(sentence: str, hit: Hit, speech_before: bool) -> int:
     if speech_before:
         for m in _SPEECH_LEAD.finditer(head):
             gap = head[m.end():]  # "said that dozens had been killed", not "announced new sanctions"
-            if m.group().lower().endswith("that") or len(gap.split()) >= 3:
+            if m.group().lower().endswith("that") or len(gap.split()) >= 3 or hit.type == "CASUALTIES":
                 lead = max(lead, m.end())
     return lead
 
@@ -69,6 +70,22 @@ def _claimed_by_since(sentence: str, pos: int, hit: Hit, others: list[Hit]) -> b
     if since is None or since.start() <= hit.start < pos:
         return False
     return any(since.start() < h.start < pos and h is not hit and not h.trigger.speech for h in others)
+
+
+def _in_since_reference(sentence: str, pos: int, toll_start: int) -> bool:
+    """Is the trigger at `pos` inside a "since ..." clause that comes after the toll
+    ("636 civilians have been killed since the invasion began")?"""
+    since = _SINCE_CLAUSE.search(sentence, 0, pos)
+    return since is not None and since.start() > toll_start
+
+
+def _toll_since(sentence: str, toll, date: EventDate, dct: dt.date) -> EventDate:
+    """A toll counted "since" a date runs from that date to the article's."""
+    at = sentence.find(date.text, toll.end)
+    if at < 0 or date.end >= dct or not re.search(r"\bsince\b", sentence[toll.end:at]) \
+            or re.search(r"[;]|,\s+(?:and|but)\b", sentence[toll.end:at]):
+        return date
+    return EventDate(date.start, dct, date.precision, f"{date.edtf}/{dct.isoformat()}", date.text, date.source, True)
 
 
 def _same_clause(sentence: str, a: Hit, b: Hit) -> bool:
@@ -125,7 +142,8 @@ class Coder:
         "since ..." clause with a happening of its own ("talks since Russia invaded on Thursday")
         is that happening's."""
         dct = self.article.dct
-        timexes = [t for t in timexes if not _claimed_by_since(sentence, t.start - offset, hit, others)]
+        if hit.type != "CASUALTIES":  # a toll counted "since" a happening starts at its date
+            timexes = [t for t in timexes if not _claimed_by_since(sentence, t.start - offset, hit, others)]
         since = _SINCE_CLAUSE.search(sentence, 0, hit.start) if hit.type == "ONSET" else None
         if since is not None:
             # "for the third time since the war started": a reference to the onset, dated
@@ -220,7 +238,8 @@ class Coder:
         toll_on = None  # the hit a death toll belongs to
         if toll is not None:
             chosen = [(h, r) for h, r in chosen if not (h.type == "ASSAULT" and h.priority <= 3)]
-            attacks = [h for h, _ in chosen if h.type == "ASSAULT" and not h.quoted]
+            attacks = [h for h, _ in chosen if h.type == "ASSAULT" and not h.quoted
+                       and not _in_since_reference(sentence, h.start, toll.start)]
             if attacks:
                 toll_on = attacks[0]
             else:
@@ -246,6 +265,8 @@ class Coder:
                     if rest:
                         queue.append((rest[0], governs(speech, rest[0], sentence)))
                 continue
+            if hit is toll_on and "/" not in date.edtf and date.text:
+                date = _toll_since(sentence, toll, date, art.dct)  # "636 killed since the invasion began on February 24"
             used |= took
             taken.add((hit.type, date.edtf.split("/")[0]))
             events.append(self._event(hit, reported, sentence, start, date, mentions, places, quotes, speaker,
@@ -362,6 +383,13 @@ class Coder:
             doer = by.actor_id if by is not None else \
                 (self._state_forces(sentence, agent.end(), clause_end) if agent is not None else None)
             actor1, actor2 = doer, (actor1 if actor1 != doer else None) or (actor2 if actor2 != doer else None)
+        between = _BETWEEN_SIDES.match(sentence, hit.end)
+        if between is not None and actor1 is None:
+            # "talks between Ukrainian and Russian negotiators": one side each
+            sides = [m for m in after if m.start >= offset + between.end()][:2]
+            if len(sides) == 2 and sides[0].start == offset + between.end() \
+                    and _LIST_LINK.fullmatch(sentence[sides[0].end - offset:sides[1].start - offset]):
+                actor1, actor2 = sides[0].actor_id, sides[1].actor_id
         if hit.trigger is not None and hit.trigger.mode == "clash" and before and before[-1].actor_id != actor1:
             actor2 = before[-1].actor_id  # "the army and the RSF fought": one side each
         if hit.trigger is not None and hit.trigger.speech:

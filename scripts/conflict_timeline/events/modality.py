@@ -10,6 +10,9 @@ from .lexicon import modality_cues
 from .model import EventDate
 
 _CUE_WINDOW = 48
+#: "talks are scheduled", "talks between the two sides will resume": the happening lies ahead
+_AHEAD = re.compile(r"(?:\s+(?:between|of|with|in|at|on|over|for)\b[^,;:]{0,60}?)?"
+                    r"(?:\s*(?:is|are|was|were)\s+(?:scheduled|set|due|planned|expected)\b|\s+will\b)", re.I)
 
 
 def cue_before(name: str, sentence: str, pos: int, window: int = _CUE_WINDOW) -> bool:
@@ -28,8 +31,8 @@ def blank_quotes(sentence: str) -> str:
 def modality_of(hit: Hit, sentence: str, date: EventDate, dct: dt.date, reported: bool) -> str:
     if not hit.quoted:
         sentence = blank_quotes(sentence)
-    after = re.split(r"[,;:]|\band\b", sentence[hit.end:hit.end + 40])[0]
-    if re.match(r"\s*(?:is|are|was|were)\s+(?:scheduled|set|due|planned|expected)\b|\s+will\b", after, re.I):
+    after = re.split(r"[,;:]|\band\b(?![^,;:]*\b(?:will|is|are)\b)", sentence[hit.end:hit.end + 90])[0]
+    if _AHEAD.match(after):
         return "planned"
     if re.search(r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+){0,2}$", sentence[max(0, hit.start - 30):hit.start], re.I) \
             and hit.type not in ("REJECT",):

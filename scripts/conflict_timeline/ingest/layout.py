@@ -18,6 +18,7 @@ from .dateline import parse_dateline
 from .lexicon import furniture_pattern
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
 _BYLINE = re.compile(r"^\s*(?:by|from|reporting by|written by)\s+\S", re.I)
 _MIN_PROSE_WORDS = 3
 _MIN_PROSE_WORDS_BEFORE_COLON = 6
@@ -130,8 +131,8 @@ def analyse(body: str) -> Layout:
     for line in reversed(header):
         if line is layout.dateline or _norm(line.text) == publisher_key:
             continue
-        if _BYLINE.match(line.text) or parse_dateline(line.text) is not None:
-            continue
+        if _BYLINE.match(line.text) or parse_dateline(line.text) is not None or _CLOCK.match(line.text):
+            continue  # a byline, a date, or a live page's "10:32 GMT"
         if furniture_pattern().search(line.text) or line.words < 2:
             continue
         layout.title = line.text
