@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .lexicon import Trigger, sentence_lexicon, triggers, words
 
 _QUOTES = re.compile(
-    r"\"[^\"]+\"|“[^”]+”|(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\S)(?:.*?)(?<=\S)['’](?=[\s,.;:!?)]|$)", re.S)
+    r"\"[^\"]+\"|“[^”]+”|``.+?''|(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\S)(?:.*?)(?<=\S)['’](?=[\s,.;:!?)]|$)", re.S)
 ONSET_PRIORITY = 7
 
 

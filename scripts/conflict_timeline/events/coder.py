@@ -38,6 +38,7 @@ _PASSIVE_AGENT = re.compile(r"(?:\s+(?!by\b)[\w,-]+){0,4}?\s+by\s+(?:the\s+)?", 
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;]*$", re.I)
 _BETWEEN_SIDES = re.compile(r"\s+between\s+(?:the\s+)?", re.I)
 _GOVERNED = re.compile(r"\b(?:of|against|on|with|to|from|for|by|into|toward|towards)\s+$", re.I)
+_PERSON_PRONOUN = re.compile(r"\s*(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?\w+", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:that\s+)?(?:it|they|he|she|we)\b", re.I)
 _LIST_LINK = re.compile(r"(?:['’]s\s+[a-z-]+)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[a-z-]+\s+)?")
 
@@ -124,6 +125,7 @@ class Coder:
         self.timexes = sorted(timexes, key=lambda t: t.start)
         self.registry = ActorRegistry()
         self.current: EventDate | None = None  # the narrative's time
+        self._previous_person: str | None = None  # the last person named before this sentence
         self.fallback_country: str | None = None
 
     def run(self) -> list[Event]:
@@ -198,6 +200,7 @@ class Coder:
         filed = start + dateline_end(sentence)  # the dateline's date is the filing, not a happening
         timexes = [t for t in self.timexes if t.start >= filed and t.end <= end]
         last_person = self.registry.last_person
+        self._previous_person = last_person
         mentions = self.registry.find(sentence, start)
         places = find_places(sentence, start)
         quotes = quote_spans(sentence)
@@ -364,6 +367,8 @@ class Coder:
         actor1 = _list_head(before, sentence, offset).actor_id if before else None
         if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
             actor1 = speaker  # "X says it does not accept ...": X does
+        if actor1 is None and not hit.quoted and _PERSON_PRONOUN.match(sentence, lead):
+            actor1 = self._previous_person  # "He also urged Albright to ...": the last person named
         if speaker and (hit.trigger is not None and hit.trigger.speech):
             actor1 = speaker
         clause_end = next_break(sentence, hit.end, span[1])
