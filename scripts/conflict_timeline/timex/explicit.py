@@ -71,7 +71,7 @@ def date(g: dict, args: dict, ctx: Context) -> str | None:
         c = int(g["century"]) - 1
         return f"BC{c:02d}" if g.get("bc") else f"{c:02d}"
     year = _year(g, ctx)
-    month, day = g.get("month"), g.get("day")
+    month, day = g.get("month"), g.get("day", g.get("day_word"))
     if year is None:
         if g.get("year_ref"):
             p = ctx.anaphoric()
@@ -104,7 +104,7 @@ def date(g: dict, args: dict, ctx: Context) -> str | None:
 
 def weekday_date(g: dict, args: dict, ctx: Context) -> str | None:
     """"Friday", "last Friday"... (see relative.weekday); "Friday, Oct. 13" is the date it names."""
-    if g.get("month") is not None and g.get("day") is not None:
+    if g.get("month") is not None and (g.get("day") is not None or g.get("day_word") is not None):
         return date(g, args, ctx)
     return weekday(g, args, ctx)
 
