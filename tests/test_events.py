@@ -178,3 +178,13 @@ def test_a_history_without_a_genre_is_read_as_a_narrative():
     doc = read_text(text, path="history.txt")
     assert doc.genre == "auto" and resolve_genre(doc).genre == "narrative"
     assert extract_document(doc).source["genre"] == "narrative"
+
+
+def test_he_or_she_as_doer_is_the_last_person_named():
+    rows = extract("Foreign Minister Jakaya Kikwete spoke on Monday. He also urged the United States to lift "
+                   "the ban on Tuesday.", dct="1998-08-18")
+    assert _one_of(rows, "REQUEST")["actor1"] == "unk-jakaya-kikwete"
+
+
+def _one_of(rows: list[dict], event_type: str) -> dict:
+    return next(r for r in rows if r["event_type"] == event_type)

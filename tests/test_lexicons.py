@@ -46,6 +46,13 @@ def test_sentence_examples_split_as_written(example):
     assert len(split_sentences(example["text"])) == example["sentences"]
 
 
+@pytest.mark.parametrize("example", [e for e in _examples("sentences") if "triggers" in e], ids=lambda e: e["text"])
+def test_reference_noun_examples_keep_only_their_triggers(example):
+    from conflict_timeline.events.clauses import find_hits
+
+    assert [h.type for h in find_hits(example["text"]) if not h.trigger.speech] == example["triggers"]
+
+
 @pytest.mark.parametrize("example", [e for e in _examples("sentences") if "dateline" in e], ids=lambda e: e["text"])
 def test_wire_dateline_examples_end_where_written(example):
     assert example["text"][:dateline_end(example["text"])] == example["dateline"]

@@ -42,6 +42,12 @@ def _onset_nouns() -> re.Pattern[str]:
 
 
 @functools.cache
+def _reference_nouns() -> re.Pattern[str]:
+    """ "bombing victims", "the massacre trial": the trigger word names something else."""
+    return re.compile(r"(?:['’]s)?\s+(?:" + sentence_lexicon()["reference_nouns"] + r")\b", re.I)
+
+
+@functools.cache
 def _campaign_nouns() -> re.Pattern[str]:
     return words(sentence_lexicon()["conflict_nouns_for_campaigns"])
 
@@ -74,7 +80,7 @@ def find_hits(sentence: str) -> list[Hit]:
     raw: list[tuple[int, int, Trigger]] = []
     for trig in triggers():
         for m in trig.pattern.finditer(sentence):
-            if not _in_name(sentence, m.start(), m.end()):
+            if not _in_name(sentence, m.start(), m.end()) and not _reference_nouns().match(sentence, m.end()):
                 raw.append((m.start(), m.end(), trig))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), -r[2].priority))
     chosen: list[tuple[int, int, Trigger]] = []
