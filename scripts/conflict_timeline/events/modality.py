@@ -10,6 +10,8 @@ from .lexicon import modality_cues
 from .model import EventDate
 
 _CUE_WINDOW = 48
+_FUTURE_IN_PAST = re.compile(r"\b(?:said|says|announced|promised|pledged|vowed|agreed|decided|confirmed)\s+(?:that\s+)?"
+                             r"(?:it|they|he|she|we|the\s+\w+|\w+)\s+would\s+(?:\w+\s+){0,2}$", re.I)
 #: "talks are scheduled", "talks between the two sides will resume": the happening lies ahead
 _AHEAD = re.compile(r"(?:\s+(?:between|of|with|in|at|on|over|for)\b[^,;:]{0,60}?)?"
                     r"(?:\s*(?:is|are|was|were)\s+(?:scheduled|set|due|planned|expected)\b|\s+will\b)", re.I)
@@ -37,6 +39,8 @@ def modality_of(hit: Hit, sentence: str, date: EventDate, dct: dt.date, reported
     if re.search(r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+){0,2}$", sentence[max(0, hit.start - 30):hit.start], re.I) \
             and hit.type not in ("REJECT",):
         return "negated"
+    if _FUTURE_IN_PAST.search(sentence[max(0, hit.start - 72):hit.start]):
+        return "planned"  # "the alliance announced it would accept ...": a plan, reported
     if cue_before("hypothetical", sentence, hit.start, 72):
         return "hypothetical"
     if cue_before("planned", sentence, hit.start) or date.start > dct:
