@@ -188,3 +188,12 @@ def test_he_or_she_as_doer_is_the_last_person_named():
 
 def _one_of(rows: list[dict], event_type: str) -> dict:
     return next(r for r in rows if r["event_type"] == event_type)
+
+
+def test_a_news_story_that_recalls_history_is_still_news():
+    from conflict_timeline.timex.anchor import choose_genre
+
+    story = ("The alliance was founded in 1949, said the minister, who told reporters that Greece joined in 1952, "
+             "Germany in 1955 and Spain in 1982. Officials said Poland would join in 1999. "
+             "The treaty of 1949 says an attack on one is an attack on all, he said.")
+    assert choose_genre(story, dt.date(1999, 3, 12)) == "news"
