@@ -159,6 +159,10 @@ class ActorRegistry:
                 self.actors[actor_id] = state_actor(actor_id[6:].upper())
         return self.actors[actor_id]
 
+    def ensure(self, actor_id: str) -> Actor:
+        """The lexicon or state actor `actor_id`, added to this article's actors."""
+        return self._known(actor_id)
+
     def _unknown(self, name: str, kind: str) -> str:
         actor_id = f"unk-{slug(name)}"
         self.actors.setdefault(actor_id, Actor(actor_id, name, kind, in_lexicon=False))

@@ -11,14 +11,15 @@ import re
 from dataclasses import dataclass
 
 from ..timex import Timex
-from .actors import ActorMention, ActorRegistry, state_forces
-from .clauses import Hit, clause_around, find_hits, inside, next_break, quote_spans
+from .actors import ActorRegistry
+from .clauses import Hit, clause_around, find_hits, inside, quote_spans
 from .dating import calendar_date, document_date, from_timex, governing_timex, narrative_date, relative_clauses
 from .lexicon import event_types
 from .modality import governs, modality_of
 from .gazetteer import find_cities
 from .model import Event, EventDate
 from .places import event_country, find_places, main_country
+from .roles import assign_roles, find_speaker
 from .sentences import dateline_end, split_sentences
 from .toll import find_toll
 
@@ -31,39 +32,7 @@ _COORDINATED = re.compile(r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*(?:and\s+)?
 _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?\w+ing\b|\b(?:is|are)\s+\w+ing\b", re.I)
 
 
-_CLAUSE_LEAD = re.compile(r";|,\s*(?:but|and|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
-_SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claimed|reported|according to)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?", re.I)
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)$", re.I)
-_PASSIVE_AGENT = re.compile(r"(?:\s+(?!by\b)[\w,-]+){0,4}?\s+by\s+(?:the\s+)?", re.I)
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;]*$", re.I)
-_BETWEEN_SIDES = re.compile(r"\s+between\s+(?:the\s+)?", re.I)
-_GOVERNED = re.compile(r"\b(?:of|against|on|with|to|from|for|by|into|toward|towards)\s+$", re.I)
-_PERSON_PRONOUN = re.compile(r"\s*(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?\w+", re.I)
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:that\s+)?(?:it|they|he|she|we)\b", re.I)
-_LIST_LINK = re.compile(r"(?:['’]s\s+[a-z-]+)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[a-z-]+\s+)?")
-
-
-def _clause_lead(sentence: str, hit: Hit, speech_before: bool) -> int:
-    """Where the doer of a happening may be named: after the last clause break before its
-    trigger ("..., but Abiy rejected talks"), and after the verb of saying that reports it
-    ("The union said dozens had been killed": the union speaks; it does not kill)."""
-    head = sentence[:hit.start]
-    lead = max((m.end() for m in _CLAUSE_LEAD.finditer(head)), default=0)
-    if speech_before:
-        for m in _SPEECH_LEAD.finditer(head):
-            gap = head[m.end():]  # "said that dozens had been killed", not "announced new sanctions"
-            if m.group().lower().endswith("that") or len(gap.split()) >= 3 or hit.type == "CASUALTIES":
-                lead = max(lead, m.end())
-    return lead
-
-
-def _list_head(before: list, sentence: str, offset: int):
-    """The doer nearest the trigger, or the first of a list of doers ("the United States,
-    Britain and Canada announced"): a list reads as one subject led by its first member."""
-    i = len(before) - 1
-    while i > 0 and _LIST_LINK.fullmatch(sentence[before[i - 1].end - offset:before[i].start - offset]):
-        i -= 1
-    return before[i]
 
 
 def _claimed_by_since(sentence: str, pos: int, hit: Hit, others: list[Hit]) -> bool:
@@ -212,7 +181,7 @@ class Coder:
         subject = next((m.actor_id for m in mentions if (m.start, m.end) not in located and not inside(m.start - start, quotes)
                         and self.registry.actors[m.actor_id].kind not in ("media",)
                         and (not speech or m.start < start + speech[0].start)), None)
-        speaker = self._speaker(speech, mentions, sentence, start, places, last_person, subject) if speech else None
+        speaker = find_speaker(self.registry, speech, mentions, sentence, start, places, last_person, subject) if speech else None
         toll = find_toll(sentence)
         present = bool(_PRESENT.search(sentence))
 
@@ -289,63 +258,6 @@ class Coder:
                 self.current = last
         return events
 
-    def _speaker(self, speech: list[Hit], mentions: list[ActorMention], sentence: str, offset: int,
-                 places, last_person: str | None, subject: str | None = None) -> str | None:
-        """Who speaks: the person nearest a verb of saying, else the nearest actor, else the
-        person a pronoun ("he said") refers to."""
-        quotes = quote_spans(sentence)
-        located = {(p.start, p.end) for p in places if p.located}
-        pool = [m for m in mentions if not inside(m.start - offset, quotes) and (m.start, m.end) not in located
-                and self.registry.actors[m.actor_id].kind != "media"]
-
-        rel = relative_clauses(sentence)
-
-        def distance(m: ActorMention, verb: Hit) -> int:
-            pos = offset + verb.start
-            if m.start >= pos:
-                return m.start - (offset + verb.end)
-            skipped = sum(e - b for b, e in rel if m.end - offset <= b and e <= verb.start)
-            return pos - m.end - skipped  # "X, which is fighting in Syria, says": X is next to its verb
-
-        def inverted(verb: Hit) -> bool:  # '"...," said X' or '..., X said', not "X, which ..., says"
-            if sentence[verb.start:verb.end].lower() == "according to":
-                return True  # the source follows
-            return bool(re.search(r"[\"'”’,]\s*$", sentence[:verb.start])) \
-                and not any(0 <= verb.start - e <= 1 for _, e in rel)
-
-        for kinds, reach in ((("person",), 60), (None, 45)):
-            best = None
-            for verb in speech:
-                for m in pool:
-                    if kinds and self.registry.actors[m.actor_id].kind not in kinds:
-                        continue
-                    if m.start >= offset + verb.start and not inverted(verb) and kinds is None:
-                        continue  # after a plain verb of saying comes what is said, not who says it
-                    if m.start >= offset + verb.start and m.possessive:
-                        continue  # "said Kopp's car was seen": Kopp is talked about
-                    d = distance(m, verb)
-                    if d <= reach and (best is None or d < best[0]):
-                        best = (d, m.actor_id)
-            if best:
-                return best[1]
-            if kinds is not None and subject and any(
-                    re.search(r"\bspokes(?:man|woman|person)\s+(?:\w+\s+)?$", sentence[max(0, v.start - 30):v.start]) for v in speech):
-                return subject  # "with a spokesman saying": the subject's spokesman
-        if last_person and any(re.search(r"\b(?:he|she)\s+(?:\w+\s+)?$", sentence[max(0, v.start - 20):v.start], re.I) for v in speech):
-            return last_person
-        return None
-
-    def _state_forces(self, sentence: str, lo: int, hi: int) -> str | None:
-        """'the army', 'security forces' with no country named: the forces of the article's country."""
-        if self.fallback_country is None or lo >= hi:
-            return None
-        m = state_forces().search(sentence, lo, hi)
-        if m is None or inside(m.start(), quote_spans(sentence)) or _GOVERNED.search(sentence, 0, m.start()):
-            return None  # "opponents of the junta", "war against the military": not the doer
-        actor_id = f"state-{self.fallback_country.lower()}"
-        self.registry._known(actor_id)
-        return actor_id
-
     def _event(self, hit: Hit, reported: bool, sentence: str, offset: int, date: EventDate, mentions, places, quotes,
                speaker: str | None, toll) -> Event:
         art = self.article
@@ -354,51 +266,9 @@ class Coder:
         else:
             span = (0, len(sentence))
         pos = offset + hit.start
-        own = [m for m in mentions if offset + span[0] <= m.start < offset + span[1]
-               and hit.quoted == inside(m.start - offset, quotes)]
-        located = {(p.start, p.end) for p in places if p.located}
-        rel = relative_clauses(sentence)
-        trigger_clause = next(((a, b) for a, b in rel if a <= hit.start < b), None)
-        candidates = [m for m in own if (m.start, m.end) not in located and self.registry.actors[m.actor_id].kind != "media"
-                      and next(((a, b) for a, b in rel if a <= m.start - offset < b), None) in (None, trigger_clause)]
-        lead = _clause_lead(sentence, hit, speech_before=reported and not hit.quoted)
-        before = [m for m in candidates if offset + lead <= m.start and m.end <= pos]
-        after = [m for m in candidates if m.start >= offset + hit.end]
-        actor1 = _list_head(before, sentence, offset).actor_id if before else None
-        if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
-            actor1 = speaker  # "X says it does not accept ...": X does
-        if actor1 is None and not hit.quoted and _PERSON_PRONOUN.match(sentence, lead):
-            actor1 = self._previous_person  # "He also urged Albright to ...": the last person named
-        if speaker and (hit.trigger is not None and hit.trigger.speech):
-            actor1 = speaker
-        clause_end = next_break(sentence, hit.end, span[1])
-        rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end]
-        actor2 = rest[0].actor_id if rest else None
-        if actor1 is None and not (hit.trigger is not None and hit.trigger.speech):
-            actor1 = self._state_forces(sentence, lead, hit.start)
-        if actor2 is None and not (hit.trigger is not None and hit.trigger.speech):
-            forces = self._state_forces(sentence, hit.end, clause_end)
-            actor2 = forces if forces != actor1 else None
-        passive = bool(_PASSIVE.search(sentence[max(0, hit.start - 30):hit.end]))
-        if passive and not (hit.trigger is not None and hit.trigger.speech):
-            # "Slepian was killed by a sniper", "was seized by rebels": the subject suffers it
-            # and the doer, if named, follows "by"
-            agent = _PASSIVE_AGENT.match(sentence, hit.end)
-            by = next((m for m in after if agent is not None and m.start == offset + agent.end()), None)
-            doer = by.actor_id if by is not None else \
-                (self._state_forces(sentence, agent.end(), clause_end) if agent is not None else None)
-            actor1, actor2 = doer, (actor1 if actor1 != doer else None) or (actor2 if actor2 != doer else None)
-        between = _BETWEEN_SIDES.match(sentence, hit.end)
-        if between is not None and actor1 is None:
-            # "talks between Ukrainian and Russian negotiators": one side each
-            sides = [m for m in after if m.start >= offset + between.end()][:2]
-            if len(sides) == 2 and sides[0].start == offset + between.end() \
-                    and _LIST_LINK.fullmatch(sentence[sides[0].end - offset:sides[1].start - offset]):
-                actor1, actor2 = sides[0].actor_id, sides[1].actor_id
-        if hit.trigger is not None and hit.trigger.mode == "clash" and before and before[-1].actor_id != actor1:
-            actor2 = before[-1].actor_id  # "the army and the RSF fought": one side each
-        if hit.trigger is not None and hit.trigger.speech:
-            actor2 = None
+        roles = assign_roles(hit, reported, sentence, offset, span, mentions, places, quotes, speaker, self.registry,
+                             self._previous_person, self.fallback_country)
+        actor1, actor2, before, clause_end = roles.actor1, roles.actor2, roles.doers, roles.clause_end
         own_places = [p for p in places if span[0] <= p.start - offset < span[1]
                       and hit.quoted == inside(p.start - offset, quotes)]
         clause_start = max((m.end() for m in re.finditer(r"[;,]|\band\b|\bbut\b", sentence[:hit.start])), default=0)
