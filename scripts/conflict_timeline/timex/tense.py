@@ -25,6 +25,8 @@ _PAST = re.compile(
     re.I,
 )
 _PAST_PERFECT = re.compile(r"\b(?:had|was|were)\b", re.I)
+#: "had been due to expire", "was scheduled to end": a plan made in the past for a time now past
+_PLAN_IN_PAST = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+){0,2}$", re.I)
 #: "will be held", "to be paid": a participle after "be" says nothing of the past
 _PASSIVE = re.compile(r"\bbe\s+$", re.I)
 #: a sentence ends at . ! ? ; or a line break, but not after an initial or a title ("Daniel P. Davison")
@@ -76,7 +78,8 @@ def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines
     left, right = sentence_window(text, start, end, window)
     if deadlines and _DEADLINE.search(left) and not _PAST_PERFECT.search(left + " " + right):
         return 1
-    fut = [len(left) - m.end() for m in _FUTURE.finditer(left)] + [m.start() for m in _FUTURE.finditer(right)]
+    fut = [len(left) - m.end() for m in _FUTURE.finditer(left) if not _PLAN_IN_PAST.search(left, 0, m.start())]
+    fut += [m.start() for m in _FUTURE.finditer(right) if not _PLAN_IN_PAST.search(right, 0, m.start())]
     past = _past_cues(left, right)
     if fut and (not past or min(fut) <= min(past)):
         return 1
