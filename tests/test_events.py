@@ -197,3 +197,8 @@ def test_a_news_story_that_recalls_history_is_still_news():
              "Germany in 1955 and Spain in 1982. Officials said Poland would join in 1999. "
              "The treaty of 1949 says an attack on one is an attack on all, he said.")
     assert choose_genre(story, dt.date(1999, 3, 12)) == "news"
+
+
+def test_a_coordinated_happening_without_a_subject_has_the_first_clauses_doer():
+    row = _one("Iraq blamed Iran, and in September, attacked.", "ASSAULT", "1980-12-01")
+    assert row["actor1"] == "state-irq"

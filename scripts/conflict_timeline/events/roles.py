@@ -18,6 +18,8 @@ _BETWEEN_SIDES = re.compile(r"\s+between\s+(?:the\s+)?", re.I)
 _GOVERNED = re.compile(r"\b(?:of|against|on|with|to|from|for|by|into|toward|towards)\s+$", re.I)
 _PERSON_PRONOUN = re.compile(r"\s*(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?\w+", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:that\s+)?(?:it|they|he|she|we)\b", re.I)
+_ELLIPSIS = re.compile(r"[\s,]*(?:(?:then|later|also|again|soon|quickly|finally|eventually)\s+|"
+                       r"(?:in|on|by|at|after|within)\s+(?:\w+\s+){0,3}?\w+,?\s+)*", re.I)
 _LIST_LINK = re.compile(r"(?:['’]s\s+[a-z-]+)?\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[a-z-]+\s+)?")
 
 
@@ -131,6 +133,11 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         actor1 = speaker  # "X says it does not accept ...": X does
     if actor1 is None and not hit.quoted and _PERSON_PRONOUN.match(sentence, lead):
         actor1 = previous_person  # "He also urged Albright to ...": the last person named
+    if actor1 is None and lead and re.search(r"\b(?:and|but)\s+$", sentence[:lead]) \
+            and _ELLIPSIS.fullmatch(sentence, lead, hit.start):
+        # "Iraq blamed Iran, and in September, attacked": the first clause's subject does it
+        earlier = [m for m in candidates if m.end <= offset + lead]
+        actor1 = earlier[0].actor_id if earlier else None
     if speaker and (hit.trigger is not None and hit.trigger.speech):
         actor1 = speaker
     clause_end = next_break(sentence, hit.end, span[1])
