@@ -1,4 +1,5 @@
 """The interactive timeline of a package's events: a self-contained, offline Plotly page.
+The figure is built as a plain dict (figure.py) and written as JSON (page.py).
 
     write_timeline(events, sources, actors, path, lanes="group")   # from frames (the build)
     render_package(package, out=None, lanes="group")               # from a built package (CLI)

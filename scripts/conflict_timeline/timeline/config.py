@@ -8,7 +8,8 @@ DIV_ID = "conflict-timeline"
 #: Lane modes, in the order the dropdown shows them, with the button label.
 LANE_MODES = {"group": "Lanes: event type", "actor": "Lanes: actor", "source": "Lanes: source"}
 
-#: Above this many events, markers are drawn with WebGL (Scattergl) instead of SVG.
+#: Above this many events, markers are drawn with WebGL (Scattergl) instead of SVG, and spans
+#: as one filled path per trace instead of one bar each.
 WEBGL_THRESHOLD = 1500
 
 #: At most this many actor or source lanes; the rest share one "Other ..." lane.
@@ -49,6 +50,18 @@ CHROME_PX = 330
 HEIGHT_MIN = 560
 HEIGHT_MAX = 2600
 
+#: Margins are set, not grown by plotly after a first draw (axes.py): the top holds the title
+#: and the buttons; the bottom the x axis labels (MARGIN_BOTTOM_PX) and the range slider
+#: (RANGESLIDER_THICKNESS of the plot's height); the left the lane labels, at LABEL_CHAR_PX
+#: per character; the right the legends, at LEGEND_CHAR_PX per character plus the symbol.
+MARGIN_TOP_PX = 110
+MARGIN_BOTTOM_PX = 64
+MARGIN_LEFT_MIN_PX = 60
+RANGESLIDER_THICKNESS = 0.07
+LABEL_CHAR_PX = 7.4
+LEGEND_CHAR_PX = 7.4
+LEGEND_EXTRA_PX = 64
+
 #: Hover text: evidence sentences are wrapped at this many characters, summaries and
 #: titles cut at HOVER_TEXT_CHARS.
 WRAP_CHARS = 80
@@ -73,9 +86,8 @@ CHROMIUM_ARGS = (
 #: Viewport of the PNG preview.
 PREVIEW_WIDTH = 1400
 
-#: WebGL spans (above WEBGL_THRESHOLD) are thick lines; hover works at their vertices, so a
-#: span gets a vertex at least every HOVER_STEP_SHARE of the whole time span (about one
+#: Above WEBGL_THRESHOLD, spans are filled paths (spans.py); hover works at their vertices, so
+#: a span gets a vertex at least every HOVER_STEP_SHARE of the whole time span (about one
 #: hover distance at the first view), at most MAX_SPAN_VERTICES per span.
 HOVER_STEP_SHARE = 0.025
 MAX_SPAN_VERTICES = 80
-GL_SPAN_WIDTH_PX = 6

@@ -35,15 +35,19 @@ SPARE_COLOURS = (OKABE_ITO["sky_blue"], OKABE_ITO["yellow"])
 UNKNOWN_GROUP = "Other"
 NEUTRAL = "#555555"
 
-#: Markers (day-precision events) by modality: filled = the source asserts it;
-#: diamond = someone says so; hollow = planned; cross = negated; hollow diamond = hypothetical.
+#: Markers (day-precision events) by modality: filled circle = the source asserts it;
+#: diamond = someone says so; hollow circle = planned; cross = negated; hollow diamond =
+#: hypothetical. Hollow markers are the filled shape with a transparent fill (HOLLOW_MARKERS):
+#: WebGL then needs only three marker shapes (each costs a distance field when the page loads).
 MODALITY_SYMBOLS = {
     "asserted": "circle",
     "reported": "diamond",
-    "planned": "circle-open",
+    "planned": "circle",
     "negated": "x",
-    "hypothetical": "diamond-open",
+    "hypothetical": "diamond",
 }
+HOLLOW_MARKERS = frozenset({"planned", "hypothetical"})
+TRANSPARENT = "rgba(0,0,0,0)"
 #: Spans by modality: the same idea as fills: solid, hatched, hollow, cross-hatched, dotted.
 MODALITY_PATTERNS = {
     "asserted": "",
@@ -52,7 +56,7 @@ MODALITY_PATTERNS = {
     "negated": "x",
     "hypothetical": ".",
 }
-#: Modalities drawn hollow (outline only).
+#: Modalities whose spans are drawn hollow (outline only, or a pale fill).
 HOLLOW_MODALITIES = frozenset({"planned"})
 DEFAULT_MODALITY = "asserted"
 

@@ -10,9 +10,11 @@ written as `&#34;`/`&#39;` (it does not know `&quot;`).
 from __future__ import annotations
 
 import re
-import textwrap
+
+import numpy as np
 
 from .config import HOVER_TEXT_CHARS, WRAP_CHARS
+from .encode import cut_many, escaped, join_nonempty, wrap_many
 
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>`\\]+$", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -51,9 +53,8 @@ def cut(text: str, limit: int) -> str:
 
 
 def wrapped(value: object, width: int = WRAP_CHARS) -> str:
-    """Escaped text broken into lines of at most `width` characters with <br>."""
-    lines = textwrap.wrap(plain(value), width=width, break_long_words=True, break_on_hyphens=False)
-    return "<br>".join(escape(line) for line in lines)
+    """Escaped text broken into lines of at most `width` characters with <br> (encode.wrap_many)."""
+    return wrap_many([plain(value)], width)[0]
 
 
 def safe_url(value: object) -> str:
@@ -75,22 +76,31 @@ def host(url: str) -> str:
     return match.group(1) if match else url
 
 
+def date_lines(written, normal, precision, source) -> np.ndarray:
+    """Row by row (plain text columns): '“September 30” → 2015-09-30 (day, explicit)', escaped."""
+    written, normal = np.asarray(written, dtype=object), np.asarray(normal, dtype=object)
+    how = join_nonempty(", ", precision, source)
+    left = np.where(written != "", "“" + escaped(cut_many(written, HOVER_TEXT_CHARS)) + "” → ", "no date in the text → ")
+    return left + escaped(normal) + np.where(how != "", " (" + escaped(how) + ")", "")
+
+
 def date_line(date_text: object, date_edtf: object, precision: object, date_source: object) -> str:
-    """'“September 30” → 2015-09-30 (day, explicit)' with every part escaped."""
-    written, normal = plain(date_text), plain(date_edtf)
-    how = ", ".join(p for p in (plain(precision), plain(date_source)) if p)
-    left = f"“{escape(cut(written, HOVER_TEXT_CHARS))}” → " if written else "no date in the text → "
-    return left + escape(normal) + (f" ({escape(how)})" if how else "")
+    """One date line (date_lines) from cells."""
+    return date_lines(*([plain(v)] for v in (date_text, date_edtf, precision, date_source)))[0]
+
+
+def actors_lines(actor1, actor2, speaker) -> np.ndarray:
+    """Row by row (actor names, plain text): 'Russia → Free Syrian Army · said by Omar Haddad'."""
+    pair = join_nonempty(" → ", escaped(actor1), escaped(actor2))
+    speaker = np.asarray(speaker, dtype=object)
+    said = np.where(speaker != "", "said by " + escaped(speaker), "")
+    out = join_nonempty(" · ", pair, said)
+    return np.where(out != "", out, "no actor named")
 
 
 def actors_line(actor1: str, actor2: str, speaker: str) -> str:
-    """'Russia → Free Syrian Army · said by Omar Haddad', from actor names (plain text)."""
-    parts = []
-    if actor1 or actor2:
-        parts.append(" → ".join(escape(a) for a in (actor1, actor2) if a))
-    if speaker:
-        parts.append("said by " + escape(speaker))
-    return " · ".join(parts) if parts else "no actor named"
+    """One actors line (actors_lines)."""
+    return actors_lines([actor1], [actor2], [speaker])[0]
 
 
 def source_line(title: str, publisher: str, published: str, url: str) -> str:
@@ -102,11 +112,24 @@ def source_line(title: str, publisher: str, published: str, url: str) -> str:
     return text + (f"<br>{anchor}" if anchor else "")
 
 
+def what_lines(type_label, group, modality, toll, n_sources, ongoing) -> np.ndarray:
+    """Row by row: 'Assault (Conflict) · reported · 12 killed · reported by 3 sources', escaped."""
+    n_sources = np.asarray(n_sources, dtype=float)
+    many = np.array([f"reported by {n:.0f} sources" if n > 1 else "" for n in n_sources.tolist()], dtype=object)
+    still = np.where(np.asarray(ongoing, dtype=bool), "still going on at publication", "")
+    kind = np.asarray(type_label, dtype=object) + " (" + np.asarray(group, dtype=object) + ")"
+    return join_nonempty(" · ", *(escaped(c) for c in (kind, modality, toll, many, still)))
+
+
+def what_line(type_label: str, group: str, modality: str, toll: str, n_sources: float, ongoing: bool) -> str:
+    """One line of what happened (what_lines)."""
+    return what_lines([type_label], [group], [modality], [toll], [n_sources], [ongoing])[0]
+
+
 #: The hover label of every event mark. customdata columns, in order:
 #: 0 summary, 1 type · modality, 2 dates, 3 actors, 4 evidence, 5 source, 6 raw URL (click).
-#: In the figure, columns 5 and 6 are stored once per source: each row holds the source's
-#: index into layout.meta.sources ([source line, URL] pairs) in column 5, and the page's
-#: boot script puts the pair in place before plotting (figure.hover_rows does the same).
+#: The page stores each text once (figure.py: fig["hover"]) and its boot script builds the
+#: rows before plotting (figure.hover_rows does the same in Python).
 HOVERTEMPLATE = (
     "<b>%{customdata[0]}</b><br>"
     "%{customdata[1]}<br>"
@@ -117,5 +140,6 @@ HOVERTEMPLATE = (
     "<extra></extra>"
 )
 CUSTOMDATA_URL = 6
-#: Columns of the marks frame (marks.py) stored per event; "src" is the source's index.
-STORED_COLUMNS = ["cd0", "cd1", "cd2", "cd3", "cd4", "src"]
+#: Text columns of the marks frame (marks.py), customdata 0-4, as indices into one table of
+#: strings; customdata 5 and 6 come from the source's [line, URL] pair (column "src").
+TEXT_COLUMNS = ["cd0", "cd1", "cd2", "cd3", "cd4"]

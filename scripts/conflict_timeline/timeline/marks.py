@@ -1,143 +1,199 @@
 """From the package's tables to one row per mark: what to draw, where in time, and what to
 say on hover. Accepts the frames as the package holds them: dates as datetime.date,
-Timestamps or ISO strings; missing values as None, NA, NaN or ''."""
+Timestamps or ISO strings; missing values as None, NA, NaN or ''.
+
+Everything is computed column by column (encode.py), and text per distinct value, so that
+tens of thousands of events take a fraction of a second.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 
 from . import encodings as enc
 from . import hover
-from .config import FATALITY_REFERENCE, HOVER_TEXT_CHARS, LANE_LABEL_CHARS
+from .config import HOVER_TEXT_CHARS, LANE_LABEL_CHARS, WRAP_CHARS
+from .encode import SEP, StringTable, cut_many, escape_many, plain_many, wrap_many
 
 DAY = pd.Timedelta(days=1)
 
 
-def _col(frame: pd.DataFrame, name: str) -> pd.Series:
-    """A column as plain strings ('' for missing), or a column of '' when it is absent."""
+@dataclass
+class Marks:
+    """`frame`: one row per drawable mark (see build_marks); `strings`: the table its hover
+    columns cd0..cd4 index; `sources`: [hover line, URL] of each source, indexed by `src`."""
+
+    frame: pd.DataFrame
+    strings: list[str]
+    sources: list[list[str]]
+
+
+def _col(frame: pd.DataFrame, name: str) -> np.ndarray:
+    """A column as plain strings ('' for missing), or '' everywhere when it is absent."""
     if name not in frame.columns:
-        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
-    return frame[name].map(hover.plain).astype(object)
+        return np.full(len(frame), "", dtype=object)
+    return plain_many(frame[name].to_numpy(dtype=object))
 
 
-def _days(values: pd.Series) -> pd.Series:
-    """Any date-like column -> datetime64 at midnight (NaT where missing or unreadable)."""
-    text = values.map(lambda v: hover.plain(v)[:10])
-    return pd.to_datetime(text.where(text != "", None), errors="coerce", format="%Y-%m-%d")
+def _days(values: np.ndarray) -> pd.Series:
+    """Plain date-like strings -> datetime64 at midnight (NaT where missing or unreadable)."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object))
+    parsed = pd.to_datetime(pd.Series([u[:10] or None for u in uniques], dtype=object),
+                            errors="coerce", format="%Y-%m-%d")
+    table = np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns"))
+    return pd.Series(table[codes])
 
 
-def _flag(values: pd.Series) -> pd.Series:
-    return values.map(lambda v: hover.plain(v).lower() in ("true", "1", "yes"))
+def _flag(values: np.ndarray) -> np.ndarray:
+    return np.isin(np.char.lower(values.astype(str)), ["true", "1", "yes"])
 
 
-def _count(values: pd.Series) -> pd.Series:
-    return pd.to_numeric(values.map(hover.plain).replace("", None), errors="coerce")
+def _count(values: np.ndarray) -> pd.Series:
+    return pd.to_numeric(pd.Series(np.where(values == "", None, values), dtype=object), errors="coerce")
 
 
-def _toll(low: float, high: float) -> str:
-    if pd.isna(low):
-        return ""
-    if pd.isna(high):
-        return f"at least {low:,.0f} killed"
-    if high == low:
-        return f"{low:,.0f} killed"
-    return f"{low:,.0f}–{high:,.0f} killed"
+def _per_unique(fn, *columns, rows: bool = False) -> np.ndarray:
+    """fn for every distinct combination of the (string) columns, spread back to the rows:
+    fn(*parts) per combination, or with rows=True fn(*columns of parts) once."""
+    key = columns[0].astype(object)
+    for column in columns[1:]:
+        key = key + SEP + column.astype(object)
+    codes, uniques = pd.factorize(pd.Series(key, dtype=object))
+    if rows:
+        parts = [u.split(SEP) for u in uniques]
+        values = fn(*(np.array([p[i] for p in parts] + [""], dtype=object)[:-1] for i in range(len(columns))))
+        values = np.append(np.asarray(values, dtype=object), "")
+    else:
+        values = np.array([fn(*u.split(SEP)) for u in uniques] + [""], dtype=object)
+    return values[codes]
+
+
+def _toll(low: pd.Series, high: pd.Series) -> np.ndarray:
+    def text(lo: str, hi: str) -> str:
+        if lo == "nan":
+            return ""
+        lo_f, hi_f = float(lo), float(hi)
+        if hi == "nan":
+            return f"at least {lo_f:,.0f} killed"
+        return f"{lo_f:,.0f} killed" if hi_f == lo_f else f"{lo_f:,.0f}–{hi_f:,.0f} killed"
+
+    return _per_unique(text, low.astype(float).to_numpy().astype(str), high.astype(float).to_numpy().astype(str))
 
 
 def fatality_share(fatalities: pd.Series) -> pd.Series:
     """0..1 on a square-root scale: 0 for none, 1 at FATALITY_REFERENCE deaths and above."""
+    from .config import FATALITY_REFERENCE
+
     f = fatalities.fillna(0).clip(lower=0)
     return (f**0.5 / FATALITY_REFERENCE**0.5).clip(upper=1.0)
 
 
-def build_marks(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+def _or(*columns: np.ndarray) -> np.ndarray:
+    """The first non-empty value of each row."""
+    out = columns[-1]
+    for column in reversed(columns[:-1]):
+        out = np.where(column != "", column, out)
+    return out
+
+
+def _sources(src: pd.DataFrame, source_id: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray, list[list[str]]]:
+    """Per event: its source's title, publisher, publication date and index into the list of
+    [hover line, URL] pairs (one per distinct source of the events)."""
+    ids = _col(src, "source_id")
+    published = src["published_date"] if "published_date" in src.columns else src.get("published")
+    pub = _days(plain_many(published.to_numpy(dtype=object))) if published is not None else pd.Series(
+        np.full(len(src), np.datetime64("NaT", "ns")))
+    table = pd.DataFrame({"title": _col(src, "title"), "publisher": _col(src, "publisher"),
+                          "url": _col(src, "url"), "published": pub.to_numpy()}, index=ids)
+    table = table[~table.index.duplicated(keep="first")]
+    codes, uniques = pd.factorize(pd.Series(source_id, dtype=object))
+    rows = table.reindex(uniques)
+    titles = rows["title"].fillna("").to_numpy(dtype=object)
+    publishers = rows["publisher"].fillna("").to_numpy(dtype=object)
+    dates = pd.to_datetime(rows["published"])
+    urls = [hover.safe_url(u) for u in rows["url"].fillna("")]
+    pairs = [
+        [hover.source_line(t, p, "" if pd.isna(d) else f"{d:%Y-%m-%d}", u), u]
+        for t, p, d, u in zip(titles, publishers, dates, urls)
+    ]
+    per_event = {"title": titles[codes], "publisher": publishers[codes], "published": dates.to_numpy()[codes]}
+    return per_event, codes, pairs
+
+
+def build_marks(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFrame) -> Marks:
     """One row per drawable event, sorted deterministically, with these columns:
 
     event_id, kind ('point' or 'span'), start, end (exclusive day after the last, for spans;
-    the publication date's next day for ongoing ones), ongoing, group, colour, modality,
-    fatalities, lane_group/lane_actor/lane_source (keys) and their labels, source_published,
-    and the hover columns cd0..cd6 (see hover.HOVERTEMPLATE). Events without a readable
-    date_start are left out.
+    the publication date's next day for ongoing ones), ongoing, group, modality, fatalities,
+    lane_group/lane_actor/lane_source (keys) and their labels, source_published, the hover
+    columns cd0..cd4 (indices into Marks.strings, see hover.HOVERTEMPLATE) and src (index
+    into Marks.sources). Events without a readable date_start are left out.
     """
     ev = events.reset_index(drop=True)
     src = sources.reset_index(drop=True) if sources is not None else pd.DataFrame()
     act = actors.reset_index(drop=True) if actors is not None else pd.DataFrame()
-
-    src_ids = _col(src, "source_id")
-    src_title = dict(zip(src_ids, _col(src, "title")))
-    src_pub = dict(zip(src_ids, _col(src, "publisher")))
-    src_url = dict(zip(src_ids, _col(src, "url")))
-    pub_dates = _days(src["published_date"] if "published_date" in src.columns else _col(src, "published"))
-    src_date = dict(zip(src_ids, pub_dates))
-    actor_name = dict(zip(_col(act, "actor_id"), _col(act, "name")))
+    n = len(ev)
 
     out = pd.DataFrame({"event_id": _col(ev, "event_id")})
-    out["start"] = _days(ev["date_start"]) if "date_start" in ev.columns else pd.NaT
-    end = _days(ev["date_end"]) if "date_end" in ev.columns else out["start"]
-    end = end.fillna(out["start"]).where(end >= out["start"], out["start"])
-    out["ongoing"] = _flag(_col(ev, "ongoing"))
+    start = _days(_col(ev, "date_start"))
+    end = _days(_col(ev, "date_end")) if "date_end" in ev.columns else start
+    end = end.fillna(start).where(end >= start, start)
+    ongoing = _flag(_col(ev, "ongoing"))
     source_id = _col(ev, "source_id")
-    out["source_published"] = source_id.map(src_date)
-    reach = pd.concat([end, out["source_published"].where(out["ongoing"])], axis=1).max(axis=1)
-    out["kind"] = ((reach > out["start"]) | out["ongoing"]).map({True: "span", False: "point"})
-    out["end"] = (reach + DAY).where(out["kind"] == "span")
+    per_source, src_codes, pairs = _sources(src, source_id)
+    published = pd.Series(per_source["published"])
+    reach = pd.concat([end, published.where(ongoing)], axis=1).max(axis=1)
+    span = ((reach > start) | ongoing).to_numpy()
+    out["start"] = start
+    out["end"] = (reach + DAY).where(span)
+    out["ongoing"] = ongoing
+    out["source_published"] = published
+    out["kind"] = np.where(span, "span", "point")
 
     event_type = _col(ev, "event_type")
-    out["group"] = event_type.map(enc.group_of)
+    group = _per_unique(enc.group_of, event_type)
+    out["group"] = group
     modality = _col(ev, "modality")
-    out["modality"] = modality.where(modality.isin(list(enc.MODALITY_SYMBOLS)), enc.DEFAULT_MODALITY)
+    modality = np.where(np.isin(modality, list(enc.MODALITY_SYMBOLS)), modality, enc.DEFAULT_MODALITY)
+    out["modality"] = modality
     low, high = _count(_col(ev, "fatalities_low")), _count(_col(ev, "fatalities_high"))
-    out["fatalities"] = low.fillna(0)
+    out["fatalities"] = low.fillna(0).to_numpy()
 
-    names = {k: _col(ev, k).map(lambda a: actor_name.get(a) or a) for k in ("actor1", "actor2", "speaker")}
-    primary = names["actor1"].where(names["actor1"] != "", names["speaker"])
-    primary = primary.where(primary != "", names["actor2"])
-    primary_id = _col(ev, "actor1")
-    primary_id = primary_id.where(primary_id != "", _col(ev, "speaker"))
-    primary_id = primary_id.where(primary_id != "", _col(ev, "actor2"))
-    out["lane_group"] = out["group"]
-    out["lane_group_label"] = out["group"]
-    out["lane_actor"] = primary_id
-    out["lane_actor_label"] = primary.where(primary != "", "no actor named")
+    names = dict(zip(_col(act, "actor_id"), _col(act, "name")))
+    ids = {k: _col(ev, k) for k in ("actor1", "actor2", "speaker")}
+    named = {k: _per_unique(lambda a: names.get(a) or a, v) for k, v in ids.items()}
+    primary = _or(named["actor1"], named["speaker"], named["actor2"])
+    out["lane_group"] = group
+    out["lane_group_label"] = group
+    out["lane_actor"] = _or(ids["actor1"], ids["speaker"], ids["actor2"])
+    out["lane_actor_label"] = np.where(primary != "", primary, "no actor named")
     out["lane_source"] = source_id
-    titles = source_id.map(lambda s: src_title.get(s, ""))
-    publishers = source_id.map(lambda s: src_pub.get(s, ""))
-    source_label = [
-        hover.cut(f"{p}: {t}" if p and t else (t or p or s or "unknown source"), LANE_LABEL_CHARS)
-        for p, t, s in zip(publishers, titles, source_id)
-    ]
-    out["lane_source_label"] = source_label
+    out["lane_source_label"] = _per_unique(
+        lambda p, t, s: hover.cut(f"{p}: {t}" if p and t else (t or p or s or "unknown source"), LANE_LABEL_CHARS),
+        per_source["publisher"], per_source["title"], source_id,
+    )
 
-    # Hover columns: every piece escaped here, once (see hover.py).
-    summary = _col(ev, "summary")
-    tolls = [_toll(lo, hi) for lo, hi in zip(low, high)]
-    counts = _count(_col(ev, "source_count")).fillna(1)
-    out["cd0"] = [hover.escape(hover.cut(s, HOVER_TEXT_CHARS)) or "(no summary)" for s in summary]
-    out["cd1"] = [
-        " · ".join(
-            hover.escape(part)
-            for part in (
-                f"{enc.label_of(t)} ({g})",
-                m,
-                toll,
-                f"reported by {n:.0f} sources" if n > 1 else "",
-                "still going on at publication" if og else "",
-            )
-            if part
-        )
-        for t, g, m, toll, n, og in zip(event_type, out["group"], out["modality"], tolls, counts, out["ongoing"])
-    ]
-    out["cd2"] = [
-        hover.date_line(*row)
-        for row in zip(_col(ev, "date_text"), _col(ev, "date_edtf"), _col(ev, "date_precision"), _col(ev, "date_source"))
-    ]
-    out["cd3"] = [hover.actors_line(*row) for row in zip(names["actor1"], names["actor2"], names["speaker"])]
-    out["cd4"] = [hover.wrapped(e) or "(no evidence sentence)" for e in _col(ev, "evidence")]
-    urls = source_id.map(lambda s: hover.safe_url(src_url.get(s, "")))
-    published = source_id.map(lambda s: "" if pd.isna(src_date.get(s)) else src_date[s].strftime("%Y-%m-%d"))
-    out["cd5"] = [hover.source_line(*row) for row in zip(titles, publishers, published, urls)]
-    out["cd6"] = urls
+    # Hover columns: every piece escaped here, once per distinct text (see hover.py).
+    table = StringTable()
+    summary = escape_many(cut_many(_col(ev, "summary"), HOVER_TEXT_CHARS))
+    out["cd0"] = table.codes([s or "(no summary)" for s in summary])
+    counts = _count(_col(ev, "source_count")).fillna(1).to_numpy().astype(str)
+    out["cd1"] = table.codes(_per_unique(
+        lambda t, m, toll, c, og: hover.what_lines(
+            [enc.label_of(x) for x in t], [enc.group_of(x) for x in t], m, toll, c.astype(float), og == "1"),
+        event_type, modality, _toll(low, high), counts, ongoing.astype(int).astype(str), rows=True,
+    ))
+    out["cd2"] = table.codes(_per_unique(
+        hover.date_lines, _col(ev, "date_text"), _col(ev, "date_edtf"), _col(ev, "date_precision"),
+        _col(ev, "date_source"), rows=True,
+    ))
+    out["cd3"] = table.codes(_per_unique(hover.actors_lines, named["actor1"], named["actor2"], named["speaker"], rows=True))
+    out["cd4"] = table.codes([e or "(no evidence sentence)" for e in wrap_many(_col(ev, "evidence"), WRAP_CHARS)])
+    out["src"] = src_codes if n else np.zeros(0, dtype=np.int64)
 
     out = out[out["start"].notna()]
     out = out.sort_values(["start", "end", "event_id"], kind="mergesort", na_position="first")
-    return out.reset_index(drop=True)
+    return Marks(out.reset_index(drop=True), table.strings, pairs)

@@ -4,8 +4,8 @@ for identical input.
 - plotly.js inline (no CDN), no MathJax, no web fonts;
 - fixed element ids (plotly's own writer draws a random uuid4 for the plot's div), and the
   figure as a JSON data block that is parsed once (plotly's writer emits a JS literal);
-- the boot script puts stored-once values in place (source lines, WebGL span hovers) and
-  wires the lane dropdown (layout.meta.lanes);
+- the boot script builds each event trace's hover rows from the figure's string table
+  (figure.py), renders WebGL at the screen's pixel ratio, and wires the lane dropdown;
 - a Content-Security-Policy that forbids every network request, as a second wall behind
   the escaping in hover.py;
 - a click on a mark opens its source in a new tab, for http(s) URLs only.
@@ -14,10 +14,9 @@ for identical input.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
-import plotly.graph_objects as go
-import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from .config import DIV_ID
@@ -40,36 +39,36 @@ PLOT_CONFIG = {
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
 
-#: Boots the plot: the figure is a JSON data block (JSON.parse is much faster than the
-#: equivalent JavaScript literal plotly's own writer emits); once drawn, the element is marked
-#: (tests, previews and the benchmark wait for it) and a click on a mark opens its source,
-#: for http(s) URLs only.
+#: Boots the plot. The figure is a JSON data block (JSON.parse is much faster than the
+#: JavaScript literal plotly's own writer emits). Typed arrays ({dtype, bdata}) in traces are
+#: decoded by plotly.js; the ones kept for the page are decoded here. WebGL is drawn at the
+#: screen's pixel ratio (plotly's default, 2, shades four times the pixels on a plain screen).
+#: "Drawn" is marked one frame after the first frame that holds the plot, i.e. once it is on
+#: screen (tests, previews and the benchmark wait for it).
 BOOT_SCRIPT = """
 (function () {
   window.__timelineBootAt = performance.now();
   var gd = document.getElementById(%(div)s);
   var fig = JSON.parse(document.getElementById(%(data)s).textContent);
-  var sources = (fig.layout.meta && fig.layout.meta.sources) || [];
-  var stored = fig.data.map(function (t) {
-    return (t.meta && t.meta.role === 'events' && t.customdata) || null;
+  var TYPES = {f8: Float64Array, f4: Float32Array, i4: Int32Array, u4: Uint32Array, i2: Int16Array,
+               u2: Uint16Array, i1: Int8Array, u1: Uint8Array};
+  function decode(spec) {
+    if (!spec || typeof spec.bdata !== 'string') return spec;
+    var bin = atob(spec.bdata), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new TYPES[spec.dtype](bytes.buffer);
+  }
+  var h = fig.hover || {strings: [], columns: [], sources: []}, lanes = fig.lanes || [], S = h.strings, cols = h.columns.map(decode), src = decode(h.src), made = [];
+  function row(r) {  // customdata of mark r (hover.HOVERTEMPLATE), made once per mark
+    var s = h.sources[src[r]];
+    return made[r] || (made[r] = [S[cols[0][r]], S[cols[1][r]], S[cols[2][r]], S[cols[3][r]], S[cols[4][r]], s[0], s[1]]);
+  }
+  (fig.rows || []).forEach(function (spec, i) {
+    if (spec) fig.data[i].customdata = Array.prototype.map.call(decode(spec), row);
   });
-  stored.forEach(function (cd) {  // each source's hover line and URL are stored once (hover.py)
-    if (cd) cd.forEach(function (row) {
-      var s = sources[row[5]] || ['', ''];
-      row[5] = s[0];
-      row[6] = s[1];
-    });
-  });
-  fig.data.forEach(function (t, i) {
-    var cd = stored[i];
-    if (!cd) return;
-    var from = t.meta.span_rows_from, rows = t.meta.vertex_rows;
-    // WebGL: span-start markers share their span's rows (figure._point_trace) ...
-    if (from !== undefined && stored[from]) t.customdata = cd.concat(stored[from]);
-    // ... and every vertex of a span line points at its span's row (glspans.py)
-    if (rows) t.customdata = rows.map(function (r) { return r === null ? null : cd[r]; });
-  });
-  Plotly.newPlot(gd, fig.data, fig.layout, %(config)s).then(function () {
+  var config = %(config)s;
+  config.plotGlPixelRatio = Math.max(1, window.devicePixelRatio || 1);
+  Plotly.newPlot(gd, fig.data, fig.layout, config).then(function () {
     gd.on('plotly_click', function (ev) {
       var p = ev && ev.points && ev.points[0];
       var url = p && p.customdata ? p.customdata[%(url)d] : '';
@@ -77,23 +76,24 @@ BOOT_SCRIPT = """
         window.open(url, '_blank', 'noopener,noreferrer');
       }
     });
-    gd.on('plotly_buttonclicked', function (ev) {  // lane dropdown (figure.py: layout.meta.lanes)
-      var lanes = gd.layout.meta && gd.layout.meta.lanes, m = lanes && lanes[ev.active];
+    gd.on('plotly_buttonclicked', function (ev) {  // lane dropdown (figure.py: fig.lanes)
+      var m = lanes[ev.active];
       if (!m) return;
       // restyling y makes plotly forget the axis types: keep the date axis and the current view
       var keep = {'xaxis.type': 'date', 'xaxis.range': gd.layout.xaxis.range.slice()};
-      Plotly.update(gd, {y: m.y}, Object.assign(keep, m.relayout), m.y_traces).then(function () {
-        return m.width_traces.length ? Plotly.restyle(gd, {width: m.width}, m.width_traces) : null;
+      Plotly.update(gd, {y: m.y.map(decode)}, Object.assign(keep, m.relayout), m.y_traces).then(function () {
+        return m.width_traces.length ? Plotly.restyle(gd, {width: m.width.map(decode)}, m.width_traces) : null;
       }).then(function () {
         gd.setAttribute('data-lanes', m.mode);
       });
     });
-    requestAnimationFrame(function () {
-      window.__timelineDrawnAt = performance.now();
-      var menu = gd.layout.updatemenus && gd.layout.updatemenus[0];
-      var lanes = gd.layout.meta && gd.layout.meta.lanes;
-      if (menu && lanes && lanes[menu.active]) gd.setAttribute('data-lanes', lanes[menu.active].mode);
-      gd.setAttribute('data-drawn', 'true');
+    requestAnimationFrame(function () {  // the frame that draws the plot ...
+      requestAnimationFrame(function () {  // ... has been rendered
+        window.__timelineDrawnAt = performance.now();
+        var menu = gd.layout.updatemenus && gd.layout.updatemenus[0];
+        if (menu && lanes[menu.active]) gd.setAttribute('data-lanes', lanes[menu.active].mode);
+        gd.setAttribute('data-drawn', 'true');
+      });
     });
   });
 })();
@@ -120,10 +120,19 @@ TEMPLATE = """<!DOCTYPE html>
 """
 
 
-def page_html(fig: go.Figure, title: str = "Conflict timeline") -> str:
+@lru_cache(maxsize=1)
+def _plotlyjs() -> str:
+    return get_plotlyjs()
+
+
+def figure_json(fig: dict) -> str:
+    """The figure as compact JSON that no text can end early inside a <script> block."""
+    text = json.dumps(fig, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_html(fig: dict, title: str = "Conflict timeline") -> str:
     """The whole page as a string."""
-    # plotly's JSON writer escapes <, > and / as \\u003c... so no text can close the block.
-    figure = pio.to_json(fig, validate=True, pretty=False, engine="json")
     boot = BOOT_SCRIPT % {
         "div": json.dumps(DIV_ID),
         "data": json.dumps(DATA_ID),
@@ -133,11 +142,11 @@ def page_html(fig: go.Figure, title: str = "Conflict timeline") -> str:
     safe_title = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return TEMPLATE.format(
         csp=CONTENT_SECURITY_POLICY, title=safe_title, div_id=DIV_ID, data_id=DATA_ID,
-        figure=figure, plotlyjs=get_plotlyjs(), boot=boot,
+        figure=figure_json(fig), plotlyjs=_plotlyjs(), boot=boot,
     )
 
 
-def write_page(fig: go.Figure, path: Path) -> Path:
+def write_page(fig: dict, path: Path) -> Path:
     """Write the page; bytes depend only on the figure."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
