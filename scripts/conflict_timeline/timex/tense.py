@@ -80,7 +80,9 @@ def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines
         return 1
     fut = [len(left) - m.end() for m in _FUTURE.finditer(left) if not _PLAN_IN_PAST.search(left, 0, m.start())]
     fut += [m.start() for m in _FUTURE.finditer(right) if not _PLAN_IN_PAST.search(right, 0, m.start())]
+    if not fut:  # the common case: no need to weigh the past cues
+        return -1 if _PAST.search(left) or _PAST.search(right) else 0
     past = _past_cues(left, right)
-    if fut and (not past or min(fut) <= min(past)):
+    if not past or min(fut) <= min(past):
         return 1
-    return -1 if past else 0
+    return -1
