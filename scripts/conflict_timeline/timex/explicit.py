@@ -194,7 +194,7 @@ def holiday(g: dict, args: dict, ctx: Context) -> str | None:
 
 def _holiday_year(spec: str, sign: int, ctx: Context) -> int | None:
     """The year of a holiday named without one: "last Christmas" the latest before the DCT,
-    "next Easter" the first after it, else the nearest (see _nearest_day)."""
+    "next Easter" the first after it, else the nearest by the clause's tense (see _distance)."""
     days = {y: holiday_date(spec, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if 0 < y <= dt.MAXYEAR}
     days = {y: d for y, d in days.items() if d is not None and (sign == 0 or (d < ctx.dct) == (sign < 0))}
     if not days:
