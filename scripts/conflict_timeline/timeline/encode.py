@@ -73,7 +73,8 @@ def plain_many(values) -> np.ndarray:
     """hover.plain of every value (missing -> '', whitespace runs -> one space, stripped),
     as an object array; computed once per distinct value."""
     codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    texts = [_as_text(v).replace(SEP, " ") for v in uniques]
+    texts = [v if type(v) is str and v not in _MISSING else _as_text(v) for v in uniques]
+    texts = [t.replace(SEP, " ") for t in texts] if any(SEP in t for t in texts) else texts
     clean = _joined(texts, _collapse)
     table = np.array(clean + [""], dtype=object)
     return table[codes]  # code -1 (missing) picks the trailing ''

@@ -103,13 +103,20 @@ def actors_line(actor1: str, actor2: str, speaker: str) -> str:
     return actors_lines([actor1], [actor2], [speaker])[0]
 
 
+def source_lines(titles, publishers, published, urls) -> np.ndarray:
+    """Row by row: 'Title — Publisher, 2015-10-24<br><a href=...>host</a>' (the link only for
+    http/https URLs)."""
+    head = escaped(cut_many(titles, HOVER_TEXT_CHARS))
+    head = np.where(head != "", head, "untitled article")
+    tail = join_nonempty(", ", escaped(publishers), escaped(published))
+    text = head + np.where(tail != "", " — " + tail, "")
+    anchors = np.array([link(u, host(u)) if u else "" for u in urls] + [""], dtype=object)[:-1]
+    return text + np.where(anchors != "", "<br>" + anchors, "")
+
+
 def source_line(title: str, publisher: str, published: str, url: str) -> str:
-    """'Title — Publisher, 2015-10-24<br><a href=...>host</a>' (the link only for http/https)."""
-    head = escape(cut(title, HOVER_TEXT_CHARS)) or "untitled article"
-    tail = ", ".join(escape(p) for p in (publisher, published) if p)
-    text = head + (f" — {tail}" if tail else "")
-    anchor = link(url, host(url)) if url else ""
-    return text + (f"<br>{anchor}" if anchor else "")
+    """One source line (source_lines)."""
+    return source_lines([plain(title)], [plain(publisher)], [plain(published)], [url])[0]
 
 
 def what_lines(type_label, group, modality, toll, n_sources, ongoing) -> np.ndarray:

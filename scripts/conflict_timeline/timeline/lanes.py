@@ -21,6 +21,11 @@ from .config import (
 )
 
 
+#: stack_rows packs (stop day, row) into one int: rows below 2**ROW_BITS.
+ROW_BITS = 24
+ROW_MASK = (1 << ROW_BITS) - 1
+
+
 @dataclass(frozen=True)
 class LaneLayout:
     """Where every mark sits for one lane mode."""
@@ -39,8 +44,7 @@ def _lane_keys(marks: pd.DataFrame, mode: str) -> tuple[pd.Series, list[str]]:
         present = set(marks["lane_group"])
         order = [g for g in enc.group_order() if g in present]
         order += sorted(present - set(order))
-        index = {g: i for i, g in enumerate(order)}
-        return marks["lane_group"].map(index), order
+        return _lookup(marks["lane_group"], {g: i for i, g in enumerate(order)}, -1), order
 
     key, label = marks[f"lane_{mode}"], marks[f"lane_{mode}_label"]
     stats = pd.DataFrame({"key": key, "label": label, "start": marks["start"]})
@@ -66,9 +70,13 @@ def _lane_keys(marks: pd.DataFrame, mode: str) -> tuple[pd.Series, list[str]]:
     if len(rest):
         noun = "actors" if mode == "actor" else "sources"
         labels.append(f"{len(rest)} other {noun}")
-        other = len(labels) - 1
-        return key.map(lambda k: index.get(k, other)), labels
-    return key.map(index), labels
+    return _lookup(key, index, len(labels) - 1), labels
+
+
+def _lookup(keys: pd.Series, index: dict, default: int) -> np.ndarray:
+    """index[key] of every key (default when absent), looked up once per distinct key."""
+    codes, uniques = pd.factorize(keys)
+    return np.array([index.get(k, default) for k in uniques] + [default], dtype=np.int64)[codes]
 
 
 def row_offsets(rows: np.ndarray, n_rows: int) -> tuple[np.ndarray, float]:
@@ -84,30 +92,35 @@ def row_offsets(rows: np.ndarray, n_rows: int) -> tuple[np.ndarray, float]:
 
 def stack_rows(lane: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
     """First-fit interval packing per lane: each mark takes the lowest row that is free at its
-    start. Marks must be given sorted by start. O(n log n)."""
+    start. Marks must be given sorted by start; start and stop are whole days. O(n log n)."""
     rows = np.zeros(len(lane), dtype=np.int64)
-    busy: dict[int, list] = {}  # lane -> heap of (stop, row)
-    free: dict[int, list] = {}  # lane -> heap of free rows
-    count: dict[int, int] = {}
-    for i in range(len(lane)):
-        ln = int(lane[i])
-        b, f = busy.setdefault(ln, []), free.setdefault(ln, [])
-        while b and b[0][0] <= start[i]:
-            heapq.heappush(f, heapq.heappop(b)[1])
-        if f:
-            row = heapq.heappop(f)
-        else:
-            row = count.get(ln, 0)
-            count[ln] = row + 1
-        rows[i] = row
-        heapq.heappush(b, (stop[i], row))
+    if not len(lane):
+        return rows
+    order = np.argsort(lane, kind="stable")
+    push, pop = heapq.heappush, heapq.heappop
+    for members in np.split(order, np.flatnonzero(np.diff(lane[order])) + 1):
+        starts, stops = start[members].tolist(), stop[members].tolist()
+        out = [0] * len(starts)
+        busy: list[int] = []  # stop << ROW_BITS | row, so that the heap holds plain ints
+        free: list[int] = []
+        count = 0
+        for i, begin in enumerate(starts):
+            while busy and busy[0] >> ROW_BITS <= begin:
+                push(free, pop(busy) & ROW_MASK)
+            if free:
+                row = pop(free)
+            else:
+                row, count = count, count + 1
+            out[i] = row
+            push(busy, (stops[i] << ROW_BITS) | row)
+        rows[members] = out
     return rows
 
 
 def layout(marks: pd.DataFrame, mode: str) -> LaneLayout:
     """Lane, y position and span thickness of every mark for `mode` (group, actor, source)."""
     lane_series, labels = _lane_keys(marks, mode)
-    lane = lane_series.to_numpy(dtype=np.int64)
+    lane = np.asarray(lane_series, dtype=np.int64)
     start = marks["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
     if len(marks):
         end = marks["end"].fillna(marks["start"]).to_numpy(dtype="datetime64[D]").astype(np.int64)

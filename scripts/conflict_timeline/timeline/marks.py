@@ -115,10 +115,8 @@ def _sources(src: pd.DataFrame, source_id: np.ndarray) -> tuple[dict[str, np.nda
     publishers = rows["publisher"].fillna("").to_numpy(dtype=object)
     dates = pd.to_datetime(rows["published"])
     urls = [hover.safe_url(u) for u in rows["url"].fillna("")]
-    pairs = [
-        [hover.source_line(t, p, "" if pd.isna(d) else f"{d:%Y-%m-%d}", u), u]
-        for t, p, d, u in zip(titles, publishers, dates, urls)
-    ]
+    days = dates.dt.strftime("%Y-%m-%d").fillna("").to_numpy(dtype=object)
+    pairs = [[line, url] for line, url in zip(hover.source_lines(titles, publishers, days, urls), urls)]
     per_event = {"title": titles[codes], "publisher": publishers[codes], "published": dates.to_numpy()[codes]}
     return per_event, codes, pairs
 
