@@ -177,3 +177,11 @@ def test_timex_values_are_valid_on_text_dense_with_temporal_words(words, genre, 
         assert is_valid_value(t.value), t
         value_range(t.value)
         assert t.text == text[t.start : t.end]
+
+
+def test_timex_reads_tense_outside_the_quotation_it_is_not_in():
+    dct = dt.date(2023, 11, 28)  # a Tuesday
+    said = '"We will not stop until we achieve all our goals," he told reporters on Sunday.'
+    assert [t.value for t in tag(said, dct, "news")] == ["2023-11-26"]
+    promised = '"We will meet again on Sunday," he said.'
+    assert [t.value for t in tag(promised, dct, "news")] == ["2023-12-03"]

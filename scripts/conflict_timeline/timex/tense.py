@@ -34,7 +34,9 @@ _BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Dr|Ms|St|Co))(?<!\bIn
 
 
 def sentence_window(text: str, start: int, end: int, window: int = TENSE_WINDOW) -> tuple[str, str]:
-    """The text before and after the span, cut at sentence boundaries and ``window``."""
+    """The text before and after the span, cut at sentence boundaries and ``window``. A
+    quotation the span is not in is blanked: '"We will not stop," he told reporters on
+    Sunday' is about a past Sunday, whatever the quoted words promise."""
     left = text[max(0, start - window) : start]
     cuts = list(_BOUNDARY.finditer(left))
     if cuts:
@@ -43,7 +45,19 @@ def sentence_window(text: str, start: int, end: int, window: int = TENSE_WINDOW)
     cut = _BOUNDARY.search(right)
     if cut:
         right = right[: cut.start() + 1]
+    if '"' in left or '"' in right or "\u201c" in left or "\u201d" in right or "``" in left:
+        middle = " " * (end - start)
+        whole = left + middle + right
+        spans = [(m.start(), m.end()) for m in _QUOTATION.finditer(whole)]
+        here = len(left)
+        if not any(a <= here < b for a, b in spans):
+            for a, b in spans:
+                whole = whole[:a] + " " * (b - a) + whole[b:]
+            left, right = whole[: len(left)], whole[len(left) + len(middle) :]
     return left, right
+
+
+_QUOTATION = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|``.*?\'\'', re.S)
 
 
 #: a deadline right before the expression: "by February", "by Friday"
