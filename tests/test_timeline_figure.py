@@ -124,9 +124,21 @@ def test_modality_is_encoded_by_marker_shape_and_fill_and_by_span_fill():
     assert set(modality) >= {"asserted", "reported", "planned", "negated"}
 
 
-def test_webgl_markers_need_only_three_shapes():
-    shapes = set(enc.MODALITY_SYMBOLS.values()) | {"triangle-right"}
-    assert shapes - {"circle"} == {"diamond", "x", "triangle-right"}  # circle needs no distance field
+def test_webgl_markers_are_circles_whose_fill_shows_the_modality(monkeypatch):
+    monkeypatch.setattr(figure_module, "WEBGL_THRESHOLD", 50)
+    fig = _figure(synthetic_tables(400, seed=5))
+    for i in _traces(fig, kind="points"):  # other shapes cost WebGL a distance field and a shader
+        marker = fig["data"][i]["marker"]
+        assert fig["data"][i]["type"] == "scattergl" and marker["symbol"] == "circle"
+        colour = enc.GROUP_COLOURS[fig["data"][i]["meta"]["group"]]
+        for fill, line, row in zip(marker["color"], marker["line"]["color"], figure_module.hover_rows(fig, i)):
+            assert (fill, line) == enc.marker_fill(row[1].split(" · ")[1], colour, gl=True)
+    for colour in enc.GROUP_COLOURS.values():  # every modality looks different in every lane colour
+        assert len({enc.marker_fill(m, colour, gl=True) for m in enc.MODALITY_SYMBOLS}) == len(enc.MODALITY_SYMBOLS)
+    assert enc.marker_fill("planned", "#D55E00", gl=True)[0] == enc.TRANSPARENT  # planned: hollow
+    key = [fig["data"][i]["marker"] for i in _traces(fig, role="key")][:len(enc.MODALITY_LABELS)]
+    assert {m["symbol"] for m in key} == {"circle"}  # the key shows the markers of this page
+    assert {fig["data"][i]["type"] for i in _traces(fig, role="ongoing")} == {"scatter"}
 
 
 def test_casualty_events_grow_with_the_square_root_of_fatalities_within_bounds():

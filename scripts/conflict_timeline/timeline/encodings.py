@@ -48,6 +48,25 @@ MODALITY_SYMBOLS = {
 }
 HOLLOW_MARKERS = frozenset({"planned", "hypothetical"})
 TRANSPARENT = "rgba(0,0,0,0)"
+GREY_FILL = "#DDDDDD"
+GREY_LINE = "#A0A0A0"
+#: With WebGL (above WEBGL_THRESHOLD) markers are circles only: every other shape costs the
+#: page a distance field, a second shader and, in software rendering, much of its draw time.
+#: Modality is then the fill (and outline) of the circle: solid = asserted; pale = reported;
+#: hollow = planned; grey, without the lane's colour = negated; faint outline = hypothetical.
+GL_SYMBOL = "circle"
+
+
+def marker_fill(modality: str, colour: str, gl: bool) -> tuple[str, str]:
+    """(fill, outline) colour of a marker of this modality in a lane of this colour."""
+    if not gl:
+        return (TRANSPARENT if modality in HOLLOW_MARKERS else colour), colour
+    return {
+        "reported": (with_alpha(colour, 0.35), colour),
+        "planned": (TRANSPARENT, colour),
+        "negated": (GREY_FILL, GREY_LINE),
+        "hypothetical": (TRANSPARENT, with_alpha(colour, 0.45)),
+    }.get(modality, (colour, colour))
 #: Spans by modality: the same idea as fills: solid, hatched, hollow, cross-hatched, dotted.
 MODALITY_PATTERNS = {
     "asserted": "",

@@ -7,9 +7,10 @@ that stand for events (`meta.events` of them; one mark per event), `ongoing` for
 heads that end ongoing happenings, `legend` for the colour swatch of each lane group and `key`
 for the legend entries that explain the other encodings.
 
-Up to WEBGL_THRESHOLD events everything is SVG: markers for day-precision events and
-horizontal bars for spans (hover anywhere on them, hatched by modality). Above it, markers
-are Scattergl, and the spans of each group and modality are one filled path (spans.py).
+Up to WEBGL_THRESHOLD events everything is SVG: markers for day-precision events (shape and
+fill by modality) and horizontal bars for spans (hover anywhere on them, hatched by modality).
+Above it, markers are Scattergl circles (fill by modality, encodings.marker_fill), and the
+spans of each group and modality are one filled path (spans.py).
 
 Numbers are typed arrays (encode.typed). Besides `data` and `layout` the figure holds what
 the page's boot script (page.py) needs: `hover` (every hover text once: a table of strings,
@@ -113,24 +114,27 @@ class _Builder:
 
     def points(self, rows: np.ndarray, colour: str, group: str, gl: bool, size: np.ndarray) -> None:
         modality = self.marks["modality"].to_numpy()[rows]
+        styles = {m: enc.marker_fill(m, colour, gl) for m in enc.MODALITY_SYMBOLS}
         lane = lambda lay: lay.y[rows]  # noqa: E731
         self.add({
             "type": "scattergl" if gl else "scatter", "name": hover.escape(group), "legendgroup": group,
             "showlegend": False, "mode": "markers",
             "x": typed(self.start[rows], "f8"), "y": typed(lane(self.layouts[self.first]), "f4"),
-            "marker": {"color": np.where(np.isin(modality, list(enc.HOLLOW_MARKERS)), enc.TRANSPARENT, colour).tolist(),
-                       "symbol": [enc.MODALITY_SYMBOLS[m] for m in modality],
-                       "size": typed(size[rows], "f4"), "line": {"color": colour, "width": 1.5}, "opacity": 0.9},
+            "marker": {"color": [styles[m][0] for m in modality],
+                       "symbol": enc.GL_SYMBOL if gl else [enc.MODALITY_SYMBOLS[m] for m in modality],
+                       "size": typed(size[rows], "f4"), "opacity": 0.9,
+                       "line": {"color": [styles[m][1] for m in modality] if gl else colour, "width": 1.5}},
             "hovertemplate": hover.HOVERTEMPLATE,
             "meta": {"role": "events", "group": group, "kind": "points", "events": int(len(rows))},
         }, rows, lane)
 
-    def arrows(self, rows: np.ndarray, colour, group: str, gl: bool) -> None:
-        """Arrow heads at the publication date of ongoing happenings (one trace for all groups
-        with WebGL, where `colour` is a list)."""
+    def arrows(self, rows: np.ndarray, colour, group: str) -> None:
+        """Arrow heads at the publication date of ongoing happenings (SVG even with WebGL, where
+        one trace, with a list of colours, holds all groups: a WebGL arrow shape would cost a
+        distance field and a shader)."""
         lane = lambda lay: lay.y[rows]  # noqa: E731
         self.add({
-            "type": "scattergl" if gl else "scatter", "name": hover.escape(group), "legendgroup": group,
+            "type": "scatter", "name": hover.escape(group), "legendgroup": group,
             "showlegend": False, "mode": "markers",
             "x": typed(self.end[rows] - MS_PER_DAY, "f8"), "y": typed(lane(self.layouts[self.first]), "f4"),
             "marker": {"color": colour, "symbol": "triangle-right", "size": ARROW_SIZE, "line": {"width": 0}},
@@ -147,7 +151,7 @@ def _swatch(group: str, colour: str) -> dict:
             "hoverinfo": "skip", "meta": {"role": "legend", "group": group, "kind": "swatch"}}
 
 
-def _key_traces() -> list[dict]:
+def _key_traces(gl: bool) -> list[dict]:
     """Legend entries (second legend) that explain shape, fill, spans, arrows and size."""
     def key(name: str, kind: str = "scatter", **kw) -> dict:
         return {"type": kind, "name": name, "x": [None], "y": [None], "legend": "legend2", "hoverinfo": "skip",
@@ -156,8 +160,8 @@ def _key_traces() -> list[dict]:
     grey = enc.NEUTRAL
     traces = [
         key(label, mode="markers", marker={
-            "symbol": enc.MODALITY_SYMBOLS[m], "color": enc.TRANSPARENT if m in enc.HOLLOW_MARKERS else grey,
-            "size": MARKER_SIZE, "line": {"color": grey, "width": 1.5}})
+            "symbol": enc.GL_SYMBOL if gl else enc.MODALITY_SYMBOLS[m], "color": enc.marker_fill(m, grey, gl)[0],
+            "size": MARKER_SIZE, "line": {"color": enc.marker_fill(m, grey, gl)[1], "width": 1.5}})
         for m, label in enc.MODALITY_LABELS.items()
     ]
     traces += [
@@ -219,12 +223,12 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
             b.points(points, colours[g], g, gl, size)
         arrows = np.flatnonzero((group == g) & ongoing & (kind == "span"))
         if len(arrows) and not gl:
-            b.arrows(arrows, colours[g], g, gl)
+            b.arrows(arrows, colours[g], g)
     arrows = np.flatnonzero(ongoing & (kind == "span"))
     if gl and len(arrows):
-        b.arrows(arrows, [colours[g] for g in group[arrows]], "", gl)
+        b.arrows(arrows, [colours[g] for g in group[arrows]], "")
 
-    keys = _key_traces()
+    keys = _key_traces(gl)
     fig_layout = axes.base_layout(marks, len(events) - len(marks), groups + [t["name"] for t in keys])
     axes.apply(fig_layout, axes.lane_update(layouts[lanes].labels))
     y_traces = [i for i, f in enumerate(b.lane_of) if f is not None]
