@@ -185,3 +185,8 @@ def test_timex_reads_tense_outside_the_quotation_it_is_not_in():
     assert [t.value for t in tag(said, dct, "news")] == ["2023-11-26"]
     promised = '"We will meet again on Sunday," he said.'
     assert [t.value for t in tag(promised, dct, "news")] == ["2023-12-03"]
+
+
+def test_timex_never_spans_a_paragraph_break():
+    text = "The last troops were withdrawn in August.\n\n1972 election and peace accords"
+    assert [t.text for t in tag(text, dt.date(2009, 12, 19), "narrative")] == ["August", "1972"]

@@ -53,9 +53,12 @@ def candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, Rule, re.Mat
                 s, e = m.span("x") if has_x and m.group("x") is not None else m.span()
                 if rule.not_after is not None and rule.not_after.search(text, max(0, s - NOT_AFTER_REACH), s):
                     continue
-                if e > s:
+                if e > s and not _PARAGRAPH_BREAK.search(text, s, e):  # never across paragraphs ("August.\n\n1972 election")
                     found.append((s, e, rule, m))
     return found
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def select(found: list, length: int) -> list:
