@@ -131,8 +131,9 @@ def test_webgl_markers_are_circles_whose_fill_shows_the_modality(monkeypatch):
         marker = fig["data"][i]["marker"]
         assert fig["data"][i]["type"] == "scattergl" and marker["symbol"] == "circle"
         colour = enc.GROUP_COLOURS[fig["data"][i]["meta"]["group"]]
-        for fill, line, row in zip(marker["color"], marker["line"]["color"], figure_module.hover_rows(fig, i)):
-            assert (fill, line) == enc.marker_fill(row[1].split(" · ")[1], colour, gl=True)
+        modality = fig["data"][i]["meta"]["modality"]  # one trace per group and modality: one fill each
+        assert (marker["color"], marker["line"]["color"]) == enc.marker_fill(modality, colour, gl=True)
+        assert {row[1].split(" · ")[1] for row in figure_module.hover_rows(fig, i)} == {modality}
     for colour in enc.GROUP_COLOURS.values():  # every modality looks different in every lane colour
         assert len({enc.marker_fill(m, colour, gl=True) for m in enc.MODALITY_SYMBOLS}) == len(enc.MODALITY_SYMBOLS)
     assert enc.marker_fill("planned", "#D55E00", gl=True)[0] == enc.TRANSPARENT  # planned: hollow

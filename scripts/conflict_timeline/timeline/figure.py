@@ -113,19 +113,29 @@ class _Builder:
             self.add(trace, sub[span], lane)
 
     def points(self, rows: np.ndarray, colour: str, group: str, gl: bool, size: np.ndarray) -> None:
+        """Markers of day-precision events: one trace per group (SVG), or per group and modality
+        (WebGL), so that WebGL gets one fill per trace instead of a colour to parse per point."""
         modality = self.marks["modality"].to_numpy()[rows]
-        styles = {m: enc.marker_fill(m, colour, gl) for m in enc.MODALITY_SYMBOLS}
+        if gl:
+            for mod in enc.MODALITY_SYMBOLS:
+                sub = rows[modality == mod]
+                if len(sub):
+                    fill, line = enc.marker_fill(mod, colour, gl)
+                    self._markers(sub, group, True, size, fill, enc.GL_SYMBOL, line, {"modality": mod})
+            return
+        fills = [enc.marker_fill(m, colour, gl)[0] for m in modality]
+        self._markers(rows, group, False, size, fills, [enc.MODALITY_SYMBOLS[m] for m in modality], colour, {})
+
+    def _markers(self, rows, group, gl, size, fill, symbol, line, meta) -> None:
         lane = lambda lay: lay.y[rows]  # noqa: E731
         self.add({
             "type": "scattergl" if gl else "scatter", "name": hover.escape(group), "legendgroup": group,
             "showlegend": False, "mode": "markers",
             "x": typed(self.start[rows], "f8"), "y": typed(lane(self.layouts[self.first]), "f4"),
-            "marker": {"color": [styles[m][0] for m in modality],
-                       "symbol": enc.GL_SYMBOL if gl else [enc.MODALITY_SYMBOLS[m] for m in modality],
-                       "size": typed(size[rows], "f4"), "opacity": 0.9,
-                       "line": {"color": [styles[m][1] for m in modality] if gl else colour, "width": 1.5}},
+            "marker": {"color": fill, "symbol": symbol, "size": typed(size[rows], "f4"), "opacity": 0.9,
+                       "line": {"color": line, "width": 1.5}},
             "hovertemplate": hover.HOVERTEMPLATE,
-            "meta": {"role": "events", "group": group, "kind": "points", "events": int(len(rows))},
+            "meta": {"role": "events", "group": group, "kind": "points", "events": int(len(rows)), **meta},
         }, rows, lane)
 
     def arrows(self, rows: np.ndarray, colour, group: str) -> None:
