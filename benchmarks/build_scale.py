@@ -139,6 +139,9 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DATA, help="folder with timebank/, aquaint/, wikiwars-train/")
     ap.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one, removed)")
     ap.add_argument("--skip-dask", action="store_true", help="leave out the Dask engine run")
+    ap.add_argument("--code", type=Path, default=None,
+                    help="folder holding the conflict_timeline package to time (default: a copy of the installed one), "
+                         "e.g. a commit's: git archive HEAD scripts | tar -x -C DIR, then DIR/scripts")
     args = ap.parse_args()
 
     from conflict_timeline.runner.version import version_of
@@ -148,7 +151,8 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="build-scale-"))
     code = work / "code"
     shutil.rmtree(code, ignore_errors=True)
-    shutil.copytree(PACKAGE_ROOT, code / "conflict_timeline", ignore=shutil.ignore_patterns("__pycache__"))
+    source = args.code / "conflict_timeline" if args.code else PACKAGE_ROOT
+    shutil.copytree(source, code / "conflict_timeline", ignore=shutil.ignore_patterns("__pycache__"))
     env = {**os.environ, "PYTHONPATH": str(code)}
     version = version_of(code / "conflict_timeline")
     seeds = work / "seeds"

@@ -223,3 +223,22 @@ def test_large_package_path_gives_the_same_bytes(seeds, reference, tmp_path, mon
         in_groups = pq.ParquetFile(tmp_path / "grouped" / "datapackage" / f"{name}.parquet")
         assert in_groups.metadata.num_row_groups > 1
         assert in_groups.read().equals(pq.read_table(tmp_path / "datapackage" / f"{name}.parquet"))
+
+
+def test_rows_merged_over_columns_are_the_rows_build_tables_makes(seeds):
+    """package/assemble.py (the build) and package/tables.py's build_tables (events commands) agree."""
+    from conflict_timeline.extraction import extract_document
+    from conflict_timeline.ingest import read_seed
+    from conflict_timeline.package.assemble import assemble, to_arrow
+    from conflict_timeline.package.fragments import source_rows
+    from conflict_timeline.package.tables import build_tables
+    from conflict_timeline.runner.store import row_key
+    from conflict_timeline.settings import RESOURCES
+
+    results = [extract_document(read_seed(path, seeds)) for path in sorted(seeds.iterdir())[::-1]]
+    keyed = [(row_key(r.source["sha256"], r.source["path"]), source_rows(r)) for r in results]
+    tables = assemble(to_arrow(keyed[::2] + keyed[1::2]), [k for k, _ in keyed], keyed[0][1].key_order)
+    expected = build_tables(results)
+    for name in RESOURCES:
+        assert tables.rows(name) == expected[name], name
+        assert [list(r) for r in tables.rows(name)] == [list(r) for r in expected[name]], name
