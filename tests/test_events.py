@@ -202,3 +202,11 @@ def test_a_news_story_that_recalls_history_is_still_news():
 def test_a_coordinated_happening_without_a_subject_has_the_first_clauses_doer():
     row = _one("Iraq blamed Iran, and in September, attacked.", "ASSAULT", "1980-12-01")
     assert row["actor1"] == "state-irq"
+
+
+def test_a_date_word_inside_a_happenings_name_does_not_date_it():
+    rows = extract("The Chinese Winter Offensive overwhelmed the UN forces and conquered Seoul on 4 January 1951.",
+                   dct="2009-12-19", genre="narrative")
+    assert {r["date_edtf"] for r in rows if r["event_type"] == "ASSAULT"} == {"1951-01-04"}
+    rows = extract("Vietnamization was tested by the Easter Offensive of 1972.", dct="2009-12-19", genre="narrative")
+    assert {r["date_edtf"] for r in rows} == {"1972"}

@@ -190,3 +190,8 @@ def test_timex_reads_tense_outside_the_quotation_it_is_not_in():
 def test_timex_never_spans_a_paragraph_break():
     text = "The last troops were withdrawn in August.\n\n1972 election and peace accords"
     assert [t.text for t in tag(text, dt.date(2009, 12, 19), "narrative")] == ["August", "1972"]
+
+
+def test_timex_does_not_read_a_numbered_resolution_or_flight_as_a_year():
+    text = "Citing Resolution 1483 (May 22, 2003), officials said Flight 1549 and Route 2001 stayed open."
+    assert [t.value for t in tag(text, dt.date(2009, 12, 19), "news")] == ["2003-05-22"]

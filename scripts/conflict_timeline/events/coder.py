@@ -58,6 +58,18 @@ def _toll_since(sentence: str, toll, date: EventDate, dct: dt.date) -> EventDate
     return EventDate(date.start, dct, date.precision, f"{date.edtf}/{dct.isoformat()}", date.text, date.source, True)
 
 
+def _in_names(sentence: str, offset: int, timexes: list[Timex], hits: list[Hit]) -> list[Timex]:
+    """Date words inside a happening's name ("the Chinese Winter Offensive", "the Easter
+    Offensive of 1972"): capitalised and right before a capitalised trigger word."""
+    starts = {h.start for h in hits if sentence[h.start:h.start + 1].isupper()}
+    out = []
+    for t in timexes:
+        gap = re.match(r"\s+", sentence[t.end - offset:])
+        if t.text[:1].isupper() and gap is not None and t.end - offset + gap.end() in starts:
+            out.append(t)
+    return out
+
+
 def _same_clause(sentence: str, a: Hit, b: Hit) -> bool:
     lo, hi = clause_around(sentence, a.start, a.end)
     return lo <= b.start < hi
@@ -122,6 +134,9 @@ class Coder:
             timexes = [t for t in timexes if t.start - offset >= since.start()]
             if not any(calendar_date(t) for t in timexes):
                 return None, set()
+        named = _in_names(sentence, offset, timexes, [hit, *others])
+        if named and any(calendar_date(t) for t in timexes if t not in named):
+            timexes = [t for t in timexes if t not in named]
         timex = governing_timex(timexes, offset + hit.start, sentence, offset)
         if timex is not None:
             date = from_timex(timex, sentence, offset, timexes, dct)
@@ -146,9 +161,11 @@ class Coder:
         """Every calendar date of a sentence dates some event: a dated expression no event
         took gets the nearest trigger of its clause, or an OCCURRENCE of its own."""
         out = []
+        named = _in_names(sentence, offset, timexes, hits)
         for t in timexes:
             found = calendar_date(t)
-            if t.start in used or found is None or found[2] not in CALENDAR_PRECISIONS or t.type != "DATE":
+            if t.start in used or found is None or found[2] not in CALENDAR_PRECISIONS or t.type != "DATE" \
+                    or t in named:
                 continue
             lo, hi = clause_around(sentence, t.start - offset, t.end - offset)
             near = [h for h in hits if lo <= h.start < hi and not (h.trigger is not None and h.trigger.speech)]
