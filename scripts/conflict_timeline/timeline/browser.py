@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import ConflictTimelineError
 from .config import CHROMIUM_ARGS, CHROMIUM_PATH
 
-#: JavaScript condition that holds once the page's plot is drawn (set by page.POST_SCRIPT).
+#: JavaScript condition that holds once the page's plot is drawn (set by page.BOOT_SCRIPT once the plot is on screen).
 DRAWN = "() => window.__timelineDrawnAt !== undefined"
 
 
