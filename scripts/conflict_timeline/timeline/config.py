@@ -39,6 +39,11 @@ FATALITY_REFERENCE = 10_000
 SPAN_FATALITY_GROWTH = 1.8
 #: Size of the arrow head that ends an ongoing happening at its source's publication date.
 ARROW_SIZE = 12
+#: With WebGL an ongoing happening ends in a fade instead: its last FADE_SHARE (at most
+#: FADE_EXTENT_SHARE of the whole time span, at least a day) veiled in FADE_COLOUR.
+FADE_SHARE = 0.3
+FADE_EXTENT_SHARE = 0.03
+FADE_COLOUR = "rgba(255,255,255,0.6)"
 
 #: First view: the data's extent padded by this share of it on each side (at least PAD_MIN_DAYS).
 PAD_SHARE = 0.04

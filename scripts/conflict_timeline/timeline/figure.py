@@ -4,7 +4,7 @@ dropdown that switches the lanes.
 
 Traces carry `meta = {"role": ..., "group": ..., "kind": ...}`: role `events` for the marks
 that stand for events (`meta.events` of them; one mark per event), `ongoing` for the arrow
-heads that end ongoing happenings, `legend` for the colour swatch of each lane group and `key`
+heads (or, with WebGL, the fades) that end ongoing happenings, `legend` for the colour swatch of each lane group and `key`
 for the legend entries that explain the other encodings.
 
 Up to WEBGL_THRESHOLD events everything is SVG: markers for day-precision events (shape and
@@ -30,6 +30,9 @@ from . import encodings as enc
 from . import hover
 from .config import (
     ARROW_SIZE,
+    FADE_COLOUR,
+    FADE_EXTENT_SHARE,
+    FADE_SHARE,
     LANE_MODES,
     MARKER_SIZE,
     MARKER_SIZE_MAX,
@@ -138,10 +141,27 @@ class _Builder:
             "meta": {"role": "events", "group": group, "kind": "points", "events": int(len(rows)), **meta},
         }, rows, lane)
 
-    def arrows(self, rows: np.ndarray, colour, group: str) -> None:
-        """Arrow heads at the publication date of ongoing happenings (SVG even with WebGL, where
-        one trace, with a list of colours, holds all groups: a WebGL arrow shape would cost a
-        distance field and a shader)."""
+    def fades(self, rows: np.ndarray, extent_ms: float) -> None:
+        """With WebGL, ongoing happenings end in a fade instead of an arrow head (an SVG marker
+        each, drawn twice with the range slider): the last part of each span is veiled white,
+        one filled path for all of them (spans.py)."""
+        length = self.end[rows] - self.start[rows]
+        tail = np.maximum(MS_PER_DAY, np.minimum(length * FADE_SHARE, extent_ms * FADE_EXTENT_SHARE))
+        x, side, span = spans.chain(self.end[rows] - tail, self.end[rows], extent_ms=float("inf"))
+        growth = self.growth
+
+        def lane(lay):
+            return spans.vertex_y(lay.y[rows], span_widths(lay, rows, growth) / 2, side, span)
+
+        self.add({
+            "type": "scatter", "name": "", "showlegend": False, "mode": "none", "fill": "toself",
+            "fillcolor": FADE_COLOUR, "line": {"width": 0, "simplify": False}, "hoverinfo": "skip",
+            "x": typed(x, "f8"), "y": typed(lane(self.layouts[self.first]), "f4"),
+            "meta": {"role": "ongoing", "group": "", "kind": "fades"},
+        }, None, lane)
+
+    def arrows(self, rows: np.ndarray, colour: str, group: str) -> None:
+        """Arrow heads at the publication date of ongoing happenings (SVG pages)."""
         lane = lambda lay: lay.y[rows]  # noqa: E731
         self.add({
             "type": "scatter", "name": hover.escape(group), "legendgroup": group,
@@ -180,6 +200,8 @@ def _key_traces(gl: bool) -> list[dict]:
         key("hatched / hollow bar = reported / planned", "bar", orientation="h",
             marker={"color": enc.with_alpha(grey, 0.18), "line": {"color": grey, "width": 1},
                     "pattern": {"shape": "/", "fillmode": "replace", "fgcolor": grey}}),
+        key("faded end = still going on at publication", "bar", orientation="h",
+            marker={"color": enc.with_alpha(grey, 0.35), "line": {"width": 0}}) if gl else
         key("still going on at publication", mode="markers",
             marker={"symbol": "triangle-right", "color": grey, "size": ARROW_SIZE}),
         key("larger = more killed (√ fatalities)", mode="markers",
@@ -236,7 +258,7 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
             b.arrows(arrows, colours[g], g)
     arrows = np.flatnonzero(ongoing & (kind == "span"))
     if gl and len(arrows):
-        b.arrows(arrows, [colours[g] for g in group[arrows]], "")
+        b.fades(arrows, extent_ms)
 
     keys = _key_traces(gl)
     fig_layout = axes.base_layout(marks, len(events) - len(marks), groups + [t["name"] for t in keys])
