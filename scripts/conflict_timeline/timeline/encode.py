@@ -1,5 +1,4 @@
-"""Whole columns at once: cleaning, escaping and wrapping text, one table of unique strings, and
-numeric arrays in plotly's typed-array form ({"dtype", "bdata"}: base64 of the raw bytes).
+"""Whole columns at once: cleaning, escaping and wrapping text, and numeric arrays in plotly's typed-array form ({"dtype", "bdata"}: base64 of the raw bytes).
 
 Text is processed per unique value, and many values in one pass of `str` methods over the
 values joined by a separator (SEP), so that 20,000 events cost milliseconds, not seconds.
@@ -122,35 +121,3 @@ def join_nonempty(sep: str, *columns: np.ndarray) -> np.ndarray:
 def escaped(values) -> np.ndarray:
     """escape_many as an object array (for row-wise string arithmetic)."""
     return np.array(escape_many(list(values)) + [""], dtype=object)[:-1] if len(values) else np.array([], dtype=object)
-
-
-class StringTable:
-    """Unique strings, in order of first use; `codes(texts)` adds texts and returns their indices."""
-
-    def __init__(self) -> None:
-        self.strings: list[str] = []
-        self._index: dict[str, int] = {}
-
-    def codes(self, texts) -> np.ndarray:
-        local, uniques = pd.factorize(pd.Series(texts, dtype=object))
-        index = self._index
-        mapped = np.empty(len(uniques), dtype=np.int64)
-        for i, text in enumerate(uniques):
-            code = index.get(text)
-            if code is None:
-                code = index[text] = len(self.strings)
-                self.strings.append(text)
-            mapped[i] = code
-        return mapped[local]
-
-
-def compact(table: list[str], columns: list[np.ndarray]) -> tuple[list[str], list[np.ndarray]]:
-    """Keep only the strings the columns use, in order of first use; columns renumbered."""
-    if not columns or not len(columns[0]):
-        return [], [np.asarray(c, dtype=np.int64) for c in columns]
-    stacked = np.stack(columns, axis=1).ravel()
-    used, first = np.unique(stacked, return_index=True)
-    order = used[np.argsort(first, kind="stable")]
-    remap = np.empty(max(len(table), 1), dtype=np.int64)
-    remap[order] = np.arange(len(order))
-    return [table[i] for i in order], [remap[c] for c in columns]

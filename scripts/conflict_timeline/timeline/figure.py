@@ -40,7 +40,7 @@ from .config import (
     SPAN_OUTLINE_PX,
     WEBGL_THRESHOLD,
 )
-from .encode import compact, index_dtype, typed, untyped
+from .encode import index_dtype, typed, untyped
 from .lanes import LaneLayout, layout, span_widths
 from .marks import build_marks, fatality_share
 
@@ -211,13 +211,14 @@ def _key_traces(gl: bool) -> list[dict]:
 
 
 def _hover_table(m) -> dict:
-    """Every hover text once: strings, the per-mark columns that index them, source pairs."""
-    frame = m.frame
-    strings, columns = compact(m.strings, [frame[c].to_numpy(dtype=np.int64) for c in hover.TEXT_COLUMNS])
+    """Every hover text once: strings (in order of first use), the per-mark columns that index
+    them, and the [hover line, URL] pairs of the sources the marks use."""
+    frame, n = m.frame, len(m.frame)
+    codes, strings = pd.factorize(np.concatenate([frame[c].to_numpy(dtype=object) for c in hover.TEXT_COLUMNS]))
     used, src = np.unique(frame["src"].to_numpy(dtype=np.int64), return_inverse=True)
     return {
-        "strings": strings,
-        "columns": [typed(c, index_dtype(len(strings))) for c in columns],
+        "strings": list(strings),
+        "columns": [typed(codes[i * n:(i + 1) * n], index_dtype(len(strings))) for i in range(len(hover.TEXT_COLUMNS))],
         "src": typed(src, index_dtype(len(used))),
         "sources": [m.sources[i] for i in used],
     }

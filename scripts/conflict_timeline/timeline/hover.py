@@ -110,8 +110,9 @@ def source_lines(titles, publishers, published, urls) -> np.ndarray:
     head = np.where(head != "", head, "untitled article")
     tail = join_nonempty(", ", escaped(publishers), escaped(published))
     text = head + np.where(tail != "", " — " + tail, "")
-    anchors = np.array([link(u, host(u)) if u else "" for u in urls] + [""], dtype=object)[:-1]
-    return text + np.where(anchors != "", "<br>" + anchors, "")
+    urls = np.array([safe_url(u) for u in urls] + [""], dtype=object)[:-1]  # link() for every URL
+    anchors = '<br><a href="' + escaped(urls) + '" target="_blank">' + escaped([host(u) for u in urls]) + "</a>"
+    return text + np.where(urls != "", anchors, "")
 
 
 def source_line(title: str, publisher: str, published: str, url: str) -> str:

@@ -16,18 +16,17 @@ import pandas as pd
 from . import encodings as enc
 from . import hover
 from .config import HOVER_TEXT_CHARS, LANE_LABEL_CHARS, WRAP_CHARS
-from .encode import SEP, StringTable, cut_many, escape_many, plain_many, wrap_many
+from .encode import SEP, cut_many, escape_many, plain_many, wrap_many
 
 DAY = pd.Timedelta(days=1)
 
 
 @dataclass
 class Marks:
-    """`frame`: one row per drawable mark (see build_marks); `strings`: the table its hover
-    columns cd0..cd4 index; `sources`: [hover line, URL] of each source, indexed by `src`."""
+    """`frame`: one row per drawable mark (see build_marks); `sources`: [hover line, URL] of
+    each source, indexed by the frame's column `src`."""
 
     frame: pd.DataFrame
-    strings: list[str]
     sources: list[list[str]]
 
 
@@ -127,8 +126,8 @@ def build_marks(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFram
     event_id, kind ('point' or 'span'), start, end (exclusive day after the last, for spans;
     the publication date's next day for ongoing ones), ongoing, group, modality, fatalities,
     lane_group/lane_actor/lane_source (keys) and their labels, source_published, the hover
-    columns cd0..cd4 (indices into Marks.strings, see hover.HOVERTEMPLATE) and src (index
-    into Marks.sources). Events without a readable date_start are left out.
+    columns cd0..cd4 (escaped markup, see hover.HOVERTEMPLATE) and src (index into
+    Marks.sources). Events without a readable date_start are left out.
     """
     ev = events.reset_index(drop=True)
     src = sources.reset_index(drop=True) if sources is not None else pd.DataFrame()
@@ -175,23 +174,23 @@ def build_marks(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFram
     )
 
     # Hover columns: every piece escaped here, once per distinct text (see hover.py).
-    table = StringTable()
     summary = escape_many(cut_many(_col(ev, "summary"), HOVER_TEXT_CHARS))
-    out["cd0"] = table.codes([s or "(no summary)" for s in summary])
+    out["cd0"] = np.array([s or "(no summary)" for s in summary] + [""], dtype=object)[:-1]
     counts = _count(_col(ev, "source_count")).fillna(1).to_numpy().astype(str)
-    out["cd1"] = table.codes(_per_unique(
+    out["cd1"] = (_per_unique(
         lambda t, m, toll, c, og: hover.what_lines(
             [enc.label_of(x) for x in t], [enc.group_of(x) for x in t], m, toll, c.astype(float), og == "1"),
         event_type, modality, _toll(low, high), counts, ongoing.astype(int).astype(str), rows=True,
     ))
-    out["cd2"] = table.codes(_per_unique(
+    out["cd2"] = (_per_unique(
         hover.date_lines, _col(ev, "date_text"), _col(ev, "date_edtf"), _col(ev, "date_precision"),
         _col(ev, "date_source"), rows=True,
     ))
-    out["cd3"] = table.codes(_per_unique(hover.actors_lines, named["actor1"], named["actor2"], named["speaker"], rows=True))
-    out["cd4"] = table.codes([e or "(no evidence sentence)" for e in wrap_many(_col(ev, "evidence"), WRAP_CHARS)])
+    out["cd3"] = _per_unique(hover.actors_lines, named["actor1"], named["actor2"], named["speaker"], rows=True)
+    evidence = [e or "(no evidence sentence)" for e in wrap_many(_col(ev, "evidence"), WRAP_CHARS)]
+    out["cd4"] = np.array(evidence + [""], dtype=object)[:-1]
     out["src"] = src_codes if n else np.zeros(0, dtype=np.int64)
 
     out = out[out["start"].notna()]
     out = out.sort_values(["start", "end", "event_id"], kind="mergesort", na_position="first")
-    return Marks(out.reset_index(drop=True), table.strings, pairs)
+    return Marks(out.reset_index(drop=True), pairs)
