@@ -311,6 +311,20 @@ def test_above_the_threshold_markers_are_webgl_and_spans_are_filled_paths(monkey
     assert sorted(marks) == list(range(60))
 
 
+def test_with_webgl_an_ongoing_happening_ends_in_a_fade_over_its_last_part(monkeypatch):
+    monkeypatch.setattr(figure_module, "WEBGL_THRESHOLD", 4)
+    fig = _figure()
+    fades = _traces(fig, role="ongoing")
+    assert [fig["data"][i]["meta"]["kind"] for i in fades] == ["fades"]
+    x = _arr(fig, fades[0], "x")
+    # the bombing campaign (since 2015-09-30) and the death toll (since 2011) fade out over their
+    # last part: at most 30% of the campaign, at most 3% of the whole time span for the toll
+    assert x.max() == _ms("2015-10-25")
+    assert sorted(set(x))[:2] == pytest.approx([_ms("2015-10-25") - 0.03 * (_ms("2017-01-01") - _ms("2011-03-01")),
+                                  _ms("2015-10-25") - 0.3 * 25 * MS_PER_DAY])
+    assert any("faded end" in fig["data"][i]["name"] for i in _traces(fig, role="key"))
+
+
 def test_filled_spans_cover_exactly_their_rectangles():
     start = np.array([0.0, 10, 10, 40]) * MS_PER_DAY
     end = np.array([5.0, 30, 12, 41]) * MS_PER_DAY
