@@ -241,6 +241,14 @@ def test_hover_shows_written_and_normalised_date_summary_actors_evidence_and_sou
     assert all(fig["data"][i]["hovertemplate"] == hover.HOVERTEMPLATE for i in _traces(fig))
 
 
+def test_hover_says_where_an_event_happened():
+    fig = _figure()
+    i, k = _find(fig, "Lavrov offers Russian air support to the FSA")
+    assert " · in SYR" in figure_module.hover_rows(fig, i)[k][1]
+    assert hover.what_line("Assault", "Conflict", "asserted", "9 killed", 1, False, "Kyiv, UKR") == \
+        "Assault (Conflict) · asserted · in Kyiv, UKR · 9 killed"
+
+
 def test_every_hover_text_is_stored_once():
     t = synthetic_tables(400, n_sources=5, seed=12)
     fig = _figure(t)

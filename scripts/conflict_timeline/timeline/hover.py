@@ -120,18 +120,22 @@ def source_line(title: str, publisher: str, published: str, url: str) -> str:
     return source_lines([plain(title)], [plain(publisher)], [plain(published)], [url])[0]
 
 
-def what_lines(type_label, group, modality, toll, n_sources, ongoing) -> np.ndarray:
-    """Row by row: 'Assault (Conflict) · reported · 12 killed · reported by 3 sources', escaped."""
+def what_lines(type_label, group, modality, toll, n_sources, ongoing, place=None) -> np.ndarray:
+    """Row by row: 'Assault (Conflict) · reported · in Kyiv, UKR · 12 killed · reported by 3
+    sources', escaped."""
     n_sources = np.asarray(n_sources, dtype=float)
     many = np.array([f"reported by {n:.0f} sources" if n > 1 else "" for n in n_sources.tolist()], dtype=object)
     still = np.where(np.asarray(ongoing, dtype=bool), "still going on at publication", "")
     kind = np.asarray(type_label, dtype=object) + " (" + np.asarray(group, dtype=object) + ")"
-    return join_nonempty(" · ", *(escaped(c) for c in (kind, modality, toll, many, still)))
+    where = np.asarray(place if place is not None else [""] * len(kind), dtype=object)
+    where = np.where(where != "", "in " + where, "")
+    return join_nonempty(" · ", *(escaped(c) for c in (kind, modality, where, toll, many, still)))
 
 
-def what_line(type_label: str, group: str, modality: str, toll: str, n_sources: float, ongoing: bool) -> str:
+def what_line(type_label: str, group: str, modality: str, toll: str, n_sources: float, ongoing: bool,
+              place: str = "") -> str:
     """One line of what happened (what_lines)."""
-    return what_lines([type_label], [group], [modality], [toll], [n_sources], [ongoing])[0]
+    return what_lines([type_label], [group], [modality], [toll], [n_sources], [ongoing], [place])[0]
 
 
 #: The hover label of every event mark. customdata columns, in order:

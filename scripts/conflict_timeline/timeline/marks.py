@@ -177,10 +177,12 @@ def build_marks(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFram
     summary = escape_many(cut_many(_col(ev, "summary"), HOVER_TEXT_CHARS))
     out["cd0"] = np.array([s or "(no summary)" for s in summary] + [""], dtype=object)[:-1]
     counts = _count(_col(ev, "source_count")).fillna(1).to_numpy().astype(str)
+    location, country = _col(ev, "location"), _col(ev, "country")
+    place = np.where((location != "") & (country != ""), location + ", " + country, np.where(location != "", location, country))
     out["cd1"] = (_per_unique(
-        lambda t, m, toll, c, og: hover.what_lines(
-            [enc.label_of(x) for x in t], [enc.group_of(x) for x in t], m, toll, c.astype(float), og == "1"),
-        event_type, modality, _toll(low, high), counts, ongoing.astype(int).astype(str), rows=True,
+        lambda t, m, toll, c, og, where: hover.what_lines(
+            [enc.label_of(x) for x in t], [enc.group_of(x) for x in t], m, toll, c.astype(float), og == "1", where),
+        event_type, modality, _toll(low, high), counts, ongoing.astype(int).astype(str), place, rows=True,
     ))
     out["cd2"] = (_per_unique(
         hover.date_lines, _col(ev, "date_text"), _col(ev, "date_edtf"), _col(ev, "date_precision"),
