@@ -240,6 +240,24 @@ def test_lane_dropdown_switches_the_lanes_to_actors_and_to_sources(chromium_page
     assert chromium_page.console_errors == []
 
 
+def test_the_founding_page_labels_every_event_and_its_labels_follow_the_lanes(chromium_page, pages):
+    page = _open(chromium_page, pages["founding"])
+    n = len(founding_article_tables()["events"])
+
+    def label_centres():
+        return page.evaluate("""() => [...document.querySelectorAll('.annotation')].map((a) => {
+          const r = a.getBoundingClientRect(); return Math.round(r.top + r.height / 2); })""")
+
+    before = label_centres()
+    assert len(before) == n and "Support: Russia" in (page.locator(".annotation-text").all_text_contents())
+    page.locator(".updatemenu-header-group").click()
+    page.locator(".updatemenu-dropdown-button", has_text="Lanes: actor").click()
+    page.wait_for_function("document.getElementById('conflict-timeline').dataset.lanes === 'actor'")
+    after = label_centres()
+    assert len(after) == n and after != before
+    assert chromium_page.console_errors == []
+
+
 def test_range_buttons_and_range_slider_are_on_the_page(chromium_page, pages):
     page = _open(chromium_page, pages["founding"])
     assert [b.text_content() for b in page.locator(".rangeselector .button").all()] == ["1m", "6m", "1y", "all"]

@@ -405,3 +405,27 @@ def test_render_package_names_the_file_and_the_fix_when_the_package_is_missing(t
         render_package(tmp_path / "datapackage.json")
     with pytest.raises(ConflictTimelineError, match="--lanes"):
         render_package(XSS_DIR / "datapackage.json", out=tmp_path / "x.html", lanes="colour")
+
+
+def test_a_small_page_labels_every_event_with_its_type_and_first_actor():
+    t = founding_article_tables()
+    fig = _figure(t)
+    labels = fig["layout"]["annotations"]
+    assert len(labels) == len(t["events"])
+    assert {"Support: Russia", "Onset", "Casualties"} <= {a["text"] for a in labels}
+    assert all(a["xref"] == "x" and a["yref"] == "y" and not a["showarrow"] for a in labels)
+    for mode in fig["lanes"]:  # the dropdown moves every label with its lane
+        assert sorted(k for k in mode["relayout"] if k.startswith("annotations[")) == \
+            sorted(f"annotations[{k}].y" for k in range(len(labels)))
+
+
+def test_label_text_from_articles_is_escaped():
+    t = founding_article_tables()
+    t["actors"].loc[t["actors"]["actor_id"] == "ru", "name"] = "<img src=x onerror=alert(1)>"
+    texts = " ".join(a["text"] for a in _figure(t)["layout"]["annotations"])
+    assert "<img" not in texts and "&lt;img" in texts
+
+
+def test_a_large_page_has_no_labels():
+    t = synthetic_tables(200, n_sources=3, seed=5)
+    assert _figure(t)["layout"]["annotations"] == []

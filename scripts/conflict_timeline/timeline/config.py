@@ -12,6 +12,17 @@ LANE_MODES = {"group": "Lanes: event type", "actor": "Lanes: actor", "source": "
 #: as one filled path per trace instead of one bar each.
 WEBGL_THRESHOLD = 1500
 
+#: Pages with at most this many events label every mark with its type and first actor, so that
+#: each event reads at first sight without hovering; labels are cut at LABEL_CHARS.
+LABEL_MAX_EVENTS = 60
+LABEL_CHARS = 34
+LABEL_FONT_SIZE = 10
+LABEL_COLOUR = "#333333"
+#: Labels sit this many pixels right of a point, or above a span's start.
+LABEL_SHIFT_PX = 8
+#: A span shorter than this share of the time shown is labelled like a point (right of its end).
+LABEL_SHORT_SPAN_SHARE = 0.05
+
 #: At most this many actor or source lanes; the rest share one "Other ..." lane.
 MAX_LANES = 24
 #: Lane labels longer than this are cut with an ellipsis (the hover shows the full text).

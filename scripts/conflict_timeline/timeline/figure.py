@@ -33,6 +33,11 @@ from .config import (
     FADE_COLOUR,
     FADE_EXTENT_SHARE,
     FADE_SHARE,
+    LABEL_COLOUR,
+    LABEL_FONT_SIZE,
+    LABEL_MAX_EVENTS,
+    LABEL_SHIFT_PX,
+    LABEL_SHORT_SPAN_SHARE,
     LANE_MODES,
     MARKER_SIZE,
     MARKER_SIZE_MAX,
@@ -224,6 +229,25 @@ def _hover_table(m) -> dict:
     }
 
 
+def _label_y(lay: LaneLayout, rows: np.ndarray) -> list[float]:
+    return [round(float(y), 4) for y in lay.y[rows]]
+
+
+def _labels(marks: pd.DataFrame, b: _Builder, rows: np.ndarray, lay: LaneLayout, extent_ms: float) -> list[dict]:
+    """A short label (type and first actor) beside every mark of a small page, so that each
+    event reads at first sight: right of a point or a short span; above the start of a long
+    span. Annotations, not a trace, so the range slider stays clean; the lane dropdown moves
+    them with their marks."""
+    long = (marks["kind"].to_numpy()[rows] == "span") & (b.end[rows] - b.start[rows] > LABEL_SHORT_SPAN_SHARE * extent_ms)
+    x = np.where(long, b.start[rows], np.where(marks["kind"].to_numpy()[rows] == "span", b.end[rows], b.start[rows]))
+    text = marks["label"].to_numpy()[rows]
+    return [{
+        "x": float(xx), "y": y, "xref": "x", "yref": "y", "text": str(t), "showarrow": False,
+        "xanchor": "left", "yanchor": "bottom" if s else "middle", "xshift": 0 if s else LABEL_SHIFT_PX,
+        "yshift": round(LABEL_SHIFT_PX * g, 1) if s else 0, "font": {"size": LABEL_FONT_SIZE, "color": LABEL_COLOUR},
+    } for xx, y, t, s, g in zip(x.tolist(), _label_y(lay, rows), text, long.tolist(), b.growth[rows].tolist())]
+
+
 def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFrame, lanes: str = "group") -> dict:
     """The timeline figure of a package's events, with `lanes` (group, actor or source) first."""
     if lanes not in LANE_MODES:
@@ -264,6 +288,8 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
     keys = _key_traces(gl)
     fig_layout = axes.base_layout(marks, len(events) - len(marks), groups + [t["name"] for t in keys])
     axes.apply(fig_layout, axes.lane_update(layouts[lanes].labels))
+    labelled = np.arange(len(marks)) if 0 < len(marks) <= LABEL_MAX_EVENTS else np.arange(0)
+    fig_layout["annotations"] = _labels(marks, b, labelled, layouts[lanes], extent_ms)
     y_traces = [i for i, f in enumerate(b.lane_of) if f is not None]
     bars = [i for i, t in enumerate(b.traces) if t["type"] == "bar"]
     switches = [{
@@ -272,7 +298,8 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
         "y_traces": y_traces,
         "width": [typed(span_widths(layouts[mode], b.rows[i], growth), "f4") for i in bars],
         "width_traces": bars,
-        "relayout": axes.lane_update(layouts[mode].labels),
+        "relayout": {**axes.lane_update(layouts[mode].labels),
+                     **{f"annotations[{k}].y": y for k, y in enumerate(_label_y(layouts[mode], labelled))}},
     } for mode in LANE_MODES]
     # The dropdown only reports the click (method "skip"); page.BOOT_SCRIPT applies lanes[active].
     fig_layout["updatemenus"] = [dict(

@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import encodings as enc
 from . import hover
-from .config import HOVER_TEXT_CHARS, LANE_LABEL_CHARS, WRAP_CHARS
+from .config import HOVER_TEXT_CHARS, LABEL_CHARS, LANE_LABEL_CHARS, WRAP_CHARS
 from .encode import SEP, cut_many, escape_many, plain_many, wrap_many
 
 DAY = pd.Timedelta(days=1)
@@ -163,6 +163,9 @@ def build_marks(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFram
     ids = {k: _col(ev, k) for k in ("actor1", "actor2", "speaker")}
     named = {k: _per_unique(lambda a: names.get(a) or a, v) for k, v in ids.items()}
     primary = _or(named["actor1"], named["speaker"], named["actor2"])
+    out["label"] = _per_unique(
+        lambda t, p: hover.escape(hover.cut(f"{enc.label_of(t)}: {p}" if p else enc.label_of(t), LABEL_CHARS)),
+        event_type, primary)
     out["lane_group"] = group
     out["lane_group_label"] = group
     out["lane_actor"] = _or(ids["actor1"], ids["speaker"], ids["actor2"])
