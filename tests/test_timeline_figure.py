@@ -429,3 +429,12 @@ def test_label_text_from_articles_is_escaped():
 def test_a_large_page_has_no_labels():
     t = synthetic_tables(200, n_sources=3, seed=5)
     assert _figure(t)["layout"]["annotations"] == []
+
+
+def test_a_timeline_of_centuries_is_drawn():
+    t = founding_article_tables()
+    events = t["events"].copy()
+    events.loc[0, ["date_start", "date_end", "date_edtf", "date_precision"]] = ["1700-01-01", "1700-12-31", "1700", "year"]
+    fig = build_figure(events, t["sources"], t["actors"])  # 300+ years overflow nanosecond arithmetic
+    lo, hi = fig["layout"]["xaxis"]["range"]
+    assert lo < "1700-01-01" and hi > "2016-12-31"

@@ -4,6 +4,8 @@ after the first draw, it draws the whole plot a second time."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import math
 
 import pandas as pd
@@ -62,8 +64,13 @@ def x_range(marks: pd.DataFrame) -> list[str] | None:
         return None
     first = marks["start"].min()
     last = marks["end"].fillna(marks["start"] + pd.Timedelta(days=1)).max()
-    pad = max(pd.Timedelta(days=PAD_MIN_DAYS), (last - first) * PAD_SHARE)
-    return [f"{first - pad:%Y-%m-%d}", f"{last + pad:%Y-%m-%d}"]
+    # whole days in Python integers: centuries of history overflow pandas' nanosecond arithmetic
+    days = (last.value - first.value) // 86_400_000_000_000
+    pad = dt.timedelta(days=max(PAD_MIN_DAYS, int(days * PAD_SHARE)))
+    lo, hi = first.date(), last.date()
+    lo = lo - pad if lo - dt.date.min > pad else dt.date.min
+    hi = hi + pad if dt.date.max - hi > pad else dt.date.max
+    return [lo.isoformat(), hi.isoformat()]
 
 
 def subtitle(marks: pd.DataFrame, n_sources: int, n_undated: int) -> str:

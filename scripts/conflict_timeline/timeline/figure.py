@@ -322,7 +322,8 @@ def axes_extent_ms(marks: pd.DataFrame) -> float:
     if marks.empty:
         return float(MS_PER_DAY)
     last = marks["end"].fillna(marks["start"]).max()
-    return float(max(MS_PER_DAY, (last - marks["start"].min()) / pd.Timedelta(milliseconds=1)))
+    # in Python integers: centuries of history overflow pandas' nanosecond arithmetic
+    return float(max(MS_PER_DAY, (last.value - marks["start"].min().value) / 1_000_000))
 
 
 def hover_rows(fig: dict, index: int) -> list[list[str]]:
