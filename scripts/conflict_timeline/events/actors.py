@@ -67,6 +67,27 @@ def state_forces() -> re.Pattern[str]:
     return words(load("actors")["state_forces"])
 
 
+def affiliated_actors(affiliations, present) -> dict[str, "Actor"]:
+    """The lexicon and state actors that `affiliations` name, and those they are affiliated
+    with in turn, leaving out the ids in `present`: added so that the foreign key holds."""
+    out: dict[str, Actor] = {}
+    pending = list(affiliations)
+    while pending:
+        actor_id = pending.pop()
+        if actor_id in present or actor_id in out:
+            continue
+        if actor_id in lexicon_actors():
+            actor = lexicon_actors()[actor_id]
+        elif actor_id.startswith("state-"):
+            actor = state_actor(actor_id[6:].upper())
+        else:
+            continue
+        out[actor_id] = actor
+        if actor.affiliation:
+            pending.append(actor.affiliation)
+    return out
+
+
 def state_actor(code: str) -> Actor:
     return Actor(f"state-{code.lower()}", country_name(code), "state", code)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..events.actors import lexicon_actors, state_actor
+from ..events.actors import affiliated_actors
 from .fragments import FRAGMENT_TABLES, SourceRows, csv_line
 from .schemas import ARROW_TYPES, arrow_schema, field_names, _load
 from .write import _arrow, _none_if_nan, cell, write_csv, write_lines, write_parquet_table
@@ -182,18 +182,6 @@ def _actors(table: pa.Table, keys: list[str], rank: dict[int, int], events: pa.T
             chosen[ids[i]] = i
     columns = [n for n in order or field_names("actors") if n in table.column_names]
     out = {a: r for a, r in zip(chosen, table.take(pa.array(list(chosen.values()), pa.int64())).select(columns).to_pylist())}
-    pending = [r["affiliation"] for r in out.values() if r.get("affiliation")]
-    while pending:
-        actor_id = pending.pop()
-        if actor_id in out:
-            continue
-        if actor_id in lexicon_actors():
-            actor = lexicon_actors()[actor_id]
-        elif actor_id.startswith("state-"):
-            actor = state_actor(actor_id[6:].upper())
-        else:
-            continue
+    for actor_id, actor in affiliated_actors([r["affiliation"] for r in out.values() if r.get("affiliation")], out).items():
         out[actor_id] = actor.row()
-        if actor.affiliation:
-            pending.append(actor.affiliation)
     return sorted(out.values(), key=lambda r: r["actor_id"])

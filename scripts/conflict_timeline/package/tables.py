@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..events.actors import Actor, lexicon_actors, state_actor
+from ..events.actors import Actor, affiliated_actors
 from ..events.merge import merge_events
 
 
@@ -20,22 +20,7 @@ class ArticleResult:
 
 def _with_affiliations(actors: dict[str, Actor]) -> dict[str, Actor]:
     """Add every actor an actor is affiliated with, so the foreign key holds."""
-    out = dict(actors)
-    pending = [a.affiliation for a in actors.values() if a.affiliation]
-    while pending:
-        actor_id = pending.pop()
-        if actor_id in out:
-            continue
-        if actor_id in lexicon_actors():
-            actor = lexicon_actors()[actor_id]
-        elif actor_id.startswith("state-"):
-            actor = state_actor(actor_id[6:].upper())
-        else:
-            continue
-        out[actor_id] = actor
-        if actor.affiliation:
-            pending.append(actor.affiliation)
-    return out
+    return {**actors, **affiliated_actors([a.affiliation for a in actors.values() if a.affiliation], actors)}
 
 
 def build_tables(results: list[ArticleResult]) -> dict[str, list[dict]]:
