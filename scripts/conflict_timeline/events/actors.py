@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import is_large_city
-from .lexicon import load, titles, words
+from .lexicon import calendar_words, load, titles, words
 from .places import surface_names as place_names
 from .places import country_name
 
@@ -139,7 +139,7 @@ def _could_be_named(name: str) -> bool:
     if " " in name:
         return True
     word = name.rstrip(".")
-    return not (word in _not_names() or word in place_names() or word[:-1] in place_names()
+    return not (word in _not_names() or word in calendar_words() or word in place_names() or word[:-1] in place_names()
                 or word in ("Mr", "Mrs", "Ms", "Dr") or is_large_city(word))
 
 
@@ -268,7 +268,7 @@ class ActorRegistry:
         return out
 
     def _affiliations(self, text: str, mentions: list[ActorMention], offset: int) -> None:
-        """'X, a spokesman for the 5th Brigade of the FSA' makes X speak for the FSA;
+        """'X, a spokesman for the 3rd Battalion of the YPG' makes X speak for the YPG;
         "Russia's Foreign Minister X" makes X Russia's."""
         for i, mention in enumerate(mentions):
             actor = self.actors[mention.actor_id]

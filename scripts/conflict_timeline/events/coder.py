@@ -120,21 +120,22 @@ class Coder:
         return events
 
     def _date_for(self, hit: Hit, sentence: str, offset: int, timexes: list[Timex], statement: bool,
-                  present: bool, others: list[Hit] = ()) -> tuple[EventDate | None, set[int]]:
+                  present: bool, others: list[Hit] = (), named: list[Timex] = ()) -> tuple[EventDate | None, set[int]]:
         """The event's date and the start offsets of the time expressions it used. A date in a
         "since ..." clause with a happening of its own ("talks since Russia invaded on Thursday")
-        is that happening's."""
+        is that happening's. `named` are the sentence's date words inside a happening's name."""
         dct = self.article.dct
         if hit.type != "CASUALTIES":  # a toll counted "since" a happening starts at its date
             timexes = [t for t in timexes if not _claimed_by_since(sentence, t.start - offset, hit, others)]
         since = _SINCE_CLAUSE.search(sentence, 0, hit.start) if hit.type == "ONSET" else None
         if since is not None:
             # "for the third time since the war started": a reference to the onset, dated
-            # only by a date of its own ("since the crisis erupted in March 2011")
+            # only by a date of its own ("since the uprising began in May 2019")
             timexes = [t for t in timexes if t.start - offset >= since.start()]
             if not any(calendar_date(t) for t in timexes):
                 return None, set()
-        named = _in_names(sentence, offset, timexes, [hit, *others])
+        if hit not in others:  # a toll's own hit
+            named = [*named, *_in_names(sentence, offset, timexes, [hit])]
         if named and any(calendar_date(t) for t in timexes if t not in named):
             timexes = [t for t in timexes if t not in named]
         timex = governing_timex(timexes, offset + hit.start, sentence, offset)
@@ -157,11 +158,10 @@ class Coder:
         return None, set()
 
     def _uncovered(self, sentence: str, offset: int, timexes: list[Timex], used: set[int], hits: list[Hit],
-                   taken: set[tuple[str, str]]) -> list[tuple[Hit, Timex]]:
+                   taken: set[tuple[str, str]], named: list[Timex]) -> list[tuple[Hit, Timex]]:
         """Every calendar date of a sentence dates some event: a dated expression no event
         took gets the nearest trigger of its clause, or an OCCURRENCE of its own."""
         out = []
-        named = _in_names(sentence, offset, timexes, hits)
         for t in timexes:
             found = calendar_date(t)
             if t.start in used or found is None or found[2] not in CALENDAR_PRECISIONS or t.type != "DATE" \
@@ -216,7 +216,7 @@ class Coder:
                 # fighting erupted on Saturday") is an event beside the main one.
                 if other.priority >= SECONDARY_MIN_PRIORITY and other.type not in {h.type for h, _ in chosen} \
                         and not any(_same_clause(sentence, h, other) for h, _ in chosen) \
-                        and not inside(other.start, relative_clauses(sentence)):  # ", which is fighting in Syria,"
+                        and not inside(other.start, relative_clauses(sentence)):  # ", which holds the north,"
                     chosen.append((other, governs(speech, other, sentence)))
         elif speech and speaker:
             chosen.append((speech[0], False))
@@ -235,6 +235,7 @@ class Coder:
                 death = [h for h in hits if h.type == "ASSAULT"]
                 toll_on = Hit(toll.start, toll.end, death[0].trigger if death else None, False, False, 5, "CASUALTIES")
                 chosen.append((toll_on, governs(speech, toll_on, sentence)))
+        named = _in_names(sentence, start, timexes, hits)  # "the Easter Offensive": once per sentence
         events = []
         used: set[int] = set()  # start offsets of the time expressions that date an event
         taken: set[tuple[str, str]] = set()  # (type, date) already coded in this sentence
@@ -244,7 +245,7 @@ class Coder:
             if hit.quoted and not any(inside(m.start - start, own_quote) for m in mentions):
                 continue  # a quoted happening with nobody named in the quote is not coded
             statement = bool(speech) or hit.quoted
-            date, took = self._date_for(hit, sentence, start, timexes, statement, present or hit.quoted, hits)
+            date, took = self._date_for(hit, sentence, start, timexes, statement, present or hit.quoted, hits, named)
             if date is None:
                 if acts and hit is acts[0]:
                     # an undated main happening ("condemned the outbreak of fighting") gives
@@ -263,7 +264,7 @@ class Coder:
         if any(e.date.source in ("explicit", "relative") for e in events):
             # "X said" beside a dated happening only attributes it: the happening carries the speaker.
             events = [e for e in events if not (e.event_type == "STATEMENT" and e.date.source == "document")]
-        for hit, timex in self._uncovered(sentence, start, timexes, used, hits, taken):
+        for hit, timex in self._uncovered(sentence, start, timexes, used, hits, taken, named):
             date = from_timex(timex, sentence, start, timexes, art.dct)
             if date is not None:
                 events.append(self._event(hit, governs(speech, hit, sentence), sentence, start, date, mentions, places,

@@ -7,12 +7,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-import calendar
-
 import pycountry
 
 from ..settings import GAZETTEER_MIN_POPULATION, LARGE_CITY_POPULATION
-from .lexicon import load
+from .lexicon import calendar_words, load
 
 #: A place name counts only where the text puts it in a locative frame: "in Aleppo",
 #: "north of Sanaa", "the town of Bakhmut", "residential areas of Kharkiv", "control of Mekelle". Bare capitalised words are too often not places.
@@ -56,8 +54,7 @@ def _index() -> dict[str, tuple[City, ...]]:
 
 @functools.cache
 def _not_cities() -> frozenset[str]:
-    calendar_words = set(calendar.month_name[1:]) | set(calendar.month_abbr[1:]) | set(calendar.day_name) | set(calendar.day_abbr)
-    return frozenset(calendar_words | set(load("places").get("not_cities") or []))
+    return frozenset(calendar_words(abbreviated=True) | set(load("places").get("not_cities") or []))
 
 
 @dataclass(frozen=True)

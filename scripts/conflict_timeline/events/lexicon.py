@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass
@@ -70,3 +71,13 @@ def titles() -> str:
 @functools.cache
 def sentence_lexicon() -> dict:
     return load("sentences")
+
+
+@functools.cache
+def calendar_words(abbreviated: bool = False) -> frozenset[str]:
+    """Month and weekday names ("March", "Friday"; with `abbreviated`, "Mar", "Fri" too): capitalised
+    words that name no place and no one."""
+    words = set(calendar.month_name[1:]) | set(calendar.day_name)
+    if abbreviated:
+        words |= set(calendar.month_abbr[1:]) | set(calendar.day_abbr)
+    return frozenset(words)

@@ -17,22 +17,31 @@ def merge_key(event: Event) -> tuple | None:
     return (event.event_type, event.actor1, event.actor2, event.date.edtf, stance)
 
 
+def group_reports(keys: list, sources: list) -> list[list[int]]:
+    """The reports (by index, in the order given) grouped into happenings, in order of their
+    first report: a report joins the group of its merge key while that group has no report
+    from its source; otherwise, or without a key, it starts a group of its own."""
+    groups: dict = {}
+    out: list[list[int]] = []
+    for i, (key, source) in enumerate(zip(keys, sources)):
+        group = groups.get(key) if key is not None else None
+        if group is not None and source not in group[1]:
+            group[0].append(i)
+            group[1].add(source)
+            continue
+        members = [i]
+        if key is not None and group is None:
+            groups[key] = (members, {source})
+        out.append(members)
+    return out
+
+
 def merge_events(events: list[Event]) -> tuple[list[dict], list[dict]]:
     """Return (event rows, event_sources rows). The kept row is the earliest report
     (by source published order as given, then offset); every report is an evidence row."""
-    groups: dict[tuple, list[Event]] = {}
-    order: list[tuple] = []
-    for event in events:
-        key = merge_key(event)
-        if key is not None and key in groups and event.source_id not in {e.source_id for e in groups[key]}:
-            groups[key].append(event)
-            continue
-        own = key if key is not None and key not in groups else ("single", event.event_id)
-        groups[own] = [event]
-        order.append(own)
     rows, evidence = [], []
-    for key in order:
-        members = groups[key]
+    for indices in group_reports([merge_key(e) for e in events], [e.source_id for e in events]):
+        members = [events[i] for i in indices]
         head = members[0]
         row = head.row()
         row["source_count"] = len({e.source_id for e in members})

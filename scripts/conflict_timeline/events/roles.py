@@ -70,7 +70,7 @@ def find_speaker(registry: ActorRegistry, speech: list[Hit], mentions: list[Acto
         if m.start >= pos:
             return m.start - (offset + verb.end)
         skipped = sum(e - b for b, e in rel if m.end - offset <= b and e <= verb.start)
-        return pos - m.end - skipped  # "X, which is fighting in Syria, says": X is next to its verb
+        return pos - m.end - skipped  # "X, which holds the north, says": X is next to its verb
 
     def inverted(verb: Hit) -> bool:  # '"...," said X' or '..., X said', not "X, which ..., says"
         if sentence[verb.start:verb.end].lower() == "according to":
@@ -130,7 +130,7 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     after = [m for m in candidates if m.start >= offset + hit.end]
     actor1 = _list_head(before, sentence, offset).actor_id if before else None
     if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
-        actor1 = speaker  # "X says it does not accept ...": X does
+        actor1 = speaker  # "X says it will not withdraw ...": X does
     if actor1 is None and not hit.quoted and _PERSON_PRONOUN.match(sentence, lead):
         actor1 = previous_person  # "He also urged Albright to ...": the last person named
     if actor1 is None and lead and re.search(r"\b(?:and|but)\s+$", sentence[:lead]) \

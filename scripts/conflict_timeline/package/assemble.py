@@ -5,7 +5,7 @@ Arrow tables (with `_key`, the article they come from), so an incremental build 
 previous build's rows as they are and only orders and merges them again. Every sort has the
 same keys as `build_tables` plus the article's and the row's rank as the last ties, so the
 order is the one a full build gives whatever order the rows are stored in; the merge is
-`events.merge.merge_events` over merge keys computed by that module.
+`events.merge.group_reports` over merge keys computed by that module, as `merge_events` uses it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..events.actors import affiliated_actors
+from ..events.merge import group_reports
 from .fragments import FRAGMENT_TABLES, SourceRows, csv_line
 from .schemas import ARROW_TYPES, arrow_schema, field_names, _load
 from .write import _arrow, _none_if_nan, cell, write_csv, write_lines, write_parquet_table
@@ -115,19 +116,8 @@ def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, li
     within = ev["_within"].to_pylist()
     order = sorted(range(ev.num_rows), key=lambda i: (rank[pos[i]], within[i]))
     merge, sid = ev["_merge"].to_pylist(), ev["source_id"].to_pylist()
-    groups: dict[str, tuple[list[int], set]] = {}
-    created: list[list[int]] = []
-    for i in order:  # events.merge.merge_events, over row numbers
-        key = merge[i]
-        group = groups.get(key) if key is not None else None
-        if group is not None and sid[i] not in group[1]:
-            group[0].append(i)
-            group[1].add(sid[i])
-            continue
-        members = [i]
-        if key is not None and group is None:
-            groups[key] = (members, {sid[i]})
-        created.append(members)
+    created = [[order[j] for j in members]  # events.merge's grouping, over row numbers
+               for members in group_reports([merge[i] for i in order], [sid[i] for i in order])]
     starts, ends = ev["date_start"].to_pylist(), ev["date_end"].to_pylist()
     chars, ids = ev["char_start"].to_pylist(), ev["event_id"].to_pylist()
     made = sorted(created, key=lambda m: (starts[m[0]], ends[m[0]], sid[m[0]], chars[m[0]], ids[m[0]]))

@@ -77,7 +77,7 @@ def host(url: str) -> str:
 
 
 def date_lines(written, normal, precision, source) -> np.ndarray:
-    """Row by row (plain text columns): '“September 30” → 2015-09-30 (day, explicit)', escaped."""
+    """Row by row (plain text columns): '“June 12” → 2019-06-12 (day, explicit)', escaped."""
     written, normal = np.asarray(written, dtype=object), np.asarray(normal, dtype=object)
     how = join_nonempty(", ", precision, source)
     left = np.where(written != "", "“" + escaped(cut_many(written, HOVER_TEXT_CHARS)) + "” → ", "no date in the text → ")
@@ -90,7 +90,7 @@ def date_line(date_text: object, date_edtf: object, precision: object, date_sour
 
 
 def actors_lines(actor1, actor2, speaker) -> np.ndarray:
-    """Row by row (actor names, plain text): 'Russia → Free Syrian Army · said by Omar Haddad'."""
+    """Row by row (actor names, plain text): 'Army → Rebels · said by Omar Haddad'."""
     pair = join_nonempty(" → ", escaped(actor1), escaped(actor2))
     speaker = np.asarray(speaker, dtype=object)
     said = np.where(speaker != "", "said by " + escaped(speaker), "")
@@ -104,7 +104,7 @@ def actors_line(actor1: str, actor2: str, speaker: str) -> str:
 
 
 def source_lines(titles, publishers, published, urls) -> np.ndarray:
-    """Row by row: 'Title — Publisher, 2015-10-24<br><a href=...>host</a>' (the link only for
+    """Row by row: 'Title — Publisher, 2019-06-14<br><a href=...>host</a>' (the link only for
     http/https URLs)."""
     head = escaped(cut_many(titles, HOVER_TEXT_CHARS))
     head = np.where(head != "", head, "untitled article")

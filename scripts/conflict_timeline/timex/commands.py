@@ -19,7 +19,7 @@ def parse_dct(dct: str) -> dt.date:
     try:
         return dt.date.fromisoformat(dct.strip())
     except (ValueError, AttributeError):
-        raise TimexUsageError(f"--dct {dct!r} is not a date. Fix: give the document date as YYYY-MM-DD, e.g. --dct 2015-10-24") from None
+        raise TimexUsageError(f"--dct {dct!r} is not a date. Fix: give the document date as YYYY-MM-DD, e.g. --dct 2019-06-14") from None
 
 
 def check_genre(genre: str) -> str:

@@ -1,4 +1,4 @@
-"""Resolvers of calendar expressions, whole or underspecified ("September 30", "1944",
+"""Resolvers of calendar expressions, whole or underspecified ("June 12", "1944",
 "the third quarter", "Christmas", "2:56PM"), and of durations and sets.
 
 Each resolver takes the normalised groups ``g``, the rule's ``args`` and the :class:`Context`,
@@ -26,7 +26,7 @@ QUARTER_REPORT_LAG = 45
 
 
 def _infer_year(month: int, day: int | None, ctx: Context) -> int | None:
-    """The year of "September 30" or "in April": near the DCT in news, the story's in narrative."""
+    """The year of "June 12" or "in April": near the DCT in news, the story's in narrative."""
     if ctx.genre == "narrative":
         p = ctx.anaphoric()
         return p.year if p else None
