@@ -12,6 +12,7 @@ import yaml
 
 from ..errors import LexiconError
 from ..settings import LEXICON_DIR
+from ..yamlfile import load_yaml
 
 
 @functools.cache
@@ -19,7 +20,7 @@ def load(name: str) -> dict:
     path = Path(LEXICON_DIR) / f"{name}.yaml"
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = load_yaml(handle)
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path}: cannot be loaded ({exc}). Fix the file's YAML.") from None
     if not isinstance(data, dict):

@@ -6,7 +6,7 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
+from ..yamlfile import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -14,7 +14,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 @functools.cache
 def load(name: str) -> dict:
     with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return load_yaml(handle)
 
 
 @functools.cache

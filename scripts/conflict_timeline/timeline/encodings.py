@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
-
 from ..settings import LEXICON_DIR
+from ..yamlfile import load_yaml
 
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable with every common form of
 #: colour blindness. Keyed by the `group` of event_types.yaml.
@@ -92,7 +91,7 @@ MODALITY_LABELS = {
 @lru_cache(maxsize=1)
 def event_types() -> dict[str, dict]:
     """Event types of the lexicon, by code: {code: {group, label, description}}."""
-    data = yaml.safe_load((LEXICON_DIR / "event_types.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((LEXICON_DIR / "event_types.yaml").read_text(encoding="utf-8"))
     return {t["code"]: t for t in data["types"]}
 
 

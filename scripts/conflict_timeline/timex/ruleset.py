@@ -10,12 +10,8 @@ from pathlib import Path
 import yaml
 
 from ..errors import LexiconError
+from ..yamlfile import LOADER
 from ..settings import TIMEX_RULES_DIR
-
-try:  # the C loader is several times faster; fall back when libyaml is missing
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
 
 _PLACEHOLDER = re.compile(r"<<(?P<name>[a-z_0-9]+)>>")
 LEXICON_FILE = "lexicons.yaml"
@@ -60,7 +56,7 @@ class RuleSet:
 
 def load_yaml(path: Path) -> dict:
     with open(path, encoding="utf-8") as f:
-        return yaml.load(f, Loader=_Loader)
+        return yaml.load(f, Loader=LOADER)
 
 
 def _trie_regex(words: set[str]) -> str:
