@@ -107,15 +107,32 @@ def test_timex_returns_frozen_timexes_sorted_by_start():
     assert [t.start for t in result] == sorted(t.start for t in result)
 
 
-def test_timex_does_not_take_a_forecast_quarter_for_the_quarter_reported():
-    text = (
-        "Steelmakers will report losses through the third quarter of 1990. "
-        "Third-quarter profit fell to $5 million from $9 million a year ago."
-    )
-    got = found(text, dt.date(1989, 10, 26))
-    assert got["the third quarter of 1990"] == ("DATE", "1990-Q3")
-    assert got["Third-quarter"] == ("DATE", "1989-Q3")
-    assert got["a year ago"] == ("DATE", "1988-Q3")
+@pytest.mark.parametrize(
+    "text, dct, expected",
+    [
+        (  # a quarter after the DCT's is a forecast
+            "Steelmakers will report losses through the third quarter of 1990. "
+            "Third-quarter profit fell to $5 million from $9 million a year ago.",
+            "1989-10-26",
+            {"the third quarter of 1990": "1990-Q3", "Third-quarter": "1989-Q3", "a year ago": "1988-Q3"},
+        ),
+        (  # so is the DCT's own quarter, unless told in the past; nine months are part of a year
+            "Third-quarter net rose 11% from a year ago. The earthquake will result in a fourth-quarter "
+            "charge. Sales fell 5% in the latest quarter. In the first nine months, net was $306 million, "
+            "up from the 1988 period. The year-ago results included a charge.",
+            "1989-11-02",
+            {"the latest quarter": "1989-Q3", "the 1988 period": "1988", "year-ago": "1988"},
+        ),
+        (  # a fiscal quarter reported in the past
+            "Ralston reported a decline in fourth-quarter earnings. Sales in the latest period rose.",
+            "1989-11-02",
+            {"the latest period": "1989-Q4"},
+        ),
+    ],
+)
+def test_timex_does_not_take_a_forecast_quarter_for_the_quarter_reported(text, dct, expected):
+    got = found(text, dt.date.fromisoformat(dct))
+    assert {k: got[k] for k in expected} == {k: ("DATE", v) for k, v in expected.items()}
 
 
 @pytest.mark.parametrize(

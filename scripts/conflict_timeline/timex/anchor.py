@@ -24,6 +24,9 @@ import re
 from dataclasses import dataclass, field
 
 GENRES = ("news", "narrative", "auto")
+#: durations that name a reporting period of part of a year ("the first nine months", "the
+#: first half", "six months"): after them a "year-ago" figure is a year's, not a quarter's
+PART_YEAR_PERIODS = ("P6M", "P9M")
 #: auto: at least this many explicit years before a text can be read as narrative ...
 AUTO_MIN_YEARS = 5
 #: ... and either most of them (this share) lie more than AUTO_YEAR_DISTANCE years from the DCT,
@@ -94,6 +97,9 @@ class Context:
     last: Point | None = None  # the last date mentioned (story time)
     last_quarter: str | None = None  # the last quarter mentioned ("1989-Q3"), for "a year ago"
     last_quarter_at: int = -1  # where it was mentioned
+    #: news: the period last reported is a part of a year ("the first nine months"), so
+    #: "year-ago" and "the 1988 period" mean a year, not a quarter
+    part_year: bool = False
     tense: int = -1  # -1 past, +1 future: the clause around the expression (news)
     #: narrative: (position, year) of explicit years, for text before the story's first year
     years_ahead: list[tuple[int, int]] = field(default_factory=list)
@@ -122,16 +128,26 @@ class Context:
 
     def _quarter_ahead(self, value: str) -> bool:
         """In news, a quarter after the DCT's is a forecast ("losses through the third quarter
-        of 1990"), not the period being reported: it does not become the quarter in question."""
+        of 1990"), not the period being reported: it does not become the quarter in question;
+        nor does the DCT's own quarter unless told in the past tense (a fiscal quarter: "reported
+        a decline in fourth-quarter earnings"), not "will result in a fourth-quarter charge"."""
         if self.genre != "news" or self.dct is None:
             return False
-        return (int(value[:4]), int(value[-1])) > (self.dct.year, (self.dct.month - 1) // 3 + 1)
+        quarter, current = (int(value[:4]), int(value[-1])), (self.dct.year, (self.dct.month - 1) // 3 + 1)
+        return quarter > current or (quarter == current and self.tense >= 0)
+
+    def report_period(self, value: str) -> None:
+        """A duration read in news: after "the first nine months" (PART_YEAR_PERIODS),
+        "year-ago" and "the 1988 period" are a year's until a quarter is named again."""
+        if self.genre == "news" and value in PART_YEAR_PERIODS:
+            self.part_year = True
 
     def move(self, value: str) -> None:
         """Advance the story time to a calendar value of year precision or finer."""
         if re.fullmatch(r"\d{4}-Q\d", value) and not self._quarter_ahead(value):
             self.last_quarter = value
             self.last_quarter_at = self.position
+            self.part_year = False
         m = re.match(r"(?P<bc>BC)?(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?", value)
         if not m:
             m2 = re.match(r"(?P<bc>BC)?(?P<y>\d{4})-(?:W\d\d|SP|SU|FA|WI|Q\d|H\d)", value)

@@ -124,6 +124,8 @@ def quarter(g: dict, args: dict, ctx: Context) -> str | None:
     back = 1 if g.get("year_ago") else 0
     q = g.get("quarter_ordinal")
     if q is None:
+        if back and ctx.part_year and ctx.dct is not None:
+            return fmt_year(ctx.dct.year - back)
         if ctx.last_quarter:
             return f"{int(ctx.last_quarter[:4]) - back:04d}-Q{ctx.last_quarter[-1]}"
         if ctx.dct is None:
@@ -144,7 +146,7 @@ def year_period(g: dict, args: dict, ctx: Context) -> str | None:
     year = _year(g, ctx)
     if year is None:
         return None
-    if ctx.genre == "news" and ctx.last_quarter and g.get("period") in ("period", "quarter"):
+    if ctx.genre == "news" and ctx.last_quarter and not ctx.part_year and g.get("period") in ("period", "quarter"):
         return f"{fmt_year(year)}-{ctx.last_quarter[5:]}"
     return fmt_year(year)
 

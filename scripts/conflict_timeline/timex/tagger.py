@@ -77,6 +77,8 @@ def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[in
         if ttype == "DATE" and _CLOCK.search(value):
             ttype = "TIME"
         out.append(Timex(s, e, text[s:e], ttype, value, _mod(g)))
+        if ttype == "DURATION":
+            ctx.report_period(value)
         if ttype in ("DATE", "TIME") and _moves_story(rule, g, genre) and not (
             genre == "narrative"
             and (tense(text, s, e, FUTURE_ONLY_WINDOW, deadlines=False) > 0 or _in_parentheses(text, s, e))
