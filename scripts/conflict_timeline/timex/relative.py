@@ -66,6 +66,8 @@ def relative(g: dict, args: dict, ctx: Context) -> str | None:
 def weekday(g: dict, args: dict, ctx: Context) -> str | None:
     """"Friday", "last Friday", "next Monday", "Wednesday night", "10 p.m. Wednesday".
 
+    In news the part of day is left out ("Friday night" is the day, as TimeBank mostly writes
+    it) unless args.news_parts_of_day names it ("Friday evening" is TEV there).
     In news a bare weekday is the nearer of the last and the next such day, the one on the
     side of the clause's tense counting WEEKDAY_TENSE_PENALTY days nearer; in narrative it is
     the next one after the story's day."""
@@ -74,7 +76,7 @@ def weekday(g: dict, args: dict, ctx: Context) -> str | None:
     d = p.date() if p and p.day else None
     if wd is None:
         return None
-    if ctx.genre == "news" and g.get("hour") is None:
+    if ctx.genre == "news" and g.get("hour") is None and g.get("part_of_day") not in args.get("news_parts_of_day", ()):
         g = {k: v for k, v in g.items() if k != "part_of_day"}  # TimeBank: "Friday night" is the day
     if d is None:
         return "XXXX-WXX-%d" % (wd + 1)
