@@ -27,6 +27,9 @@ GENRES = ("news", "narrative", "auto")
 #: durations that name a reporting period of part of a year ("the first nine months", "the
 #: first half", "six months"): after them a "year-ago" figure is a year's, not a quarter's
 PART_YEAR_PERIODS = ("P6M", "P9M")
+#: quarterly results are reported a few weeks after the quarter: "the quarter" in news is the
+#: latest one that ended this many days before the DCT (unless a quarter was named before)
+QUARTER_REPORT_LAG = 45
 #: auto: at least this many explicit years before a text can be read as narrative ...
 AUTO_MIN_YEARS = 5
 #: ... and either most of them (this share) lie more than AUTO_YEAR_DISTANCE years from the DCT,
@@ -130,11 +133,21 @@ class Context:
         """In news, a quarter after the DCT's is a forecast ("losses through the third quarter
         of 1990"), not the period being reported: it does not become the quarter in question;
         nor does the DCT's own quarter unless told in the past tense (a fiscal quarter: "reported
-        a decline in fourth-quarter earnings"), not "will result in a fourth-quarter charge"."""
+        a decline in fourth-quarter earnings"), not "will result in a fourth-quarter charge";
+        nor, once a quarter is in question, one older than the latest reported ("after a flat
+        second quarter"): a comparison."""
         if self.genre != "news" or self.dct is None:
             return False
         quarter, current = (int(value[:4]), int(value[-1])), (self.dct.year, (self.dct.month - 1) // 3 + 1)
-        return quarter > current or (quarter == current and self.tense >= 0)
+        if quarter > current or (quarter == current and self.tense >= 0):
+            return True
+        reported = self.reported_quarter()
+        return self.last_quarter is not None and quarter < (reported.year, (reported.month - 1) // 3 + 1)
+
+    def reported_quarter(self) -> dt.date:
+        """A day of the latest quarter reported by the DCT (results come QUARTER_REPORT_LAG
+        days after a quarter ends)."""
+        return self.dct - dt.timedelta(days=QUARTER_REPORT_LAG)
 
     def report_period(self, value: str) -> None:
         """A duration read in news: after "the first nine months" (PART_YEAR_PERIODS),

@@ -20,9 +20,6 @@ from .relative import direction, weekday
 #: in news, an underspecified date is put in the year that brings it nearest the DCT; a date
 #: on the other side of the DCT than the clause's tense counts this many days farther
 TENSE_PENALTY_DAYS = 200
-#: quarterly results are reported a few weeks after the quarter: "the quarter" in news is the
-#: latest one that ended this many days before the DCT (unless a quarter was named before)
-QUARTER_REPORT_LAG = 45
 
 
 def _infer_year(month: int, day: int | None, ctx: Context) -> int | None:
@@ -130,7 +127,7 @@ def quarter(g: dict, args: dict, ctx: Context) -> str | None:
             return f"{int(ctx.last_quarter[:4]) - back:04d}-Q{ctx.last_quarter[-1]}"
         if ctx.dct is None:
             return None
-        d = ctx.dct - relativedelta(days=QUARTER_REPORT_LAG)
+        d = ctx.reported_quarter()
         return f"{d.year - back:04d}-Q{(d.month - 1) // 3 + 1}"
     p = ctx.anaphoric() if ctx.genre == "narrative" else (ctx.dct_point or ctx.last)
     if p is None:
