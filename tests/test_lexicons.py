@@ -58,6 +58,14 @@ def test_wire_dateline_examples_end_where_written(example):
     assert example["text"][:dateline_end(example["text"])] == example["dateline"]
 
 
+@pytest.mark.parametrize("example", [e for e in _examples("sentences") if "undated" in e or "dated" in e],
+                         ids=lambda e: e["text"])
+def test_definite_reference_examples_are_dated_as_written(example):
+    coded = {r["event_type"] for r in extract(example["text"], dct=DCT, genre="news")}
+    assert not coded & set(example.get("undated", []))
+    assert set(example.get("dated", [])) <= coded
+
+
 @pytest.mark.parametrize("example", _examples("actors"), ids=lambda e: e["text"])
 def test_actor_examples_resolve_to_their_ids(example):
     assert [m.actor_id for m in ActorRegistry().find(example["text"])] == example["ids"]

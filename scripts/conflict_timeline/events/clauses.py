@@ -52,6 +52,23 @@ def _campaign_nouns() -> re.Pattern[str]:
     return words(sentence_lexicon()["conflict_nouns_for_campaigns"])
 
 
+@functools.cache
+def _definite_before() -> re.Pattern[str]:
+    """ "the accord", "the U.N.-Iraq accord", "Iraq's invasion", "his death": a determiner or a
+    possessive, then at most two capitalised, numeric or hyphenated modifiers, then the trigger."""
+    det = r"(?i:(?<![\w-])(?:" + sentence_lexicon()["definite_determiners"] + r"))\s+|\w['’]s\s+"
+    return re.compile(r"(?:" + det + r")(?:(?:[A-Z0-9][\w.'’-]*|\w+-\w[\w-]*)\s+){0,2}$")
+
+
+def definite_reference(sentence: str, hit: Hit) -> bool:
+    """Is the trigger a definite noun phrase's head ("the accord was worked out", "before
+    his death")? It names a happening the reader already knows of, not one being reported.
+    Participles ("the bomb that exploded") are verbs, not nouns."""
+    if sentence[hit.start:hit.end].lower().endswith("ed"):
+        return False
+    return bool(_definite_before().search(sentence, max(0, hit.start - 60), hit.start))
+
+
 def _near(pattern: re.Pattern[str], sentence: str, start: int, end: int, span: int = 40) -> re.Match | None:
     window_start = max(0, start - span)
     for m in pattern.finditer(sentence, window_start, min(len(sentence), end + span)):

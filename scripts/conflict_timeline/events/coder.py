@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..timex import Timex
 from .actors import ActorRegistry
-from .clauses import Hit, clause_around, find_hits, inside, quote_spans
+from .clauses import Hit, clause_around, definite_reference, find_hits, inside, quote_spans
 from .dating import calendar_date, document_date, from_timex, governing_timex, narrative_date, relative_clauses
 from .lexicon import event_types
 from .modality import governs, modality_of
@@ -153,6 +153,11 @@ class Coder:
                     return date, {nearest.start}
             if self.current is not None:
                 return narrative_date(self.current), set()
+        if hit.trigger is not None and not hit.trigger.speech and definite_reference(sentence, hit) \
+                and not _PRESENT.search(sentence):
+            # "the accord was worked out", "before his death": told before, not on the report's
+            # day ("the Russian strikes are targeting ..." still goes on at it)
+            return None, set()
         if statement or present or event_types()[hit.type].get("verbal"):
             return document_date(dct), set()
         return None, set()
@@ -251,9 +256,12 @@ class Coder:
                     # an undated main happening ("condemned the outbreak of fighting") gives
                     # way to the next happening of its clause
                     coded = {h.type for h, _ in queue}
-                    rest = [h for h in acts[1:] if h.type not in coded and _same_clause(sentence, hit, h)]
+                    rest = [h for h in acts[1:] if (h.type not in coded or h.type == hit.type) and h not in [q for q, _ in queue]
+                            and _same_clause(sentence, hit, h)]
                     if rest:
                         queue.append((rest[0], governs(speech, rest[0], sentence)))
+                    elif speech and speaker and not any(q.trigger is not None and q.trigger.speech for q, _ in queue):
+                        queue.append((speech[0], False))  # "X said the bomb was ...": X's statement stands
                 continue
             if hit is toll_on and "/" not in date.edtf and date.text:
                 date = _toll_since(sentence, toll, date, art.dct)  # "636 killed since the invasion began on February 24"
