@@ -60,6 +60,7 @@ def test_timex_reads_the_founding_articles_dateline_as_a_time(founding):
         ("The envoy will fly to Geneva on Tuesday.", "2015-10-24", {"Tuesday": ("DATE", "2015-10-27")}),
         ("The envoy will fly to Geneva on Tuesday, officials said.", "2015-10-24", {"Tuesday": ("DATE", "2015-10-27")}),
         ("The ministry said on Tuesday that the envoy will fly to Geneva.", "2015-10-24", {"Tuesday": ("DATE", "2015-10-20")}),
+        ("Sununu was told Wednesday that he had alienated the Cabinet.", "1991-12-03", {"Wednesday": ("DATE", "1991-11-27")}),
         ("The offer had been due to expire Friday.", "1989-10-30", {"Friday": ("DATE", "1989-10-27")}),
         ("Two soldiers died yesterday.", "2015-10-24", {"yesterday": ("DATE", "2015-10-23")}),
         ("The siege has lasted three months.", "2015-10-24", {"three months": ("DURATION", "P3M")}),

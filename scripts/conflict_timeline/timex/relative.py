@@ -69,7 +69,8 @@ def weekday(g: dict, args: dict, ctx: Context) -> str | None:
     In news the part of day is left out ("Friday night" is the day, as TimeBank mostly writes
     it) unless args.news_parts_of_day names it ("Friday evening" is TEV there).
     In news a bare weekday is the nearer of the last and the next such day, the one on the
-    side of the clause's tense counting WEEKDAY_TENSE_PENALTY days nearer; in narrative it is
+    side of the clause's tense counting WEEKDAY_TENSE_PENALTY days nearer (the last one right
+    after a past verb: "was told Wednesday"); in narrative it is
     the next one after the story's day."""
     wd = g.get("weekday")
     p = _anchor(ctx, args)
@@ -88,7 +89,7 @@ def weekday(g: dict, args: dict, ctx: Context) -> str | None:
             if back == 0:
                 return d.isoformat() + time_suffix(g)
             pen = WEEKDAY_TENSE_PENALTY
-            sign = -1 if back + (pen if ctx.tense > 0 else 0) < ahead + (pen if ctx.tense <= 0 else 0) else 1
+            sign = -1 if ctx.tense < -1 or back + (pen if ctx.tense > 0 else 0) < ahead + (pen if ctx.tense <= 0 else 0) else 1
     if sign < 0:
         delta = (d.weekday() - wd) % 7
         if g.get("past_word") is not None and delta == 0:

@@ -24,6 +24,8 @@ _PAST = re.compile(
     r"knew|drew|withdrew|became|overran|(?!(?:succ|proc|exc|ind|sp|n)eed\b)[a-z]{3,}ed)\b",
     re.I,
 )
+#: a past verb right before the expression: "said Friday", "was told on Wednesday"
+_RIGHT_AFTER_PAST = re.compile(r"\b(?:said|told|announced|reported|was|were)\s+(?:on\s+)?$")
 _PAST_PERFECT = re.compile(r"\b(?:had|was|were)\b", re.I)
 #: "had been due to expire", "was scheduled to end": a plan made in the past for a time now past
 _PLAN_IN_PAST = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+){0,2}$", re.I)
@@ -86,8 +88,9 @@ def _past_cues(left: str, right: str) -> list[int]:
 
 
 def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines: bool = True) -> int:
-    """+1 when the sentence points to the future, -1 when to the past, 0 without a cue (news
-    is mostly about the past: callers read 0 as a weaker past).
+    """+1 when the sentence points to the future, -1 when to the past, -2 when moreover a past
+    verb comes right before the expression and no future cue is near ("was told Wednesday"),
+    0 without a cue (news is mostly about the past: callers read 0 as a weaker past).
     With ``deadlines``, "by February" points to the future unless the clause is in the past."""
     left, right = sentence_window(text, start, end, window)
     if deadlines and _DEADLINE.search(left) and not _PAST_PERFECT.search(left + " " + right):
@@ -95,6 +98,8 @@ def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines
     fut = [len(left) - m.end() for m in _FUTURE.finditer(left) if not _PLAN_IN_PAST.search(left, 0, m.start())]
     fut += [m.start() for m in _FUTURE.finditer(right) if not _PLAN_IN_PAST.search(right, 0, m.start())]
     if not fut:  # the common case: no need to weigh the past cues
+        if _RIGHT_AFTER_PAST.search(left):
+            return -2
         return -1 if _PAST.search(left) or _PAST.search(right) else 0
     past = _past_cues(left, right)
     if not past or min(fut) <= min(past):
