@@ -51,7 +51,7 @@ CACHE_KEEP_VERSIONS = 2
 #: What the extractor's version hashes, relative to the package: data files and the extracting code.
 EXTRACTOR_DATA_DIRS = ("timex/rules", "events/lexicons", "ingest/data")
 #: The package code that formats an article's rows (cached with them) is part of it.
-EXTRACTOR_CODE = ("timex", "events", "ingest", "extraction.py", "settings.py", "errors.py", "package/tables.py",
+EXTRACTOR_CODE = ("timex", "events", "ingest", "extraction.py", "settings.py", "errors.py", "yamlfile.py", "package/tables.py",
                   "package/fragments.py", "package/write.py", "package/schemas.py", "package/schemas")
 #: File (in the cache's version folder) holding the rows of every article of the last build, as Arrow tables.
 ROW_STORE_NAME = "rows.pickle"
