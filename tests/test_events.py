@@ -142,6 +142,12 @@ def test_a_wire_dateline_dates_no_event():
     assert rows and all(r["date_text"] != "April 16" for r in rows)
 
 
+def test_an_undated_statement_takes_the_day_of_the_wire_dateline():
+    rows = extract("WARSAW, February 26 (Xinhua) -- The presidents have signed papers of accession.\n\n"
+                   "The ministry condemned the delay, a spokeswoman said.", dct="1999-02-27", genre="news")
+    assert {r["date_edtf"] for r in rows if r["date_source"] == "document"} == {"1999-02-26"}
+
+
 def test_the_doer_who_speaks_after_a_relative_clause_is_the_speaker():
     row = _one("The Free Syrian Army, which is fighting in Syria, says it does not accept Russia's help.", "REJECT")
     assert (row["actor1"], row["speaker"], row["actor2"]) == ("fsa", "fsa", "state-rus")

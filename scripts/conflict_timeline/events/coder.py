@@ -108,10 +108,27 @@ class Coder:
         self.current: EventDate | None = None  # the narrative's time
         self._previous_person: str | None = None  # the last person named before this sentence
         self.fallback_country: str | None = None
+        self.filed_on = article.dct  # the report's day: the dateline's when it gives one
+
+    def _filing_day(self, sentences: list[tuple[int, int]]) -> dt.date:
+        """A wire dateline's day ("WARSAW, February 26 (Xinhua) --") is the day the story
+        was written, which a later publication date (the next morning's) is not; undated
+        statements are that day's. Only a day in the week up to the publication date counts."""
+        dct = self.article.dct
+        if not sentences:
+            return dct
+        start, end = sentences[0]
+        filed = start + dateline_end(self.article.body[start:end])
+        for t in self.timexes:
+            found = calendar_date(t) if start <= t.start and t.end <= filed else None
+            if found is not None and found[2] == "day" and dct - dt.timedelta(days=7) <= found[0] <= dct:
+                return found[0]
+        return dct
 
     def run(self) -> list[Event]:
         body = self.article.body
         sentences = split_sentences(body, self.article.prose)
+        self.filed_on = self._filing_day(sentences)
         all_places = [p for s, e in sentences for p in find_places(body[s:e], s)]
         self.fallback_country = main_country(all_places)
         events: list[Event] = []
@@ -159,7 +176,7 @@ class Coder:
             # day ("the Russian strikes are targeting ..." still goes on at it)
             return None, set()
         if statement or present or event_types()[hit.type].get("verbal"):
-            return document_date(dct), set()
+            return document_date(self.filed_on), set()
         return None, set()
 
     def _uncovered(self, sentence: str, offset: int, timexes: list[Timex], used: set[int], hits: list[Hit],
