@@ -266,7 +266,9 @@ class Coder:
             own_quote = [q for q in quotes if q[0] <= hit.start < q[1]]
             if hit.quoted and not any(inside(m.start - start, own_quote) for m in mentions):
                 continue  # a quoted happening with nobody named in the quote is not coded
-            statement = bool(speech) or hit.quoted
+            # what a verb of saying reports, a quotation, or the saying itself ("obtained a warrant after
+            # they said ..." is no statement)
+            statement = reported or hit.quoted or (hit.trigger is not None and hit.trigger.speech)
             date, took = self._date_for(hit, sentence, start, timexes, statement, present or hit.quoted, hits, named)
             if date is None:
                 if acts and hit is acts[0]:
