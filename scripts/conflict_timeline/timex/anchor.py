@@ -147,7 +147,8 @@ class Context:
     def reported_quarter(self) -> dt.date:
         """A day of the latest quarter reported by the DCT (results come QUARTER_REPORT_LAG
         days after a quarter ends)."""
-        return self.dct - dt.timedelta(days=QUARTER_REPORT_LAG)
+        lag = dt.timedelta(days=QUARTER_REPORT_LAG)
+        return self.dct - lag if self.dct - dt.date.min >= lag else dt.date.min
 
     def report_period(self, value: str) -> None:
         """A duration read in news: after "the first nine months" (PART_YEAR_PERIODS),
