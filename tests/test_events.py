@@ -148,6 +148,15 @@ def test_an_undated_statement_takes_the_day_of_the_wire_dateline():
     assert {r["date_edtf"] for r in rows if r["date_source"] == "document"} == {"1999-02-26"}
 
 
+@pytest.mark.parametrize("text, coded", [
+    ("Police obtained a warrant for him after they said his car was spotted near the clinic.", []),
+    ("Inspections will not start until the rebels withdraw from the palaces.", []),
+    ("Speaker after speaker denounced the United States.", ["ACCUSE"]),
+])
+def test_a_happening_in_a_clause_that_places_another_in_time_is_not_dated_by_the_report(text, coded):
+    assert [r["event_type"] for r in extract(text, dct="1999-01-22", genre="news")] == coded
+
+
 def test_the_doer_who_speaks_after_a_relative_clause_is_the_speaker():
     row = _one("The Free Syrian Army, which is fighting in Syria, says it does not accept Russia's help.", "REJECT")
     assert (row["actor1"], row["speaker"], row["actor2"]) == ("fsa", "fsa", "state-rus")

@@ -33,6 +33,19 @@ _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?
 
 
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;]*$", re.I)
+#: A clause opened by one of these places another happening in time ("a warrant, obtained after
+#: they said the car was seen"): what it tells is a landmark, not the report's news.
+#: Its subject is short: a saying within two words ("after they said"), another happening within
+#: four ("before the INS rejected"); "speaker after speaker" opens nothing.
+_LANDMARK_CLAUSE = re.compile(r"(?<![\w-])(?P<word>\w+\s+)?(?:after|before|since|until|till)\s+(?P<subject>(?:(?!\d)[\w.'’-]+\s+){0,4})$",
+                              re.I)
+
+
+def _in_landmark(sentence: str, hit: Hit) -> bool:
+    m = _LANDMARK_CLAUSE.search(sentence, max(0, hit.start - 80), hit.start)
+    if m is None or (m["word"] and m["subject"] and m["word"].lower() == m["subject"].split()[0].lower() + " "):
+        return False
+    return len(m["subject"].split()) <= (2 if hit.trigger is not None and hit.trigger.speech else 4)
 
 
 def _claimed_by_since(sentence: str, pos: int, hit: Hit, others: list[Hit]) -> bool:
@@ -170,6 +183,8 @@ class Coder:
                     return date, {nearest.start}
             if self.current is not None:
                 return narrative_date(self.current), set()
+        if _in_landmark(sentence, hit):
+            return None, set()  # "in the weeks before Slepian was killed": a landmark, undated
         if hit.trigger is not None and not hit.trigger.speech and definite_reference(sentence, hit) \
                 and not _PRESENT.search(sentence):
             # "the accord was worked out", "before his death": told before, not on the report's
