@@ -157,6 +157,12 @@ def test_a_happening_in_a_clause_that_places_another_in_time_is_not_dated_by_the
     assert [r["event_type"] for r in extract(text, dct="1999-01-22", genre="news")] == coded
 
 
+def test_a_clock_time_does_not_part_a_happening_from_its_day():
+    rows = extract("The blast in Nairobi occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+                   dct="1998-08-08", genre="news")
+    assert [(r["event_type"], r["date_edtf"]) for r in rows] == [("ASSAULT", "1998-08-07")]
+
+
 def test_the_doer_who_speaks_after_a_relative_clause_is_the_speaker():
     row = _one("The Free Syrian Army, which is fighting in Syria, says it does not accept Russia's help.", "REJECT")
     assert (row["actor1"], row["speaker"], row["actor2"]) == ("fsa", "fsa", "state-rus")
