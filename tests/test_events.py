@@ -163,6 +163,12 @@ def test_a_clock_time_does_not_part_a_happening_from_its_day():
     assert [(r["event_type"], r["date_edtf"]) for r in rows] == [("ASSAULT", "1998-08-07")]
 
 
+def test_a_sentences_opening_time_phrase_dates_its_main_clause():
+    rows = extract("In Sunday's debate, Spitzer attacked him for failing to enforce a court order in 1992.",
+                   dct="1998-10-26", genre="news")
+    assert next(r for r in rows if r["event_type"] == "ASSAULT")["date_edtf"] == "1998-10-25"
+
+
 def test_the_doer_who_speaks_after_a_relative_clause_is_the_speaker():
     row = _one("The Free Syrian Army, which is fighting in Syria, says it does not accept Russia's help.", "REJECT")
     assert (row["actor1"], row["speaker"], row["actor2"]) == ("fsa", "fsa", "state-rus")
