@@ -45,11 +45,9 @@ class BuildReport:
 
 
 def _timeline(data_dir: Path, tables: PackageTables) -> None:
-    import pandas as pd
-
     from .timeline import write_timeline
 
-    frames = {name: pd.DataFrame(tables.rows(name)) for name in TIMELINE_TABLES}
+    frames = {name: tables.frame(name) for name in TIMELINE_TABLES}
     write_timeline(frames["events"], frames["sources"], frames["actors"], data_dir / TIMELINE_NAME)
 
 

@@ -52,7 +52,8 @@ def combine(stored: dict[str, pa.Table] | None, fresh: dict[str, pa.Table], keys
     wanted = pa.array(keys, pa.string())
     out = {}
     for name in FRAGMENT_TABLES:
-        kept = stored[name].filter(pc.is_in(stored[name]["_key"], value_set=wanted))
+        keep = pc.is_in(stored[name]["_key"], value_set=wanted)
+        kept = stored[name] if pc.all(keep).as_py() is not False else stored[name].filter(keep)
         out[name] = pa.concat_tables([kept, fresh[name].select(kept.column_names)]) if fresh[name].num_rows else kept
     return out
 
@@ -72,12 +73,24 @@ class PackageTables:
     def count(self, name: str) -> int:
         return self.arrow[name].num_rows
 
+    def _order(self, name: str) -> list[str]:
+        """The columns in the order extraction gives them (the order of the timeline's frames)."""
+        return [n for n in self.key_order.get(name) or field_names(name) if n in self.arrow[name].column_names]
+
     def rows(self, name: str) -> list[dict]:
-        """The rows as dicts, keys in the order extraction gives them (what the timeline's frames are made of)."""
+        """The rows as dicts, keys in the order extraction gives them."""
         if name not in self._rows:
-            order = [n for n in self.key_order.get(name) or field_names(name) if n in self.arrow[name].column_names]
-            self._rows[name] = self.arrow[name].select(order).to_pylist() if self.count(name) else []
+            self._rows[name] = self.arrow[name].select(self._order(name)).to_pylist() if self.count(name) else []
         return self._rows[name]
+
+    def frame(self, name: str):
+        """The rows as a pandas DataFrame, columns in the order extraction gives them (the same
+        frame as `pandas.DataFrame(self.rows(name))`, made from the columns at once)."""
+        import pandas as pd
+
+        if name in self._rows or not self.count(name):
+            return pd.DataFrame(self.rows(name))
+        return self.arrow[name].select(self._order(name)).to_pandas()
 
     def only(self, names: tuple[str, ...]) -> "PackageTables":
         """These resources without their CSV lines (to hand to another process)."""
@@ -96,6 +109,8 @@ def _positions(table: pa.Table, keys: list[str]) -> list[int]:
 
 
 def _with_count(table: pa.Table, name: str, column: str, counts: list[int]) -> pa.Table:
+    """The resource's columns of `table` with `column` set to `counts` (take rows after selecting
+    columns, so the rows' private CSV lines are not copied)."""
     names = field_names(name)
     table = table.select(names)
     at = names.index(column)
@@ -123,12 +138,12 @@ def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, li
     made = sorted(created, key=lambda m: (starts[m[0]], ends[m[0]], sid[m[0]], chars[m[0]], ids[m[0]]))
     heads, counts = [m[0] for m in made], [len(m) for m in made]
     head_l, tail_l = ev["_head"].to_pylist(), ev["_tail"].to_pylist()
-    events = _with_count(ev.take(pa.array(heads, pa.int64())), "events", "source_count", counts)
+    events = _with_count(ev.select(field_names("events")).take(pa.array(heads, pa.int64())), "events", "source_count", counts)
     event_lines = [head_l[h] + str(c) + tail_l[h] for h, c in zip(heads, counts)]
 
     pairs = sorted(((m[0], i) for m in created for i in m), key=lambda p: (ids[p[0]], sid[p[1]], chars[p[1]]))
     idq, evline = ev["_idq"].to_pylist(), ev["_evline"].to_pylist()
-    members = ev.take(pa.array([i for _, i in pairs], pa.int64()))
+    members = ev.select(field_names("event_sources")[1:]).take(pa.array([i for _, i in pairs], pa.int64()))
     evidence = pa.table([ev["event_id"].take(pa.array([h for h, _ in pairs], pa.int64()))] +
                         [members[n] for n in field_names("event_sources")[1:]], schema=arrow_schema("event_sources"))
     evidence_lines = [idq[h] + "," + evline[i] for h, i in pairs]
@@ -138,7 +153,7 @@ def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, li
         per_source[sid[i]] = per_source.get(sid[i], 0) + 1
     src_order = sorted(range(src.num_rows), key=lambda i: (src_ids[i], rank[src_pos[i]]))
     src_counts = [per_source.get(src_ids[i], 0) for i in src_order]
-    sources = _with_count(src.take(pa.array(src_order, pa.int64())), "sources", "event_count", src_counts)
+    sources = _with_count(src.select(field_names("sources")).take(pa.array(src_order, pa.int64())), "sources", "event_count", src_counts)
     s_head, s_tail = src["_head"].to_pylist(), src["_tail"].to_pylist()
     source_lines = [s_head[i] + str(c) + s_tail[i] for i, c in zip(src_order, src_counts)]
 
@@ -146,7 +161,7 @@ def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, li
     m_pos, m_within = _positions(me, keys), me["_within"].to_pylist()
     m_sid, m_start = me["source_id"].to_pylist(), me["char_start"].to_pylist()
     m_order = sorted(range(me.num_rows), key=lambda i: (m_sid[i], m_start[i], rank[m_pos[i]], m_within[i]))
-    mentions = me.take(pa.array(m_order, pa.int64())).select(field_names("mentions"))
+    mentions = me.select(field_names("mentions")).take(pa.array(m_order, pa.int64()))
     m_lines = me["_line"].to_pylist()
 
     actor_rows = _actors(rows["actors"], keys, rank, events, key_order.get("actors"))
