@@ -60,13 +60,23 @@ def _definite_before() -> re.Pattern[str]:
     return re.compile(r"(?:" + det + r")(?:(?:[A-Z0-9][\w.'’-]*|\w+-\w[\w-]*)\s+){0,2}$")
 
 
-def definite_reference(sentence: str, hit: Hit) -> bool:
+def definite_reference(sentence: str, hit: Hit, subject: bool = True) -> bool:
     """Is the trigger a definite noun phrase's head ("the accord was worked out", "before
     his death")? It names a happening the reader already knows of, not one being reported.
-    Participles ("the bomb that exploded") are verbs, not nouns."""
+    Participles ("the bomb that exploded") are verbs, not nouns. Without `subject`, a phrase
+    opening its clause ("The strike hit a school, the ministry said") does not count: that
+    is how a story names its news."""
     if sentence[hit.start:hit.end].lower().endswith("ed"):
         return False
-    return bool(_definite_before().search(sentence, max(0, hit.start - 60), hit.start))
+    m = _definite_before().search(sentence, max(0, hit.start - 60), hit.start)
+    if m is None:
+        return False
+    return subject or not _CLAUSE_OPENING.search(sentence, 0, m.start())
+
+
+#: Where a clause opens: the sentence's start (past a dateline's dash or an opening quote) or a
+#: clause break.
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:]|\s(?:--|—|–|-|_))[\s\"'“‘`(]*$")
 
 
 def _near(pattern: re.Pattern[str], sentence: str, start: int, end: int, span: int = 40) -> re.Match | None:

@@ -185,10 +185,12 @@ class Coder:
                 return narrative_date(self.current), set()
         if _in_landmark(sentence, hit):
             return None, set()  # "in the weeks before Slepian was killed": a landmark, undated
-        if hit.trigger is not None and not hit.trigger.speech and definite_reference(sentence, hit) \
-                and not _PRESENT.search(sentence):
-            # "the accord was worked out", "before his death": told before, not on the report's
-            # day ("the Russian strikes are targeting ..." still goes on at it)
+        dated_elsewhere = any(calendar_date(t) for t in timexes)
+        if hit.trigger is not None and not hit.trigger.speech and not _PRESENT.search(sentence) \
+                and definite_reference(sentence, hit, subject=dated_elsewhere):
+            # "under the agreement", "before his death", or beside another clause's date "the
+            # accord was worked out by Annan, who named an envoy on Thursday": told before, not
+            # on the report's day ("the Russian strikes are targeting ..." still goes on at it)
             return None, set()
         if statement or present or event_types()[hit.type].get("verbal"):
             return document_date(self.filed_on), set()
