@@ -152,6 +152,8 @@ def test_an_undated_statement_takes_the_day_of_the_wire_dateline():
     ("Police obtained a warrant for him after they said his car was spotted near the clinic.", []),
     ("Inspections will not start until the rebels withdraw from the palaces.", []),
     ("Speaker after speaker denounced the United States.", ["ACCUSE"]),
+    ("Even before the killing, the senator was campaigning against his rival.", []),
+    ("The army withdrew after rebels attacked the base, officials said.", ["RETREAT", "ASSAULT"]),
 ])
 def test_a_happening_in_a_clause_that_places_another_in_time_is_not_dated_by_the_report(text, coded):
     assert [r["event_type"] for r in extract(text, dct="1999-01-22", genre="news")] == coded

@@ -37,13 +37,19 @@ _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;]*$", re.I)
 #: they said the car was seen"): what it tells is a landmark, not the report's news.
 #: Its subject is short: a saying within two words ("after they said"), another happening within
 #: four ("before the INS rejected"); "speaker after speaker" opens nothing.
-_LANDMARK_CLAUSE = re.compile(r"(?<![\w-])(?P<word>\w+\s+)?(?:after|before|since|until|till)\s+(?P<subject>(?:(?!\d)[\w.'’-]+\s+){0,4})$",
+_LANDMARK_CLAUSE = re.compile(r"(?<![\w-])(?P<word>\w+\s+)?(?P<sub>after|before|since|until|till)\s+(?P<subject>(?:(?!\d)[\w.'’-]+\s+){0,4})$",
                               re.I)
 
 
-def _in_landmark(sentence: str, hit: Hit) -> bool:
+def _in_landmark(sentence: str, hit: Hit, dated_elsewhere: bool) -> bool:
+    """Is the happening a landmark: one named ("before the killing"), one yet to come ("until
+    the rebels withdraw"), or, in a sentence that another clause's date places in time, one
+    before or after it ("in the weeks before Slepian was killed")? Undated otherwise, "withdrew after rebels attacked the base,
+    officials said" is the story's news, and the attack with it."""
     m = _LANDMARK_CLAUSE.search(sentence, max(0, hit.start - 80), hit.start)
-    if m is None or (m["word"] and m["subject"] and m["word"].lower() == m["subject"].split()[0].lower() + " "):
+    if m is not None and definite_reference(sentence, hit) and len(m["subject"].split()) <= 3:
+        return True  # "even before the killing", "after the shooting": a known happening, a landmark
+    if m is None or not (dated_elsewhere or m["sub"].lower() in ("until", "till")) or (m["word"] and m["subject"] and m["word"].lower() == m["subject"].split()[0].lower() + " "):
         return False
     return len(m["subject"].split()) <= (2 if hit.trigger is not None and hit.trigger.speech else 4)
 
@@ -183,14 +189,16 @@ class Coder:
                     return date, {nearest.start}
             if self.current is not None:
                 return narrative_date(self.current), set()
-        if _in_landmark(sentence, hit):
-            return None, set()  # "in the weeks before Slepian was killed": a landmark, undated
         dated_elsewhere = any(calendar_date(t) for t in timexes)
+        if _in_landmark(sentence, hit, dated_elsewhere):
+            return None, set()  # "in the weeks before Slepian was killed": a landmark, undated
         if hit.trigger is not None and not hit.trigger.speech and not _PRESENT.search(sentence) \
-                and definite_reference(sentence, hit, subject=dated_elsewhere):
-            # "under the agreement", "before his death", or beside another clause's date "the
-            # accord was worked out by Annan, who named an envoy on Thursday": told before, not
-            # on the report's day ("the Russian strikes are targeting ..." still goes on at it)
+                and definite_reference(sentence, hit, subject=dated_elsewhere or not statement):
+            # "under the agreement", "before his death", "the agreement is subject to approval", or
+            # beside another clause's date "the accord was worked out by Annan, who named an envoy
+            # on Thursday": told before, not on the report's day. What a speaker reports is news
+            # ("The strike hit a school, the ministry said"), and so is what goes on ("the Russian
+            # strikes are targeting ...").
             return None, set()
         if statement or present or event_types()[hit.type].get("verbal"):
             return document_date(self.filed_on), set()
@@ -280,6 +288,10 @@ class Coder:
         taken: set[tuple[str, str]] = set()  # (type, date) already coded in this sentence
         queue = list(chosen)
         for hit, reported in queue:
+            if reported is None:  # the speaker's statement, standing in for an undated happening
+                if events:
+                    continue
+                reported = False
             own_quote = [q for q in quotes if q[0] <= hit.start < q[1]]
             if hit.quoted and not any(inside(m.start - start, own_quote) for m in mentions):
                 continue  # a quoted happening with nobody named in the quote is not coded
@@ -297,7 +309,7 @@ class Coder:
                     if rest:
                         queue.append((rest[0], governs(speech, rest[0], sentence)))
                     elif speech and speaker and not any(q.trigger is not None and q.trigger.speech for q, _ in queue):
-                        queue.append((speech[0], False))  # "X said the bomb was ...": X's statement stands
+                        queue.append((speech[0], None))  # "X said the bomb was ...": X's statement stands
                 continue
             if hit is toll_on and "/" not in date.edtf and date.text:
                 date = _toll_since(sentence, toll, date, art.dct)  # "636 killed since the invasion began on February 24"
