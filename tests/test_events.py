@@ -75,6 +75,13 @@ def test_since_gives_an_interval_up_to_the_document_date():
     assert row["ongoing"] is True
 
 
+def test_a_present_perfect_before_a_since_clause_runs_from_that_clauses_date():
+    rows = extract("Extremists have bombed two towns since the party was expelled from the talks on Feb. 20.",
+                   dct="1998-03-22", genre="news")
+    assert ("ASSAULT", "1998-02-20/1998-03-22") in [(r["event_type"], r["date_edtf"]) for r in rows]
+    assert any(r["date_edtf"] == "1998-02-20" for r in rows)  # the expulsion keeps its own day
+
+
 def test_month_precision_spans_the_month_and_year_precision_the_year():
     rows = extract("Rebels captured the airport in May 2012. Elections were held in 2014.", dct="2015-01-01")
     by_type = {r["event_type"]: r for r in rows}

@@ -33,6 +33,8 @@ _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?
 
 
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;]*$", re.I)
+#: A present perfect ("have bombed", "has been shelled") tells what has gone on up to now.
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:been|also|already|repeatedly)\s+)?\w+(?:ed|en|t)\b", re.I)
 #: A clause opened by one of these places another happening in time ("a warrant, obtained after
 #: they said the car was seen"): what it tells is a landmark, not the report's news.
 #: Its subject is short: a saying within two words ("after they said"), another happening within
@@ -162,7 +164,11 @@ class Coder:
         is that happening's. `named` are the sentence's date words inside a happening's name."""
         dct = self.article.dct
         if hit.type != "CASUALTIES":  # a toll counted "since" a happening starts at its date
-            timexes = [t for t in timexes if not _claimed_by_since(sentence, t.start - offset, hit, others)]
+            claimed = [t for t in timexes if _claimed_by_since(sentence, t.start - offset, hit, others)]
+            timexes = [t for t in timexes if t not in claimed]
+            since_date = self._perfect_since(hit, sentence, offset, claimed)
+            if since_date is not None:
+                return since_date
         since = _SINCE_CLAUSE.search(sentence, 0, hit.start) if hit.type == "ONSET" else None
         if since is not None:
             # "for the third time since the war started": a reference to the onset, dated
@@ -203,6 +209,23 @@ class Coder:
         if statement or present or event_types()[hit.type].get("verbal"):
             return document_date(self.filed_on), set()
         return None, set()
+
+    def _perfect_since(self, hit: Hit, sentence: str, offset: int,
+                       claimed: list[Timex]) -> tuple[EventDate, set[int]] | None:
+        """ "Extremists have bombed two towns since Sinn Fein was expelled on Feb. 20": a
+        happening told in the present perfect before a "since" clause has gone on from that
+        clause's date to the report's."""
+        dct = self.article.dct
+        since = _SINCE_CLAUSE.search(sentence, hit.end)
+        if since is None or not _PERFECT.search(sentence, 0, hit.end) or _PERFECT.search(sentence, since.start()):
+            return None
+        for t in claimed:
+            date = from_timex(t, sentence, offset, claimed, dct) if t.start - offset > since.start() else None
+            if date is not None and "/" not in date.edtf and date.end < dct:
+                # the date stays the "since" clause's own happening's too (it is not used up)
+                return EventDate(date.start, dct, date.precision, f"{date.edtf}/{dct.isoformat()}", date.text,
+                                 date.source, True), set()
+        return None
 
     def _uncovered(self, sentence: str, offset: int, timexes: list[Timex], used: set[int], hits: list[Hit],
                    taken: set[tuple[str, str]], named: list[Timex]) -> list[tuple[Hit, Timex]]:
