@@ -80,6 +80,9 @@ def test_a_present_perfect_before_a_since_clause_runs_from_that_clauses_date():
                    dct="1998-03-22", genre="news")
     assert ("ASSAULT", "1998-02-20/1998-03-22") in [(r["event_type"], r["date_edtf"]) for r in rows]
     assert any(r["date_edtf"] == "1998-02-20" for r in rows)  # the expulsion keeps its own day
+    rows = extract("Government forces have shelled the city since rebels seized it in March 2015, residents said.",
+                   dct="2016-05-04", genre="news")
+    assert [r["date_edtf"] for r in rows if r["event_type"] == "ASSAULT"][0] == "2015-03/2016-05-04"
 
 
 def test_month_precision_spans_the_month_and_year_precision_the_year():

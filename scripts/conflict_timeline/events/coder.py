@@ -33,6 +33,7 @@ _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?
 
 
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;]*$", re.I)
+_SINCE_WORD = re.compile(r"\bsince\b", re.I)
 #: A present perfect ("have bombed", "has been shelled") tells what has gone on up to now.
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:been|also|already|repeatedly)\s+)?\w+(?:ed|en|t)\b", re.I)
 #: A clause opened by one of these places another happening in time ("a warrant, obtained after
@@ -216,11 +217,12 @@ class Coder:
         happening told in the present perfect before a "since" clause has gone on from that
         clause's date to the report's."""
         dct = self.article.dct
-        since = _SINCE_CLAUSE.search(sentence, hit.end)
+        since = _SINCE_WORD.search(sentence, hit.end)
         if since is None or not _PERFECT.search(sentence, 0, hit.end) or _PERFECT.search(sentence, since.start()):
             return None
         for t in claimed:
-            date = from_timex(t, sentence, offset, claimed, dct) if t.start - offset > since.start() else None
+            inside_since = t.start - offset > since.start() and not re.search(r"[,;]", sentence[since.start():t.start - offset])
+            date = from_timex(t, sentence, offset, claimed, dct) if inside_since else None
             if date is not None and "/" not in date.edtf and date.end < dct:
                 # the date stays the "since" clause's own happening's too (it is not used up)
                 return EventDate(date.start, dct, date.precision, f"{date.edtf}/{dct.isoformat()}", date.text,
