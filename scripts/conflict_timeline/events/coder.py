@@ -40,21 +40,26 @@ _PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:been|also|already|repeatedly)\s+)
 #: they said the car was seen"): what it tells is a landmark, not the report's news.
 #: Its subject is short: a saying within two words ("after they said"), another happening within
 #: four ("before the INS rejected"); "speaker after speaker" opens nothing.
-_LANDMARK_CLAUSE = re.compile(r"(?<![\w-])(?P<word>\w+\s+)?(?P<sub>after|before|since|until|till)\s+(?P<subject>(?:(?!\d)[\w.'’-]+\s+){0,4})$",
-                              re.I)
+_LANDMARK_CLAUSE = re.compile(
+    r"(?<![\w-])(?P<word>\w+\s+)?(?P<sub>after|before|since|until|till)\s+(?P<subject>(?:(?!\d)[\w.'’-]+\s+){0,4})$", re.I)
 
 
 def _in_landmark(sentence: str, hit: Hit, dated_elsewhere: bool) -> bool:
     """Is the happening a landmark: one named ("before the killing"), one yet to come ("until
     the rebels withdraw"), or, in a sentence that another clause's date places in time, one
-    before or after it ("in the weeks before Slepian was killed")? Undated otherwise, "withdrew after rebels attacked the base,
-    officials said" is the story's news, and the attack with it."""
+    before or after it ("in the weeks before Slepian was killed")? Undated otherwise, "withdrew
+    after rebels attacked the base, officials said" is the story's news, and the attack with it."""
     m = _LANDMARK_CLAUSE.search(sentence, max(0, hit.start - 80), hit.start)
-    if m is not None and definite_reference(sentence, hit) and len(m["subject"].split()) <= 3:
-        return True  # "even before the killing", "after the shooting": a known happening, a landmark
-    if m is None or not (dated_elsewhere or m["sub"].lower() in ("until", "till")) or (m["word"] and m["subject"] and m["word"].lower() == m["subject"].split()[0].lower() + " "):
+    if m is None:
         return False
-    return len(m["subject"].split()) <= (2 if hit.trigger is not None and hit.trigger.speech else 4)
+    subject = m["subject"].split()
+    if definite_reference(sentence, hit) and len(subject) <= 3:
+        return True  # "even before the killing", "after the shooting": a known happening
+    if not (dated_elsewhere or m["sub"].lower() in ("until", "till")):
+        return False
+    if m["word"] and subject and m["word"].strip().lower() == subject[0].lower():
+        return False  # "speaker after speaker"
+    return len(subject) <= (2 if hit.trigger is not None and hit.trigger.speech else 4)
 
 
 def _claimed_by_since(sentence: str, pos: int, hit: Hit, others: list[Hit]) -> bool:
@@ -162,7 +167,7 @@ class Coder:
                   present: bool, others: list[Hit] = (), named: list[Timex] = ()) -> tuple[EventDate | None, set[int]]:
         """The event's date and the start offsets of the time expressions it used. A date in a
         "since ..." clause with a happening of its own ("talks since Russia invaded on Thursday")
-        is that happening's. `named` are the sentence's date words inside a happening's name."""
+        is that happening's, and starts what a present perfect tells before it. `named` are the sentence's date words inside a happening's name."""
         dct = self.article.dct
         if hit.type != "CASUALTIES":  # a toll counted "since" a happening starts at its date
             claimed = [t for t in timexes if _claimed_by_since(sentence, t.start - offset, hit, others)]
@@ -221,7 +226,8 @@ class Coder:
         if since is None or not _PERFECT.search(sentence, 0, hit.end) or _PERFECT.search(sentence, since.start()):
             return None
         for t in claimed:
-            inside_since = t.start - offset > since.start() and not re.search(r"[,;]", sentence[since.start():t.start - offset])
+            inside_since = t.start - offset > since.start() \
+                and not re.search(r"[,;]", sentence[since.start():t.start - offset])
             date = from_timex(t, sentence, offset, claimed, dct) if inside_since else None
             if date is not None and "/" not in date.edtf and date.end < dct:
                 # the date stays the "since" clause's own happening's too (it is not used up)
@@ -329,7 +335,8 @@ class Coder:
                     # an undated main happening ("condemned the outbreak of fighting") gives
                     # way to the next happening of its clause
                     coded = {h.type for h, _ in queue}
-                    rest = [h for h in acts[1:] if (h.type not in coded or h.type == hit.type) and h not in [q for q, _ in queue]
+                    queued = [q for q, _ in queue]
+                    rest = [h for h in acts[1:] if (h.type not in coded or h.type == hit.type) and h not in queued
                             and _same_clause(sentence, hit, h)]
                     if rest:
                         queue.append((rest[0], governs(speech, rest[0], sentence)))

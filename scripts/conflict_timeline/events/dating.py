@@ -16,7 +16,8 @@ _SINCE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?(?:start\s+of\s+|begin
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
 _LINK = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—)\s*(?:the\s+)?$", re.I)
 _EXPLICIT = re.compile(r"\d{4}|\b(?:" + "|".join(m for m in calendar.month_name[1:]) + "|" + "|".join(m for m in calendar.month_abbr[1:]) + r")\b", re.I)
-_CLAUSE_BREAK = re.compile(r";|:(?!\d)|,?\s+(?:and|but|while|whereas|although|when)\s+(?!\d)|(?<!\b[a-zA-Z])\.\s")  # not "10:35 a.m. "
+#: Where a clause ends; not in a clock time or an abbreviation ("10:35 a.m. Friday").
+_CLAUSE_BREAK = re.compile(r";|:(?!\d)|,?\s+(?:and|but|while|whereas|although|when)\s+(?!\d)|(?<!\b[a-zA-Z])\.\s")
 
 
 def _edtf(value: str, precision: str, start: dt.date) -> str:
