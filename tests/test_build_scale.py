@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from conflict_timeline.runner import extract as extract_module
+from conflict_timeline.runner import seedindex, tasks as tasks_module
 from conflict_timeline.build import build_package
 from conflict_timeline.runner import ResultCache, extractor_version
 from conflict_timeline.runner.version import version_of
@@ -159,6 +161,39 @@ def test_removing_changing_and_adding_seeds_gives_the_bytes_of_a_full_build(seed
     assert report.extracted == 2
     build_package(grown, tmp_path / "full", jobs=1, use_cache=False)
     assert _files(tmp_path / "out") == _files(tmp_path / "full")
+
+
+def test_unchanged_seeds_are_not_read_again_and_an_edit_keeping_size_and_mtime_is_seen(seeds, tmp_path, monkeypatch):
+    monkeypatch.setattr(seedindex, "RACY_SECONDS", 0)  # the seeds were written a moment ago
+    grown = tmp_path / "seeds"
+    shutil.copytree(seeds, grown)
+    cache = tmp_path / "cache"
+    build_package(grown, tmp_path / "out", jobs=1, cache_dir=cache)
+    assert (cache / seedindex.INDEX_NAME).is_file()
+    reads = []
+    real_read = tasks_module.read_seed_bytes
+    monkeypatch.setattr(tasks_module, "read_seed_bytes", lambda path: reads.append(path) or real_read(path))
+    report = build_package(grown, tmp_path / "out", jobs=1, cache_dir=cache)
+    assert (report.extracted, reads) == (0, [])
+    edited = sorted(grown.iterdir())[3]
+    before = edited.stat()
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("edition", "EDITION"), encoding="utf-8")  # same size
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))  # same mtime: only ctime tells
+    report = build_package(grown, tmp_path / "out", jobs=1, cache_dir=cache)
+    assert report.extracted == 1 and reads == [edited]
+    build_package(grown, tmp_path / "full", jobs=1, use_cache=False)
+    assert _files(tmp_path / "out") == _files(tmp_path / "full")
+
+
+def test_a_corrupt_seed_index_is_ignored(seeds, reference, tmp_path, monkeypatch):
+    monkeypatch.setattr(seedindex, "RACY_SECONDS", 0)
+    build_package(seeds, tmp_path, jobs=1)
+    index = tmp_path / CACHE_DIR_NAME / seedindex.INDEX_NAME
+    index.write_bytes(b"not a pickle")
+    assert build_package(seeds, tmp_path, jobs=1).extracted == 0
+    assert _files(tmp_path) == reference
+    assert pickle.loads(index.read_bytes())["format"] == seedindex.FORMAT
 
 
 def test_a_rule_change_rebuilds_every_row_and_gives_the_bytes_of_a_full_build(seeds, reference, tmp_path, monkeypatch):

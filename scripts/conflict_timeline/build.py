@@ -12,7 +12,7 @@ from .package.publish import publish, recover
 from .package.assemble import PackageTables, assemble
 from .runner import BackgroundTimeline, extract_seeds
 from .runner.background import TIMELINE_TABLES
-from .settings import BACKGROUND_TIMELINE_ROWS, BACKGROUND_TIMELINE_SEEDS, CACHE_DIR_NAME, FAST_CHECK_ROWS, RESOURCES, TIMELINE_NAME
+from .settings import BACKGROUND_TIMELINE_ROWS, BACKGROUND_TIMELINE_SEEDS, CACHE_DIR_NAME, FAST_CHECK_ROWS, RESOURCES
 
 
 @dataclass
@@ -45,10 +45,10 @@ class BuildReport:
 
 
 def _timeline(data_dir: Path, tables: PackageTables) -> None:
-    from .timeline import write_timeline
+    """Draw the timeline in this process (publish's hook, for small builds)."""
+    from .timeline import draw_tables
 
-    frames = {name: tables.frame(name) for name in TIMELINE_TABLES}
-    write_timeline(frames["events"], frames["sources"], frames["actors"], data_dir / TIMELINE_NAME)
+    draw_tables(data_dir, tables.ordered(TIMELINE_TABLES))
 
 
 def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False, jobs: int | None = None,
@@ -68,7 +68,7 @@ def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False, jobs: i
         if (jobs is None or jobs > 1) and _seed_count(seeds) > BACKGROUND_TIMELINE_SEEDS:
             # A large build: start the timeline's worker now, so it loads the drawing library
             # while the seeds are read and their rows merged.
-            timeline = stack.enter_context(BackgroundTimeline(_timeline, preload=(f"{__package__}.timeline",)))
+            timeline = stack.enter_context(BackgroundTimeline(preload=(f"{__package__}.timeline",)))
         scan = extract_seeds(seeds, jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache)
         if scan.errors and not skip_invalid:
             raise SeedErrors(scan.errors)
@@ -90,9 +90,9 @@ def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False, jobs: i
         if sum(tables.count(n) for n in RESOURCES) > FAST_CHECK_ROWS:
             from .package.fastcheck import fast_validate as validator
         if timeline is None and tables.count("events") > BACKGROUND_TIMELINE_ROWS and (jobs is None or jobs > 1):
-            timeline = stack.enter_context(BackgroundTimeline(_timeline))
+            timeline = stack.enter_context(BackgroundTimeline())
         # The timeline is drawn in another process while the tables are written and checked.
-        extras = timeline.start(tables.only(TIMELINE_TABLES)) if timeline is not None else _timeline
+        extras = timeline.start(tables.ordered(TIMELINE_TABLES)) if timeline is not None else _timeline
         descriptor = publish(tables, out, extras=extras, report=_relative(report.as_dict(), seeds), validator=validator)
     report.descriptor = str(descriptor)
     return report

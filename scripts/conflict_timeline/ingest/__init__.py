@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from pathlib import Path
 
 from ..errors import SeedError
@@ -77,7 +78,14 @@ def read_seed(path: Path, root: Path | None = None) -> Document:
 
 
 def seed_paths(seeds: Path) -> list[Path]:
-    """Seed files in a stable order (by relative path), hidden files skipped."""
-    found = [p for p in seeds.rglob("*") if p.is_file() and p.suffix.lower() in SEED_SUFFIXES
-             and not any(part.startswith(".") for part in p.relative_to(seeds).parts)]
-    return sorted(found, key=lambda p: p.relative_to(seeds).as_posix())
+    """Seed files in a stable order (by relative path), hidden files and folders skipped,
+    symbolic links to folders not followed."""
+    found = []
+    for folder, dirs, files in os.walk(seeds):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(folder, seeds)
+        for name in files:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in SEED_SUFFIXES \
+                    and os.path.isfile(os.path.join(folder, name)):
+                found.append(name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"))
+    return [seeds / rel for rel in sorted(found)]

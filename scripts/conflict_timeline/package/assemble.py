@@ -10,6 +10,7 @@ order is the one a full build gives whatever order the rows are stored in; the m
 
 from __future__ import annotations
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -83,18 +84,10 @@ class PackageTables:
             self._rows[name] = self.arrow[name].select(self._order(name)).to_pylist() if self.count(name) else []
         return self._rows[name]
 
-    def frame(self, name: str):
-        """The rows as a pandas DataFrame, columns in the order extraction gives them (the same
-        frame as `pandas.DataFrame(self.rows(name))`, made from the columns at once)."""
-        import pandas as pd
-
-        if name in self._rows or not self.count(name):
-            return pd.DataFrame(self.rows(name))
-        return self.arrow[name].select(self._order(name)).to_pandas()
-
-    def only(self, names: tuple[str, ...]) -> "PackageTables":
-        """These resources without their CSV lines (to hand to another process)."""
-        return PackageTables({n: self.arrow[n] for n in names}, key_order=self.key_order)
+    def ordered(self, names: tuple[str, ...]) -> dict[str, pa.Table]:
+        """These resources' Arrow tables, columns in the order extraction gives them (what the
+        timeline is drawn from)."""
+        return {n: self.arrow[n].select(self._order(n)) for n in names}
 
     def write(self, name: str, csv_path, parquet_path) -> None:
         if name in self.lines:
@@ -117,50 +110,66 @@ def _with_count(table: pa.Table, name: str, column: str, counts: list[int]) -> p
     return table.set_column(at, pa.field(column, pa.int64()), pa.array(counts, pa.int64()))
 
 
+def _sorted(columns: list, names: tuple[str, ...] | None = None) -> np.ndarray:
+    """Row numbers in the order of these columns (first key first), ties in row order: what
+    `sorted(range(n), key=lambda i: (c1[i], c2[i], ...))` gives, computed by Arrow (a stable
+    sort; strings compare by code point in both)."""
+    names = names or tuple(f"k{i}" for i in range(len(columns)))
+    table = pa.table({n: c for n, c in zip(names, columns)})
+    return pc.sort_indices(table, sort_keys=[(n, "ascending") for n in names]).to_numpy()
+
+
 def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, list[str]]) -> PackageTables:
     """The package's tables from the rows of the articles `keys` (in seed order; `rows` may hold more)."""
     rows = combine(rows, {n: rows[n].slice(0, 0) for n in FRAGMENT_TABLES}, keys)
     src = rows["sources"]
-    src_pos = _positions(src, keys)
-    published, src_ids = src["published"].to_pylist(), src["source_id"].to_pylist()
-    by_pos = sorted(range(len(src_pos)), key=lambda i: src_pos[i])
-    rank = {src_pos[i]: r for r, i in enumerate(sorted(by_pos, key=lambda i: (published[i], src_ids[i])))}
+    src_pos = np.asarray(_positions(src, keys), dtype=np.int64)
+    # an article's rank: its place by (published, source_id), ties by its place among the seeds
+    by_rank = _sorted([src["published"], src["source_id"], pa.array(src_pos)])
+    rank_of_pos = np.zeros(len(keys), dtype=np.int64)
+    rank_of_pos[src_pos[by_rank]] = np.arange(len(by_rank))
+    rank = dict(zip(src_pos.tolist(), rank_of_pos[src_pos].tolist()))
 
     ev = rows["events"]
-    pos = _positions(ev, keys)
-    within = ev["_within"].to_pylist()
-    order = sorted(range(ev.num_rows), key=lambda i: (rank[pos[i]], within[i]))
+    ev_rank = rank_of_pos[np.asarray(_positions(ev, keys), dtype=np.int64)]
+    order = _sorted([pa.array(ev_rank), ev["_within"]]).tolist()
     merge, sid = ev["_merge"].to_pylist(), ev["source_id"].to_pylist()
     created = [[order[j] for j in members]  # events.merge's grouping, over row numbers
                for members in group_reports([merge[i] for i in order], [sid[i] for i in order])]
-    starts, ends = ev["date_start"].to_pylist(), ev["date_end"].to_pylist()
-    chars, ids = ev["char_start"].to_pylist(), ev["event_id"].to_pylist()
-    made = sorted(created, key=lambda m: (starts[m[0]], ends[m[0]], sid[m[0]], chars[m[0]], ids[m[0]]))
-    heads, counts = [m[0] for m in made], [len(m) for m in made]
+    firsts = pa.array([m[0] for m in created], pa.int64())
+    made = _sorted([ev[n].take(firsts) for n in ("date_start", "date_end", "source_id", "char_start", "event_id")])
+    heads = [created[k][0] for k in made.tolist()]
+    counts = [len(created[k]) for k in made.tolist()]
     head_l, tail_l = ev["_head"].to_pylist(), ev["_tail"].to_pylist()
     events = _with_count(ev.select(field_names("events")).take(pa.array(heads, pa.int64())), "events", "source_count", counts)
     event_lines = [head_l[h] + str(c) + tail_l[h] for h, c in zip(heads, counts)]
 
-    pairs = sorted(((m[0], i) for m in created for i in m), key=lambda p: (ids[p[0]], sid[p[1]], chars[p[1]]))
+    sizes = np.fromiter((len(m) for m in created), dtype=np.int64, count=len(created))
+    pair_head = pa.array(np.repeat(firsts.to_numpy(), sizes))
+    pair_member = pa.array(np.fromiter((i for m in created for i in m), dtype=np.int64, count=int(sizes.sum())))
+    by_pair = pa.array(_sorted([ev["event_id"].take(pair_head), ev["source_id"].take(pair_member),
+                                ev["char_start"].take(pair_member)]))
+    pair_head, pair_member = pair_head.take(by_pair), pair_member.take(by_pair)
+    pairs = list(zip(pair_head.to_pylist(), pair_member.to_pylist()))
     idq, evline = ev["_idq"].to_pylist(), ev["_evline"].to_pylist()
-    members = ev.select(field_names("event_sources")[1:]).take(pa.array([i for _, i in pairs], pa.int64()))
-    evidence = pa.table([ev["event_id"].take(pa.array([h for h, _ in pairs], pa.int64()))] +
+    members = ev.select(field_names("event_sources")[1:]).take(pair_member)
+    evidence = pa.table([ev["event_id"].take(pair_head)] +
                         [members[n] for n in field_names("event_sources")[1:]], schema=arrow_schema("event_sources"))
     evidence_lines = [idq[h] + "," + evline[i] for h, i in pairs]
 
     per_source: dict[str, int] = {}
     for _, i in pairs:
         per_source[sid[i]] = per_source.get(sid[i], 0) + 1
-    src_order = sorted(range(src.num_rows), key=lambda i: (src_ids[i], rank[src_pos[i]]))
+    src_ids = src["source_id"].to_pylist()
+    src_order = _sorted([src["source_id"], pa.array(rank_of_pos[src_pos])]).tolist()
     src_counts = [per_source.get(src_ids[i], 0) for i in src_order]
     sources = _with_count(src.select(field_names("sources")).take(pa.array(src_order, pa.int64())), "sources", "event_count", src_counts)
     s_head, s_tail = src["_head"].to_pylist(), src["_tail"].to_pylist()
     source_lines = [s_head[i] + str(c) + s_tail[i] for i, c in zip(src_order, src_counts)]
 
     me = rows["mentions"]
-    m_pos, m_within = _positions(me, keys), me["_within"].to_pylist()
-    m_sid, m_start = me["source_id"].to_pylist(), me["char_start"].to_pylist()
-    m_order = sorted(range(me.num_rows), key=lambda i: (m_sid[i], m_start[i], rank[m_pos[i]], m_within[i]))
+    m_rank = rank_of_pos[np.asarray(_positions(me, keys), dtype=np.int64)]
+    m_order = _sorted([me["source_id"], me["char_start"], pa.array(m_rank), me["_within"]]).tolist()
     mentions = me.select(field_names("mentions")).take(pa.array(m_order, pa.int64()))
     m_lines = me["_line"].to_pylist()
 

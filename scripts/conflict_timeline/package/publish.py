@@ -145,16 +145,18 @@ def _stage(tables: PackageTables, staging: Path, out: Path,
     data.mkdir()
     for name in RESOURCES:
         tables.write(name, data / f"{name}.csv", data / f"{name}.parquet")
-    if extras is not None:
-        extras(data, tables)
     if report is not None:
         (data / "build-report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_descriptor(build_descriptor(staging, tables.rows("sources")), staging / DESCRIPTOR_NAME)
+    validator(staging / DESCRIPTOR_NAME)
+    # Files that are not resources come after the check (a timeline drawn in another process
+    # is being drawn meanwhile); a file of the same name the extras did not make is kept.
+    if extras is not None:
+        extras(data, tables)
     for keep in PRESERVED_DATA_FILES:
         old = out / DATA_DIR_NAME / keep
         if old.is_file() and not (data / keep).exists():
             shutil.copy2(old, data / keep)
-    write_descriptor(build_descriptor(staging, tables.rows("sources")), staging / DESCRIPTOR_NAME)
-    validator(staging / DESCRIPTOR_NAME)
     _fsync_tree(staging)
 
 

@@ -13,7 +13,8 @@ from ..package.assemble import combine, to_arrow
 from .cache import ResultCache
 from .engines import run_tasks
 from .store import RowStore, row_key
-from .tasks import SeedTask, extract_task, plan_tasks
+from .seedindex import SeedIndex
+from .tasks import SeedTask, extract_task, plan_tasks, with_bytes
 from .version import extractor_version
 
 
@@ -36,7 +37,8 @@ def extract_seeds(seeds: Path, *, jobs: int | None = None, engine: str = "local"
                   cache_dir: Path | None = None) -> Extraction:
     """Extract every seed: from the cache where the same content was extracted by the same
     extractor (`cache_dir` None: no cache), on `engine` for the rest."""
-    plan = plan_tasks(seeds)
+    index = SeedIndex(cache_dir) if cache_dir is not None else None
+    plan = plan_tasks(seeds, index)
     cache = ResultCache(cache_dir, extractor_version()) if cache_dir is not None else None
     store = RowStore(cache.folder, cache.version) if cache is not None else None
     stored = store.load() if store is not None else None
@@ -52,6 +54,7 @@ def extract_seeds(seeds: Path, *, jobs: int | None = None, engine: str = "local"
             todo.append(task)
         else:
             outcomes[task.path] = fresh[task.path] = hit
+    todo = [with_bytes(t) for t in todo]
     for task, outcome in zip(todo, run_tasks(todo, engine=engine, jobs=jobs, scheduler=scheduler)):
         if outcome.result is not None:
             fresh[task.path] = outcome.result
@@ -60,6 +63,7 @@ def extract_seeds(seeds: Path, *, jobs: int | None = None, engine: str = "local"
         outcomes[task.path] = outcome.result if outcome.result is not None else outcome.seed_error()
     if cache is not None:
         cache.prune()
+        index.save()
     out = Extraction(extracted=len(todo), cached=len(plan.tasks) - len(todo))
     errors = [(Path(e.path).relative_to(seeds).as_posix(), e) for e in plan.unreadable]
     for task in plan.tasks:
@@ -67,7 +71,7 @@ def extract_seeds(seeds: Path, *, jobs: int | None = None, engine: str = "local"
         if isinstance(got, SeedError):
             errors.append((task.path, got))
             # every copy of a bad seed is reported, so the user can fix or remove each
-            errors += [(dup, extract_task(SeedTask(dup, str(seeds / dup), task.sha256, task.data)).seed_error())
+            errors += [(dup, extract_task(SeedTask(dup, str(seeds / dup), task.sha256)).seed_error())
                        for dup in plan.duplicates[task.path]]
             continue
         out.results.append(row_key(task.sha256, task.path))

@@ -8,7 +8,9 @@ of the task, so it runs in the workers and is skipped for cached seeds.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from ..extraction import extract_document
 from ..ingest import read_seed_bytes, read_text, seed_paths
 from ..ingest.decode import decode_seed
 from ..package.fragments import SourceRows, source_rows
+from .seedindex import SeedIndex
 
 
 @dataclass(frozen=True)
@@ -24,11 +27,28 @@ class SeedTask:
     path: str  # relative to the seeds folder, POSIX
     label: str  # the path errors name (the seeds folder joined with `path`)
     sha256: str
-    data: bytes = field(repr=False)
+    data: bytes | None = field(default=None, repr=False)  # None: not read (its hash came from the seed index)
+    stat_size: int = 0
 
     @property
     def size(self) -> int:
-        return len(self.data)
+        return len(self.data) if self.data is not None else self.stat_size
+
+    def loaded(self) -> "SeedTask":
+        """This task with its seed's bytes (read now if the plan did not need them); a worker on
+        another machine (Dask) needs them, not the seeds folder."""
+        if self.data is not None:
+            return self
+        data = read_seed_bytes(Path(self.label))
+        return dataclasses.replace(self, data=data, sha256=hashlib.sha256(data).hexdigest())
+
+
+def with_bytes(task: SeedTask) -> SeedTask:
+    """`task.loaded()`, or the task as it is when its seed cannot be read (extracting it reports why)."""
+    try:
+        return task.loaded()
+    except SeedError:
+        return task
 
 
 @dataclass
@@ -50,25 +70,34 @@ class Plan:
     unreadable: list[SeedError] = field(default_factory=list)
 
 
-def plan_tasks(seeds: Path) -> Plan:
-    """Read the bytes of every seed (sorted by path) and keep the first of each content."""
+def plan_tasks(seeds: Path, index: SeedIndex | None = None) -> Plan:
+    """Hash every seed (sorted by path) and keep the first of each content. With an `index`, a
+    seed whose file is as the index recorded it is not read again (its bytes are left out)."""
     if not seeds.is_dir():
         raise SeedError(seeds, "the seeds folder does not exist", "pass --seeds with a folder of .txt articles")
     plan, first = Plan(), {}
     for path in seed_paths(seeds):
         rel = path.relative_to(seeds).as_posix()
+        data, sha, size = None, None, 0
         try:
-            data = read_seed_bytes(path)
-        except SeedError as exc:
-            plan.unreadable.append(exc)
+            if index is not None:
+                info = os.stat(path)
+                sha, size = index.known(rel, info), info.st_size
+            if sha is None:
+                data = read_seed_bytes(path)
+                sha = hashlib.sha256(data).hexdigest()
+                if index is not None:
+                    index.record(rel, info, sha)
+        except (SeedError, OSError) as exc:
+            plan.unreadable.append(exc if isinstance(exc, SeedError) else
+                                   SeedError(path, f"the file cannot be read ({exc.strerror})", "check that it exists and is readable"))
             continue
-        sha = hashlib.sha256(data).hexdigest()
         if sha in first:
             plan.duplicates[first[sha]].append(rel)
             continue
         first[sha] = rel
         plan.duplicates[rel] = []
-        plan.tasks.append(SeedTask(rel, str(path), sha, data))
+        plan.tasks.append(SeedTask(rel, str(path), sha, data, size))
     return plan
 
 
@@ -76,6 +105,7 @@ def extract_task(task: SeedTask) -> TaskOutcome:
     """Decode, parse and extract one seed (as `ingest.read_seed` does) into its rows of every table;
     never raises for a bad seed."""
     try:
+        task = task.loaded()
         text, encoding = decode_seed(Path(task.label), task.data)
         doc = read_text(text, path=task.path, sha256=task.sha256, encoding=encoding)
     except SeedError as exc:

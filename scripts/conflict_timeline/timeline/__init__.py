@@ -1,7 +1,8 @@
 """The interactive timeline of a package's events: a self-contained, offline Plotly page.
 The figure is built as a plain dict (figure.py) and written as JSON (page.py).
 
-    write_timeline(events, sources, actors, path, lanes="group")   # from frames (the build)
+    write_timeline(events, sources, actors, path, lanes="group")   # from frames
+    draw_tables(folder, {"events": ..., "sources": ..., "actors": ...})  # from Arrow tables (the build)
     render_package(package, out=None, lanes="group")               # from a built package (CLI)
 """
 
@@ -16,7 +17,7 @@ from .figure import build_figure
 from .package_io import default_output, read_package
 from .page import write_page
 
-__all__ = ["build_figure", "render_package", "write_timeline", "LANE_MODES"]
+__all__ = ["build_figure", "draw_tables", "render_package", "write_timeline", "LANE_MODES"]
 
 
 def write_timeline(
@@ -24,6 +25,17 @@ def write_timeline(
 ) -> None:
     """Write the timeline page of these tables to `path` (byte-identical for identical input)."""
     write_page(build_figure(events, sources, actors, lanes=lanes), Path(path))
+
+
+def draw_tables(folder: Path | str, tables: dict) -> Path:
+    """Write the timeline page (settings.TIMELINE_NAME) into `folder` from the package's `events`,
+    `sources` and `actors` as Arrow tables, columns in the order extraction gives them."""
+    from ..settings import TIMELINE_NAME
+
+    frames = {name: table.to_pandas() if table.num_rows else pd.DataFrame([]) for name, table in tables.items()}
+    path = Path(folder) / TIMELINE_NAME
+    write_timeline(frames["events"], frames["sources"], frames["actors"], path)
+    return path
 
 
 def render_package(package: Path, out: Path | None = None, lanes: str = "group") -> Path:
