@@ -179,6 +179,9 @@ def test_a_sentences_opening_time_phrase_dates_its_main_clause():
     rows = extract("In Sunday's debate, Spitzer attacked him for failing to enforce a court order in 1992.",
                    dct="1998-10-26", genre="news")
     assert next(r for r in rows if r["event_type"] == "ASSAULT")["date_edtf"] == "1998-10-25"
+    rows = extract("On June 6, 1944 (known as D-Day), the Western Allies invaded northern France.",
+                   dct="2009-12-19", genre="narrative")
+    assert next(r for r in rows if r["event_type"] == "ASSAULT")["date_edtf"] == "1944-06-06"
 
 
 def test_the_doer_who_speaks_after_a_relative_clause_is_the_speaker():

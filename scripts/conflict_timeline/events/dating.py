@@ -85,9 +85,9 @@ def relative_clauses(sentence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(sentence)]
 
 
-#: A sentence's opening adverbial phrase, up to the time expression that ends it ("On Tuesday",
-#: "Earlier Sunday", "Late last year").
-_OPENING_PHRASE = re.compile(r"^\W*(?:[\w'’.-]+\s+){0,3}[\w'’.-]+$")
+#: What opens a sentence before the time expression of its opening adverbial phrase ("On
+#: Tuesday", "Earlier Sunday", "Late last year", "On June 6, 1944 (known as D-Day)").
+_OPENING_PHRASE = re.compile(r"^\W*(?:[\w'’.-]+\s+){0,3}$")
 
 
 def governing_timex(timexes: list[Timex], trigger_start: int, sentence: str, offset: int) -> Timex | None:
@@ -116,8 +116,8 @@ def governing_timex(timexes: list[Timex], trigger_start: int, sentence: str, off
         found = calendar_date(t)
         precise = 0 if t.type == "DATE" and found is not None and found[2] in ("day", "month", "year") else 1
         comma = "," in sentence[lo - offset:hi - offset]  # "in October 2021, two years after protesters ..."
-        if comma and t.start < trigger_start and _OPENING_PHRASE.match(sentence[:t.end - offset]) \
-                and sentence[lo - offset:hi - offset].count(",") == 1:
+        if comma and t.start < trigger_start and _OPENING_PHRASE.match(sentence[:t.start - offset]) \
+                and sentence[t.end - offset:hi - offset].count(",") == 1:
             comma = False  # "Earlier Sunday, protesters prayed ...": the opening phrase dates the clause
         return (1 if crosses else 0, precise, 1 if comma else 0, abs(t.start - trigger_start))
 
