@@ -235,15 +235,29 @@ class Coder:
                                  date.source, True), set()
         return None
 
+    @staticmethod
+    def _renames_used(sentence: str, offset: int, t: Timex, timexes: list[Timex], used: set[int]) -> bool:
+        opened = sentence.rfind("(", 0, t.start - offset)
+        if opened < 0 or ")" in sentence[opened:t.start - offset]:
+            return False
+        span = calendar_date(t)
+        for u in timexes:
+            named = calendar_date(u) if u.start in used and u.end - offset <= opened else None
+            if named is not None and not sentence[u.end - offset:opened].strip() \
+                    and span[0] <= named[0] and named[1] <= span[1]:
+                return True  # the same day, named coarser ("D-Day": 1944); "(December 8 in Asia)" is another
+        return False
+
     def _uncovered(self, sentence: str, offset: int, timexes: list[Timex], used: set[int], hits: list[Hit],
                    taken: set[tuple[str, str]], named: list[Timex]) -> list[tuple[Hit, Timex]]:
         """Every calendar date of a sentence dates some event: a dated expression no event
-        took gets the nearest trigger of its clause, or an OCCURRENCE of its own."""
+        took gets the nearest trigger of its clause, or an OCCURRENCE of its own. A date's
+        other name in brackets right after it ("June 6, 1944 (known as D-Day)") is that date."""
         out = []
         for t in timexes:
             found = calendar_date(t)
             if t.start in used or found is None or found[2] not in CALENDAR_PRECISIONS or t.type != "DATE" \
-                    or t in named:
+                    or t in named or self._renames_used(sentence, offset, t, timexes, used):
                 continue
             lo, hi = clause_around(sentence, t.start - offset, t.end - offset)
             near = [h for h in hits if lo <= h.start < hi and not (h.trigger is not None and h.trigger.speech)]
