@@ -9,7 +9,7 @@ from .settings import PACKAGE_VERSION as __version__
 __all__ = ["extract", "__version__"]
 
 
-def extract(text, dct=None, genre="news"):
+def extract(text, dct=None, genre="auto"):
     """The events of one text as rows of the `events` resource (see extraction.extract)."""
     from .extraction import extract as _extract
 
