@@ -104,6 +104,8 @@ class Context:
     #: "year-ago" and "the 1988 period" mean a year, not a quarter
     part_year: bool = False
     tense: int = -1  # -1 past, +1 future: the clause around the expression (news)
+    #: +1/-1 when every tense cue of the sentence points to the future/past, else 0 (news)
+    sure: int = 0
     #: narrative: (position, year) of explicit years, for text before the story's first year
     years_ahead: list[tuple[int, int]] = field(default_factory=list)
     position: int = 0

@@ -20,6 +20,9 @@ from .relative import direction, weekday
 #: in news, an underspecified date is put in the year that brings it nearest the DCT; a date
 #: on the other side of the DCT than the clause's tense counts this many days farther
 TENSE_PENALTY_DAYS = 200
+#: ... and a bare month on the other side of the DCT than a sentence whose tense cues all
+#: point one way (tense.certain: "will be named ... for a mission in December") this many
+SURE_PENALTY_DAYS = 400
 
 
 def _infer_year(month: int, day: int | None, ctx: Context) -> int | None:
@@ -209,6 +212,9 @@ def _distance(first: dt.date, last: dt.date, ctx: Context) -> int:
     if first <= ctx.dct <= last:
         return 0
     delta = (first - ctx.dct).days if first > ctx.dct else (last - ctx.dct).days
+    whole_month = first.day == 1 and last.day > 1
+    if whole_month and ctx.sure * ctx.tense > 0 and (delta > 0) != (ctx.sure > 0):
+        return abs(delta) + SURE_PENALTY_DAYS
     return abs(delta) + (TENSE_PENALTY_DAYS if (delta > 0) != (ctx.tense > 0) else 0)
 
 

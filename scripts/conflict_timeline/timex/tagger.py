@@ -12,7 +12,7 @@ from .groups import normalise
 from .matching import candidates, in_title, select, trim
 from .resolve import RESOLVERS
 from .ruleset import Rule, load_ruleset
-from .tense import tense
+from .tense import certain, tense
 from .values import is_valid_value
 
 
@@ -64,6 +64,7 @@ def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[in
         ctx.position = e
         g = normalise(m.groupdict(), ruleset.lexicons)
         ctx.tense = tense(text, s, e) if genre == "news" and rule.args.get("tense") else -1
+        ctx.sure = certain(text, s, e) if genre == "news" and rule.args.get("tense") else 0
         value = rule.value
         if rule.resolve:
             try:

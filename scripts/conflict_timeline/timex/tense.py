@@ -12,8 +12,8 @@ import re
 TENSE_WINDOW = 90
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wo n't|'ll|shall|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to|"
-    r"plans?\s+to|planned(?:\s+for)?|projected(?:\s+for)?|intended|should|set\s+to|due|upcoming|until|till|will\s+be|would\s+be|effective|begins?|starting|"
+    r"\b(?:will|won't|wo n't|'ll|shall|would|as\s+(?:soon|early)\s+as|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to|"
+    r"plans?\s+to|planned(?:\s+for)?|slated|(?:is|are|be)\s+expected|projected(?:\s+for)?|intended|should|set\s+to|due|upcoming|until|till|will\s+be|would\s+be|effective|begins?|starting|"
     r"deadline|expire|expires|payable|resume|resumes|postponed\s+until|later\s+this|next)\b",
     re.I,
 )
@@ -92,6 +92,8 @@ def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines
     verb comes right before the expression and no future cue is near ("was told Wednesday"),
     0 without a cue (news is mostly about the past: callers read 0 as a weaker past).
     With ``deadlines``, "by February" points to the future unless the clause is in the past."""
+    if text.startswith("'s", end):
+        return 0  # "get around Wednesday's ruling": the clause's verb does not date a possessor
     left, right = sentence_window(text, start, end, window)
     if deadlines and _DEADLINE.search(left) and not _PAST_PERFECT.search(left + " " + right):
         return 1
@@ -105,3 +107,31 @@ def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines
     if not past or min(fut) <= min(past):
         return 1
     return -1
+
+
+#: "to acquire", "to admit": an infinitive in the sentence may own the expression ("agreed to
+#: purchase the line in February"), so the past of the main verb does not settle it
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|its|his|her|their|our|this|that|these|those|be|date|about|some|more|less)\b)[a-z]{2,}\b")
+#: a limit before the expression ("by February", "through January", "until Nov. 17")
+_LIMIT = re.compile(r"\b(?:by|until|till|through|to|from|before|after)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+
+
+def certain(text: str, start: int, end: int, window: int = TENSE_WINDOW) -> int:
+    """+1 or -1 when every tense cue of the sentence around the expression points one way
+    ("will be named commander ... for a mission in December", "changed ... to a calendar
+    year in December", "In January, the company brought in a new chief"), else 0: any
+    future word, infinitive or limit ("by", "through") unsettles the past; any past verb,
+    reporting ones included, the future. A bare month on the other side of the DCT is then
+    out of the question (see explicit._distance)."""
+    if text.startswith("'s", end):
+        return 0
+    left, right = sentence_window(text, start, end, window)
+    if _LIMIT.search(left):
+        return 0
+    fut = bool(_FUTURE.search(left) or _FUTURE.search(right))
+    past = any(not _PASSIVE.search(t, 0, m.start()) for t in (left, right) for m in _PAST.finditer(t))
+    if fut and not past:
+        return 1
+    if past and not fut and not _INFINITIVE.search(left) and not _INFINITIVE.search(right):
+        return -1
+    return 0
