@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import shutil
@@ -221,9 +222,48 @@ def test_dask_engine_builds_the_same_bytes_as_the_local_engine(seeds, reference,
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
                                   dashboard_address=":0") as cluster:
-        report = build_package(seeds, tmp_path, engine="dask", scheduler=cluster.scheduler_address, use_cache=False)
+        heard = []
+        report = build_package(seeds, tmp_path, engine="dask", scheduler=cluster.scheduler_address, use_cache=False,
+                               progress=lambda done, total: heard.append((done, total)))
     assert report.extracted == len(ARTICLES) * VARIANTS
     assert _files(tmp_path) == reference
+    assert heard[0] == (0, report.extracted) and heard[-1] == (report.extracted, report.extracted)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_hears_every_extracted_seed_in_order(seeds, tmp_path, jobs):
+    heard = []
+    report = build_package(seeds, tmp_path, jobs=jobs, progress=lambda done, total: heard.append((done, total)))
+    total = len(ARTICLES) * VARIANTS
+    assert heard[0] == (0, total) and heard[-1] == (total, total)
+    assert [d for d, _ in heard] == sorted(d for d, _ in heard) and {t for _, t in heard} == {total}
+    heard.clear()
+    assert build_package(seeds, tmp_path, jobs=jobs, progress=lambda d, t: heard.append((d, t))).extracted == 0
+    assert heard == [(0, 0)]
+    assert report.cached == 0
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_shows_on_a_terminal_only_and_goes_when_done():
+    from conflict_timeline.cli import ExtractionProgress
+
+    terminal, pipe = _Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        bar = ExtractionProgress(stream, min_seeds=5)
+        for done in range(0, 11):
+            bar(done, 10)
+        assert bar.bar is None  # stopped once every seed is done
+    assert "extracting seeds" in terminal.getvalue()
+    assert pipe.getvalue() == ""
+    few = _Terminal()
+    small = ExtractionProgress(few, min_seeds=5)
+    small(0, 3)
+    small(3, 3)
+    assert few.getvalue() == ""
 
 
 def test_cli_build_takes_the_scale_options(seeds, reference, tmp_path):

@@ -53,13 +53,14 @@ def _timeline(data_dir: Path, tables: PackageTables) -> None:
 
 def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False, jobs: int | None = None,
                   engine: str = "local", scheduler: str | None = None, use_cache: bool = True,
-                  cache_dir: Path | None = None) -> BuildReport:
+                  cache_dir: Path | None = None, progress=None) -> BuildReport:
     """Read every seed, extract, and publish a validated package at OUT/datapackage.json.
 
     Bad seeds fail the build (listing every problem) unless `skip_invalid`; nothing is
     written then, and what was published before stays as it was. Extraction runs on `engine`
     (`local`: `jobs` processes; `dask`: the cluster at `scheduler`, or a local one) and reuses
-    the results cached in `cache_dir` (default OUT/.cache/conflict-timeline) unless not `use_cache`."""
+    the results cached in `cache_dir` (default OUT/.cache/conflict-timeline) unless not `use_cache`.
+    `progress(done, total)` hears how many of the seeds to extract are done."""
     seeds, out = Path(seeds), Path(out)
     recover(out)  # finish a publication a killed build committed, before anything else
     cache = (Path(cache_dir) if cache_dir is not None else out / CACHE_DIR_NAME) if use_cache else None
@@ -69,7 +70,7 @@ def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False, jobs: i
             # A large build: start the timeline's worker now, so it loads the drawing library
             # while the seeds are read and their rows merged.
             timeline = stack.enter_context(BackgroundTimeline(preload=(f"{__package__}.timeline",)))
-        scan = extract_seeds(seeds, jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache)
+        scan = extract_seeds(seeds, jobs=jobs, engine=engine, scheduler=scheduler, cache_dir=cache, progress=progress)
         if scan.errors and not skip_invalid:
             raise SeedErrors(scan.errors)
         if not scan.results:

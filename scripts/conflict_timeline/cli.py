@@ -19,6 +19,39 @@ app = typer.Typer(
 )
 
 _state = {"verbose": False}
+#: A build shows a progress bar (on a terminal) when at least this many seeds are to be extracted.
+PROGRESS_MIN_SEEDS = 20
+
+
+class ExtractionProgress:
+    """`progress(done, total)` for build_package: a bar on stderr while seeds are extracted, shown
+    only on a terminal and for enough seeds to wait for; gone once they are done."""
+
+    def __init__(self, stream=None, min_seeds: int = PROGRESS_MIN_SEEDS):
+        self.stream = stream if stream is not None else sys.stderr
+        self.min_seeds = min_seeds
+        self.bar = None
+        self.task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < self.min_seeds or not self.stream.isatty():
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("extracting seeds"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                TimeRemainingColumn(), console=Console(file=self.stream), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("extract", total=total)
+        self.bar.update(self.task, completed=done, total=total)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
 
 GenreOption = typer.Option("auto", "--genre", help="news, narrative or auto (decide from the text).")
 VerboseOption = typer.Option(False, "--verbose", "-v", help="Show tracebacks of errors.")
@@ -43,8 +76,12 @@ def build(
     """Extract events from every seed and write a validated data package."""
     from .build import build_package
 
-    report = build_package(seeds, out, skip_invalid=skip_invalid, jobs=jobs, engine=engine, scheduler=scheduler,
-                           use_cache=not no_cache, cache_dir=cache_dir)
+    progress = ExtractionProgress()
+    try:
+        report = build_package(seeds, out, skip_invalid=skip_invalid, jobs=jobs, engine=engine, scheduler=scheduler,
+                               use_cache=not no_cache, cache_dir=cache_dir, progress=progress)
+    finally:
+        progress.close()
     typer.echo(report.summary())
 
 

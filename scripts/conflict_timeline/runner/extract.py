@@ -11,7 +11,7 @@ import pyarrow as pa
 from ..errors import SeedError
 from ..package.assemble import combine, to_arrow
 from .cache import ResultCache
-from .engines import run_tasks
+from .engines import Progress, run_tasks
 from .store import RowStore, row_key
 from .seedindex import SeedIndex
 from .tasks import SeedTask, extract_task, plan_tasks, with_bytes
@@ -34,9 +34,10 @@ class Extraction:
 
 
 def extract_seeds(seeds: Path, *, jobs: int | None = None, engine: str = "local", scheduler: str | None = None,
-                  cache_dir: Path | None = None) -> Extraction:
+                  cache_dir: Path | None = None, progress: Progress | None = None) -> Extraction:
     """Extract every seed: from the cache where the same content was extracted by the same
-    extractor (`cache_dir` None: no cache), on `engine` for the rest."""
+    extractor (`cache_dir` None: no cache), on `engine` for the rest (`progress(done, total)`
+    hears about the seeds extracted)."""
     index = SeedIndex(cache_dir) if cache_dir is not None else None
     plan = plan_tasks(seeds, index)
     cache = ResultCache(cache_dir, extractor_version()) if cache_dir is not None else None
@@ -55,7 +56,9 @@ def extract_seeds(seeds: Path, *, jobs: int | None = None, engine: str = "local"
         else:
             outcomes[task.path] = fresh[task.path] = hit
     todo = [with_bytes(t) for t in todo]
-    for task, outcome in zip(todo, run_tasks(todo, engine=engine, jobs=jobs, scheduler=scheduler)):
+    if progress is not None:
+        progress(0, len(todo))
+    for task, outcome in zip(todo, run_tasks(todo, engine=engine, jobs=jobs, scheduler=scheduler, progress=progress)):
         if outcome.result is not None:
             fresh[task.path] = outcome.result
             if cache is not None:
