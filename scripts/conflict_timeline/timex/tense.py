@@ -13,7 +13,7 @@ TENSE_WINDOW = 90
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|would|as\s+(?:soon|early)\s+as|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to|"
-    r"plans?\s+to|planned(?:\s+for)?|slated|(?:is|are|be)\s+expected|projected(?:\s+for)?|intended|should|set\s+to|due|upcoming|until|till|will\s+be|would\s+be|effective|begins?|starting|"
+    r"plans?\s+to|planned(?:\s+for)?|planning\s+(?:to|for)|likely\s+to|slated|(?:is|are|be)\s+expected|projected(?:\s+for)?|intended|should|set\s+to|due|upcoming|until|till|will\s+be|would\s+be|effective|begins?|starting|"
     r"deadline|expire|expires|payable|resume|resumes|postponed\s+until|later\s+this|next)\b",
     re.I,
 )
@@ -29,6 +29,14 @@ _RIGHT_AFTER_PAST = re.compile(r"\b(?:said|told|announced|reported|was|were)\s+(
 _PAST_PERFECT = re.compile(r"\b(?:had|was|were)\b", re.I)
 #: "had been due to expire", "was scheduled to end": a plan made in the past for a time now past
 _PLAN_IN_PAST = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+){0,2}$", re.I)
+#: "were planning to drive": a plan still under way, whatever the tense of its auxiliary
+_PROGRESSIVE_PLAN = re.compile(r"planning", re.I)
+#: "the disputed border", "its previously announced plan": a past participle after a
+#: determiner is an adjective, no past verb of the clause (a future word stays one there:
+#: "a planned campaign in 1976")
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?:\w+ly\s+)?$", re.I)
+#: "as soon as trading opened Monday": a clause of time takes its tense from the main clause
+_BACKSHIFTED = re.compile(r"\bas\s+soon\s+as\s+(?:\w+\s+){0,2}$", re.I)
 #: "will be held", "to be paid": a participle after "be" says nothing of the past
 _PASSIVE = re.compile(r"\bbe\s+$", re.I)
 #: a sentence ends at . ! ? ; or a line break, but not after an initial or a title ("Daniel P. Davison")
@@ -78,12 +86,30 @@ def _past_cues(left: str, right: str) -> list[int]:
     out = []
     for side, text in ((-1, left), (1, right)):
         for m in _PAST.finditer(text):
-            if _PASSIVE.search(text, 0, m.start()):
+            if _PASSIVE.search(text, 0, m.start()) or _not_finite(text, m.start()):
                 continue
             d = len(text) - m.end() if side < 0 else m.start()
             if _REPORTING.fullmatch(m.group()) and (side > 0 or d > REPORT_REACH):
                 continue
             out.append(d)
+    return out
+
+
+def _not_finite(text: str, at: int) -> bool:
+    """Is the past form at ``at`` an adjective or back-shifted ("the disputed border",
+    "as soon as trading opened")?"""
+    return bool(_ATTRIBUTIVE.search(text, 0, at) or _BACKSHIFTED.search(text, 0, at))
+
+
+def _future_cues(left: str, right: str) -> list[int]:
+    """Distances of the future cues around an expression; a plan under a past auxiliary
+    ("was scheduled to end") does not count, unless still under way ("were planning to")."""
+    out = []
+    for side, text in ((-1, left), (1, right)):
+        for m in _FUTURE.finditer(text):
+            if _PLAN_IN_PAST.search(text, 0, m.start()) and not _PROGRESSIVE_PLAN.match(m.group()):
+                continue
+            out.append(len(text) - m.end() if side < 0 else m.start())
     return out
 
 
@@ -97,12 +123,11 @@ def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines
     left, right = sentence_window(text, start, end, window)
     if deadlines and _DEADLINE.search(left) and not _PAST_PERFECT.search(left + " " + right):
         return 1
-    fut = [len(left) - m.end() for m in _FUTURE.finditer(left) if not _PLAN_IN_PAST.search(left, 0, m.start())]
-    fut += [m.start() for m in _FUTURE.finditer(right) if not _PLAN_IN_PAST.search(right, 0, m.start())]
+    fut = _future_cues(left, right)
     if not fut:  # the common case: no need to weigh the past cues
         if _RIGHT_AFTER_PAST.search(left):
             return -2
-        return -1 if _PAST.search(left) or _PAST.search(right) else 0
+        return -1 if any(not _not_finite(t, m.start()) for t in (left, right) for m in _PAST.finditer(t)) else 0
     past = _past_cues(left, right)
     if not past or min(fut) <= min(past):
         return 1
