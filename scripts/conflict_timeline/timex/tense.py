@@ -10,6 +10,8 @@ import re
 
 #: characters searched on each side of the expression, within its sentence
 TENSE_WINDOW = 90
+#: without a cue there, the rest of a long sentence is searched up to this far
+SENTENCE_WINDOW = 250
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|would|as\s+(?:soon|early)\s+as|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to|"
@@ -127,7 +129,11 @@ def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines
     if not fut:  # the common case: no need to weigh the past cues
         if _RIGHT_AFTER_PAST.search(left):
             return -2
-        return -1 if any(not _not_finite(t, m.start()) for t in (left, right) for m in _PAST.finditer(t)) else 0
+        if any(not _not_finite(t, m.start()) for t in (left, right) for m in _PAST.finditer(t)):
+            return -1
+        if window == TENSE_WINDOW and len(left) >= window:
+            return tense(text, start, end, SENTENCE_WINDOW, deadlines)
+        return 0
     past = _past_cues(left, right)
     if not past or min(fut) <= min(past):
         return 1
