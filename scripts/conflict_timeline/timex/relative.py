@@ -128,7 +128,8 @@ def season_rel(g: dict, args: dict, ctx: Context) -> str | None:
 
 def month_rel(g: dict, args: dict, ctx: Context) -> str | None:
     """"June last year" (args.year_shift: the year shifted), "last April" (the latest April
-    before the anchor), "the following May"."""
+    before the anchor's month; with args.last_skips_previous not the month right before it,
+    which is "last month": "last February" in March is a year back), "the following May"."""
     p = _anchor(ctx, args)
     month = g.get("month")
     if p is None or month is None:
@@ -143,7 +144,7 @@ def month_rel(g: dict, args: dict, ctx: Context) -> str | None:
                 return None
         return f"{fmt_year(p.year + sign)}-{month:02d}"
     year = p.year
-    if sign < 0 and month >= p.month:
+    if sign < 0 and (month >= p.month or (args.get("last_skips_previous") and month == p.month - 1)):
         year -= 1
     elif sign > 0 and month <= p.month:
         year += 1
