@@ -219,8 +219,9 @@ def _distance(first: dt.date, last: dt.date, ctx: Context) -> int:
 
 
 def clock(g: dict, args: dict, ctx: Context) -> str | None:
-    """"2:56PM", "10 p.m." on the deictic day."""
-    p = ctx.deictic()
+    """"2:56PM", "10 p.m." on the day last named ("Two bombs exploded on Friday. The blast
+    occurred at 10:35 a.m."), else the deictic day."""
+    p = ctx.last if ctx.last and ctx.last.day else ctx.deictic()
     if p is None or p.day is None:
         return "XXXX-XX-XX" + time_suffix(g)
     d = p.date()
