@@ -117,7 +117,8 @@ def _future_cues(left: str, right: str) -> list[int]:
 
 def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines: bool = True) -> int:
     """+1 when the sentence points to the future, -1 when to the past, -2 when moreover a past
-    verb comes right before the expression and no future cue is near ("was told Wednesday"),
+    verb comes right before the expression and no future cue is nearer ("was told Wednesday",
+    "said Tuesday that the talks will resume"),
     0 without a cue (news is mostly about the past: callers read 0 as a weaker past).
     With ``deadlines``, "by February" points to the future unless the clause is in the past."""
     if text.startswith("'s", end):
@@ -137,7 +138,7 @@ def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines
     past = _past_cues(left, right)
     if not past or min(fut) <= min(past):
         return 1
-    return -1
+    return -2 if _RIGHT_AFTER_PAST.search(left) else -1
 
 
 #: "to acquire", "to admit": an infinitive in the sentence may own the expression ("agreed to
