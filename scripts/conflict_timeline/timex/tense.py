@@ -14,7 +14,7 @@ TENSE_WINDOW = 90
 SENTENCE_WINDOW = 250
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|wo n't|'ll|shall|would|as\s+(?:soon|early)\s+as|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to|"
+    r"\b(?:will|won't|wo n't|'ll|shall|would(?!\s+(?:not|n't|have)\b)|as\s+(?:soon|early)\s+as|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to|"
     r"plans?\s+to|planned(?:\s+for)?|planning\s+(?:to|for)|likely\s+to|slated|(?:is|are|be)\s+expected|projected(?:\s+for)?|intended|should|set\s+to|due|upcoming|until|till|will\s+be|would\s+be|effective|begins?|starting|"
     r"deadline|expire|expires|payable|resume|resumes|postponed\s+until|later\s+this|next)\b",
     re.I,
@@ -33,6 +33,8 @@ _PAST_PERFECT = re.compile(r"\b(?:had|was|were)\b", re.I)
 _PLAN_IN_PAST = re.compile(r"\b(?:had(?:\s+been)?|was|were)\s+(?:\w+\s+){0,2}$", re.I)
 #: "were planning to drive": a plan still under way, whatever the tense of its auxiliary
 _PROGRESSIVE_PLAN = re.compile(r"planning", re.I)
+#: "since January", "since Monday": the start of a state that lasts until now, in the past
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 #: "the disputed border", "its previously announced plan": a past participle after a
 #: determiner is an adjective, no past verb of the clause (a future word stays one there:
 #: "a planned campaign in 1976")
@@ -124,6 +126,8 @@ def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines
     if text.startswith("'s", end):
         return 0  # "get around Wednesday's ruling": the clause's verb does not date a possessor
     left, right = sentence_window(text, start, end, window)
+    if _SINCE.search(left):
+        return -2
     if deadlines and _DEADLINE.search(left) and not _PAST_PERFECT.search(left + " " + right):
         return 1
     fut = _future_cues(left, right)
@@ -158,6 +162,8 @@ def certain(text: str, start: int, end: int, window: int = TENSE_WINDOW) -> int:
     if text.startswith("'s", end):
         return 0
     left, right = sentence_window(text, start, end, window)
+    if _SINCE.search(left):
+        return -1
     if _LIMIT.search(left):
         return 0
     fut = bool(_FUTURE.search(left) or _FUTURE.search(right))
