@@ -21,8 +21,10 @@ from .relative import direction, weekday
 #: on the other side of the DCT than the clause's tense counts this many days farther
 TENSE_PENALTY_DAYS = 200
 #: ... and a bare month on the other side of the DCT than a sentence whose tense cues all
-#: point one way (tense.certain: "will be named ... for a mission in December") this many
-SURE_PENALTY_DAYS = 400
+#: point one way (tense.certain: "will be named ... for a mission in December") this many:
+#: only the month right after the DCT's stays possible in the past tense ("announced the
+#: election in November" in late October)
+SURE_PENALTY_DAYS = 300
 
 
 def _infer_year(month: int, day: int | None, ctx: Context) -> int | None:
