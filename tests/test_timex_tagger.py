@@ -213,3 +213,18 @@ def test_timex_never_spans_a_paragraph_break():
 def test_timex_does_not_read_a_numbered_resolution_or_flight_as_a_year():
     text = "Citing Resolution 1483 (May 22, 2003), officials said Flight 1549 and Route 2001 stayed open."
     assert [t.value for t in tag(text, dt.date(2009, 12, 19), "news")] == ["2003-05-22"]
+
+
+def test_timex_tense_is_settled_only_when_every_cue_of_the_sentence_agrees():
+    from conflict_timeline.timex.tense import certain
+
+    def settled(sentence: str, expression: str) -> int:
+        i = sentence.index(expression)
+        return certain(sentence, i, i + len(expression))
+
+    assert settled("Collins will be named commander for a mission in December.", "December") == 1
+    assert settled("The operator changed to a calendar year in December.", "December") == -1
+    assert settled("It agreed to purchase the line in February.", "February") == 0  # the infinitive may own it
+    assert settled("The loan was repaid by February.", "February") == 0  # a limit
+    assert settled("It said it will redeem the notes in March.", "March") == 0  # past and future
+    assert settled("Prices have risen since January and will keep rising.", "January") == -1
