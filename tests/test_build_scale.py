@@ -317,3 +317,16 @@ def test_rows_merged_over_columns_are_the_rows_build_tables_makes(seeds):
     for name in RESOURCES:
         assert tables.rows(name) == expected[name], name
         assert [list(r) for r in tables.rows(name)] == [list(r) for r in expected[name]], name
+
+
+def test_the_timeline_worker_hands_back_its_error_and_leaves(tmp_path):
+    from conflict_timeline.runner.background import BackgroundTimeline
+
+    with BackgroundTimeline(draw="json:loads") as timeline:  # loads(folder, tables): a TypeError
+        timeline.start({"events": None})
+        with pytest.raises(TypeError):
+            timeline(tmp_path, None)
+    assert not timeline.process.is_alive() and not timeline.folder.exists()
+    with BackgroundTimeline(preload=("json",)) as idle:  # never asked to draw
+        pass
+    assert not idle.process.is_alive() and idle.process.exitcode == 0

@@ -74,13 +74,16 @@ def _fullmatch(text: pa.Array, pattern: str) -> np.ndarray:
 
 def _keep(values: pa.Array, good: np.ndarray) -> pa.Array:
     """The values where `good`, null elsewhere."""
+    if good.all():
+        return values
     return pc.if_else(pa.array(good, pa.bool_()), values, pa.nulls(len(values), values.type))
 
 
 def _parse(text: pa.Array, good: np.ndarray, kind: pa.DataType) -> tuple[pa.Array, np.ndarray]:
     """Numbers of the cells that look like them; cells Arrow cannot parse (an integer beyond 64
     bits) are read by Python one by one."""
-    kept = _keep(pc.replace_substring_regex(text, r"^\+", ""), good)
+    signed = pc.any(pc.starts_with(text, "+")).as_py()
+    kept = _keep(pc.replace_substring_regex(text, r"^\+", "") if signed else text, good)
     try:
         return pc.cast(kept, kind), good
     except (pa.ArrowInvalid, OverflowError):
@@ -154,7 +157,9 @@ def _read(resource: dict, root: Path) -> tuple[dict[str, Column], list[str]]:
                 missing |= _mask(pc.is_in(values, value_set=missing_values))
             if pa.types.is_floating(values.type):
                 missing |= _mask(pc.is_nan(values))  # read through pandas, a missing number is NaN
-            text = values if pa.types.is_string(values.type) else pc.cast(values, pa.string())
+            # the text of each cell matters only to a pattern
+            text = values if pa.types.is_string(values.type) or "pattern" not in f.get("constraints", {}) \
+                else pc.cast(values, pa.string())
             typed = _keep(_as_type(values, ARROW_TYPES[f["type"]]), ~missing)
             if f["type"] == "string" and f.get("format") == "uri" and pa.types.is_string(values.type):
                 bad = ~missing & ~_fullmatch(values, _URI)

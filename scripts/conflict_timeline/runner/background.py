@@ -6,7 +6,8 @@ The worker can be started before the tables exist (`preload`: modules it imports
 so the drawing library is loaded while the seeds are read and the rows merged). Used for
 large packages only (a worker process costs a second or so to start). The worker is spawned
 (a fresh interpreter, started without waiting for it): a fork server would make the build wait
-while it imports the extractor, which an incremental build may not need at all.
+while it imports the extractor, which an incremental build may not need at all. It does one job
+and leaves without tearing down its libraries, so the build does not wait for it at the end.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from __future__ import annotations
 import multiprocessing
 import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..settings import TIMELINE_NAME
-from ..worker import call
+from ..worker import serve
 
 #: The tables the timeline is drawn from.
 TIMELINE_TABLES = ("events", "sources", "actors")
@@ -35,24 +35,43 @@ class BackgroundTimeline:
     def __init__(self, draw: str = DRAW, preload: tuple[str, ...] = ()):
         self.draw = draw
         self.folder = Path(tempfile.mkdtemp(prefix="conflict-timeline-page-"))
-        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        self.future = None
-        for module in preload:
-            self.pool.submit(call, "importlib:import_module", module)
+        self.connection, child = multiprocessing.get_context("spawn").Pipe()
+        self.process = multiprocessing.get_context("spawn").Process(
+            target=serve, args=(child, tuple(preload)), daemon=True, name="conflict-timeline-page")
+        self.process.start()
+        child.close()
+        self.sent = self.received = False
 
     def __enter__(self) -> "BackgroundTimeline":
         return self
 
     def start(self, tables: object) -> "BackgroundTimeline":
-        self.future = self.pool.submit(call, self.draw, str(self.folder), tables)
+        self.connection.send((self.draw, (str(self.folder), tables)))
+        self.sent = True
         return self
 
     def __call__(self, data_dir: Path, tables: object) -> None:
-        self.future.result()
+        try:
+            ok, outcome = self.connection.recv()
+            self.received = True
+        except EOFError:
+            raise RuntimeError(f"the timeline worker stopped (exit code {self.process.exitcode}) "
+                               "before drawing the timeline") from None
+        if not ok:
+            raise outcome
         shutil.move(str(self.folder / TIMELINE_NAME), str(Path(data_dir) / TIMELINE_NAME))
 
     def __exit__(self, *exc) -> None:
-        if self.future is not None:
-            self.future.cancel()
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            if not self.sent:
+                self.connection.send(None)  # nothing to draw: the worker leaves
+        except OSError:
+            pass
+        self.connection.close()
+        if self.sent and not self.received:
+            self.process.terminate()  # the build failed: the page is not wanted
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
         shutil.rmtree(self.folder, ignore_errors=True)
