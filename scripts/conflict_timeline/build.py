@@ -12,6 +12,7 @@ from .package.publish import publish, recover
 from .package.assemble import PackageTables, assemble
 from .runner import BackgroundTimeline, extract_seeds
 from .runner.background import TIMELINE_TABLES
+from .runner.engines import Progress
 from .settings import BACKGROUND_TIMELINE_ROWS, BACKGROUND_TIMELINE_SEEDS, CACHE_DIR_NAME, FAST_CHECK_ROWS, RESOURCES
 
 
@@ -53,7 +54,7 @@ def _timeline(data_dir: Path, tables: PackageTables) -> None:
 
 def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False, jobs: int | None = None,
                   engine: str = "local", scheduler: str | None = None, use_cache: bool = True,
-                  cache_dir: Path | None = None, progress=None) -> BuildReport:
+                  cache_dir: Path | None = None, progress: Progress | None = None) -> BuildReport:
     """Read every seed, extract, and publish a validated package at OUT/datapackage.json.
 
     Bad seeds fail the build (listing every problem) unless `skip_invalid`; nothing is

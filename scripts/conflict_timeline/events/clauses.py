@@ -135,15 +135,18 @@ def find_hits(sentence: str) -> list[Hit]:
     return out
 
 
+_CLAUSE_BREAKS = re.compile(r"[;:]|,\s|\s(?:and|but|while|when|after|before)\s")
+_TRIGGER_CLAUSE_END = re.compile(r"[,;:()—–]|\s-\s|\s(?:and|but)\s")
+
+
 def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause a span is in, between punctuation or conjunction breaks."""
-    breaks = re.compile(r"[;:]|,\s|\s(?:and|but|while|when|after|before)\s")
-    lo = max((m.end() for m in breaks.finditer(sentence, 0, start)), default=0)
-    m = breaks.search(sentence, end)
+    lo = max((m.end() for m in _CLAUSE_BREAKS.finditer(sentence, 0, start)), default=0)
+    m = _CLAUSE_BREAKS.search(sentence, end)
     return lo, m.start() if m else len(sentence)
 
 
 def next_break(sentence: str, pos: int, limit: int) -> int:
     """End of the clause a trigger is in: the next comma, semicolon or dash (or the limit)."""
-    m = re.compile(r"[,;:()—–]|\s-\s|\s(?:and|but)\s").search(sentence, pos, limit)
+    m = _TRIGGER_CLAUSE_END.search(sentence, pos, limit)
     return m.start() if m else limit

@@ -128,7 +128,6 @@ def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, li
     by_rank = _sorted([src["published"], src["source_id"], pa.array(src_pos)])
     rank_of_pos = np.zeros(len(keys), dtype=np.int64)
     rank_of_pos[src_pos[by_rank]] = np.arange(len(by_rank))
-    rank = dict(zip(src_pos.tolist(), rank_of_pos[src_pos].tolist()))
 
     ev = rows["events"]
     ev_rank = rank_of_pos[np.asarray(_positions(ev, keys), dtype=np.int64)]
@@ -173,7 +172,7 @@ def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, li
     mentions = me.select(field_names("mentions")).take(pa.array(m_order, pa.int64()))
     m_lines = me["_line"].to_pylist()
 
-    actor_rows = _actors(rows["actors"], keys, rank, events, key_order.get("actors"))
+    actor_rows = _actors(rows["actors"], keys, rank_of_pos, events, key_order.get("actors"))
     names = field_names("actors")
     return PackageTables(
         {"sources": sources, "actors": _arrow(arrow_schema("actors"), actor_rows), "events": events,
@@ -184,14 +183,15 @@ def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, li
         key_order=key_order, rows={"actors": actor_rows})
 
 
-def _actors(table: pa.Table, keys: list[str], rank: dict[int, int], events: pa.Table,
+def _actors(table: pa.Table, keys: list[str], rank_of_pos: np.ndarray, events: pa.Table,
             order: list[str] | None) -> list[dict]:
     """The actors the events name (each from the first article, in article order, that has it),
     with every actor they are affiliated with (as `tables.build_tables`)."""
     referenced = {v for n in ("actor1", "actor2", "speaker") for v in events[n].to_pylist() if v}
-    pos, within, ids = _positions(table, keys), table["_within"].to_pylist(), table["actor_id"].to_pylist()
+    ids = table["actor_id"].to_pylist()
+    rank = rank_of_pos[np.asarray(_positions(table, keys), dtype=np.int64)]
     chosen: dict[str, int] = {}
-    for i in sorted(range(table.num_rows), key=lambda i: (rank[pos[i]], within[i])):
+    for i in _sorted([pa.array(rank), table["_within"]]).tolist():
         if ids[i] in referenced and ids[i] not in chosen:
             chosen[ids[i]] = i
     columns = [n for n in order or field_names("actors") if n in table.column_names]

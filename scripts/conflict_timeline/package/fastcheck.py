@@ -175,13 +175,9 @@ def _read(resource: dict, root: Path) -> tuple[dict[str, Column], list[str]]:
     return columns, problems
 
 
-def _duplicated(arrays: list[pa.Array]) -> np.ndarray:
-    """Rows whose value (of one array, or of several taken together) an earlier row already has."""
-    if len(arrays) == 1:
-        key = arrays[0]
-    else:
-        key = pc.binary_join_element_wise(*[pc.cast(a, pa.string()) for a in arrays], _KEY_SEPARATOR)
-    codes = pc.dictionary_encode(key).indices.fill_null(-1).to_numpy(zero_copy_only=False)
+def _duplicated(values: pa.Array) -> np.ndarray:
+    """Rows whose value an earlier row already has (a composite key comes joined: see _key)."""
+    codes = pc.dictionary_encode(values).indices.fill_null(-1).to_numpy(zero_copy_only=False)
     duplicated = np.ones(len(codes), dtype=bool)
     _, first = np.unique(codes, return_index=True)
     duplicated[first] = False
@@ -203,7 +199,7 @@ def _constraints(name: str, schema: dict, columns: dict[str, Column]) -> list[st
         if c.get("required") and col.missing.any():
             problems.append(f"{name}: constraint-error: field {f['name']} is required but empty in row(s) {_rows(col.missing)}")
         if c.get("unique"):
-            dup = present & _duplicated([col.typed])
+            dup = present & _duplicated(col.typed)
             if dup.any():
                 problems.append(f"{name}: unique-error: field {f['name']} repeats a value in row(s) {_rows(dup)}")
         if "enum" in c:
@@ -245,7 +241,7 @@ def _keys(name: str, schema: dict, frames: dict[str, dict[str, Column]]) -> list
         key, null = _key(columns, pk)
         if null.any():
             problems.append(f"{name}: primary-key: empty key {pk} in row(s) {_rows(null)}")
-        dup = ~null & _duplicated([key])
+        dup = ~null & _duplicated(key)
         if dup.any():
             problems.append(f"{name}: primary-key: key {pk} repeats in row(s) {_rows(dup)}")
     for fk in schema.get("foreignKeys", []):

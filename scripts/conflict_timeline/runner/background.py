@@ -35,8 +35,9 @@ class BackgroundTimeline:
     def __init__(self, draw: str = DRAW, preload: tuple[str, ...] = ()):
         self.draw = draw
         self.folder = Path(tempfile.mkdtemp(prefix="conflict-timeline-page-"))
-        self.connection, child = multiprocessing.get_context("spawn").Pipe()
-        self.process = multiprocessing.get_context("spawn").Process(
+        spawn = multiprocessing.get_context("spawn")
+        self.connection, child = spawn.Pipe()
+        self.process = spawn.Process(
             target=serve, args=(child, tuple(preload)), daemon=True, name="conflict-timeline-page")
         self.process.start()
         child.close()

@@ -103,7 +103,7 @@ class Context:
     #: news: the period last reported is a part of a year ("the first nine months"), so
     #: "year-ago" and "the 1988 period" mean a year, not a quarter
     part_year: bool = False
-    tense: int = -1  # -1 past, +1 future: the clause around the expression (news)
+    tense: int = -1  # -1 past (tense.JUST_PAST: right after a past verb), +1 future: the clause around the expression (news)
     #: +1/-1 when every tense cue of the sentence points to the future/past, else 0 (news)
     sure: int = 0
     #: narrative: (position, year) of explicit years, for text before the story's first year

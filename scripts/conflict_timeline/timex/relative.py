@@ -11,6 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from .anchor import Context, Point
 from .calendar_math import fmt_date, fmt_point, fmt_year, shift, time_suffix
+from .tense import JUST_PAST
 
 #: "a year ago" is a quarter a year ago when a quarter was named at most this many characters before
 QUARTER_CONTEXT = 600
@@ -89,7 +90,7 @@ def weekday(g: dict, args: dict, ctx: Context) -> str | None:
             if back == 0:
                 return d.isoformat() + time_suffix(g)
             pen = WEEKDAY_TENSE_PENALTY
-            sign = -1 if ctx.tense < -1 or back + (pen if ctx.tense > 0 else 0) < ahead + (pen if ctx.tense <= 0 else 0) else 1
+            sign = -1 if ctx.tense == JUST_PAST or back + (pen if ctx.tense > 0 else 0) < ahead + (pen if ctx.tense <= 0 else 0) else 1
     if sign < 0:
         delta = (d.weekday() - wd) % 7
         if g.get("past_word") is not None and delta == 0:

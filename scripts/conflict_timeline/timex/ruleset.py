@@ -7,10 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from .. import yamlfile
 from ..errors import LexiconError
-from ..yamlfile import LOADER
 from ..settings import TIMEX_RULES_DIR
 
 _PLACEHOLDER = re.compile(r"<<(?P<name>[a-z_0-9]+)>>")
@@ -56,7 +54,7 @@ class RuleSet:
 
 def load_yaml(path: Path) -> dict:
     with open(path, encoding="utf-8") as f:
-        return yaml.load(f, Loader=LOADER)
+        return yamlfile.load_yaml(f)
 
 
 def _trie_regex(words: set[str]) -> str:

@@ -12,7 +12,7 @@ from .groups import normalise
 from .matching import candidates, in_title, select, trim
 from .resolve import RESOLVERS
 from .ruleset import Rule, load_ruleset
-from .tense import certain, tense
+from .tense import certain, sentence_window, tense
 from .values import is_valid_value
 
 
@@ -63,8 +63,11 @@ def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[in
         s, e, rule, m = c
         ctx.position = e
         g = normalise(m.groupdict(), ruleset.lexicons)
-        ctx.tense = tense(text, s, e) if genre == "news" and rule.args.get("tense") else -1
-        ctx.sure = certain(text, s, e) if genre == "news" and rule.args.get("tense") else 0
+        if genre == "news" and rule.args.get("tense"):
+            around = sentence_window(text, s, e)  # read once for both
+            ctx.tense, ctx.sure = tense(text, s, e, around=around), certain(text, s, e, around=around)
+        else:
+            ctx.tense, ctx.sure = -1, 0
         value = rule.value
         if rule.resolve:
             try:

@@ -12,6 +12,9 @@ import re
 TENSE_WINDOW = 90
 #: without a cue there, the rest of a long sentence is searched up to this far
 SENTENCE_WINDOW = 250
+#: tense(): the past, read from a past verb right before the expression ("said Friday") or a
+#: "since" ("since Monday"): stronger than a past verb elsewhere in the sentence (-1)
+JUST_PAST = -2
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|would(?!\s+(?:not|n't|have)\b)|as\s+(?:soon|early)\s+as|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to|"
@@ -117,23 +120,25 @@ def _future_cues(left: str, right: str) -> list[int]:
     return out
 
 
-def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines: bool = True) -> int:
-    """+1 when the sentence points to the future, -1 when to the past, -2 when moreover a past
-    verb comes right before the expression and no future cue is nearer ("was told Wednesday",
-    "said Tuesday that the talks will resume"),
+def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines: bool = True,
+          around: tuple[str, str] | None = None) -> int:
+    """+1 when the sentence points to the future, -1 when to the past, JUST_PAST when moreover
+    a past verb comes right before the expression and no future cue is nearer ("was told
+    Wednesday", "said Tuesday that the talks will resume"),
     0 without a cue (news is mostly about the past: callers read 0 as a weaker past).
-    With ``deadlines``, "by February" points to the future unless the clause is in the past."""
+    With ``deadlines``, "by February" points to the future unless the clause is in the past.
+    ``around``: the sentence_window of the expression, when the caller has it already."""
     if text.startswith("'s", end):
         return 0  # "get around Wednesday's ruling": the clause's verb does not date a possessor
-    left, right = sentence_window(text, start, end, window)
+    left, right = around or sentence_window(text, start, end, window)
     if _SINCE.search(left):
-        return -2
+        return JUST_PAST
     if deadlines and _DEADLINE.search(left) and not _PAST_PERFECT.search(left + " " + right):
         return 1
     fut = _future_cues(left, right)
     if not fut:  # the common case: no need to weigh the past cues
         if _RIGHT_AFTER_PAST.search(left):
-            return -2
+            return JUST_PAST
         if any(not _not_finite(t, m.start()) for t in (left, right) for m in _PAST.finditer(t)):
             return -1
         if window == TENSE_WINDOW and len(left) >= window:
@@ -142,7 +147,7 @@ def tense(text: str, start: int, end: int, window: int = TENSE_WINDOW, deadlines
     past = _past_cues(left, right)
     if not past or min(fut) <= min(past):
         return 1
-    return -2 if _RIGHT_AFTER_PAST.search(left) else -1
+    return JUST_PAST if _RIGHT_AFTER_PAST.search(left) else -1
 
 
 #: "to acquire", "to admit": an infinitive in the sentence may own the expression ("agreed to
@@ -152,7 +157,7 @@ _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|its|his|her|their|our|this|that
 _LIMIT = re.compile(r"\b(?:by|until|till|through|to|from|before|after)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 
 
-def certain(text: str, start: int, end: int, window: int = TENSE_WINDOW) -> int:
+def certain(text: str, start: int, end: int, window: int = TENSE_WINDOW, around: tuple[str, str] | None = None) -> int:
     """+1 or -1 when every tense cue of the sentence around the expression points one way
     ("will be named commander ... for a mission in December", "changed ... to a calendar
     year in December", "In January, the company brought in a new chief"), else 0: any
@@ -161,7 +166,7 @@ def certain(text: str, start: int, end: int, window: int = TENSE_WINDOW) -> int:
     out of the question (see explicit._distance)."""
     if text.startswith("'s", end):
         return 0
-    left, right = sentence_window(text, start, end, window)
+    left, right = around or sentence_window(text, start, end, window)
     if _SINCE.search(left):
         return -1
     if _LIMIT.search(left):
