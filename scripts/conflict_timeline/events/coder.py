@@ -318,7 +318,7 @@ class Coder:
                 chosen.append((best, True))
         toll_on = None  # the hit a death toll belongs to
         if toll is not None:
-            aggregate = is_aggregate(sentence)  # a period's toll is a CASUALTIES event; else the killing's toll
+            aggregate = is_aggregate(sentence, toll)  # a period's toll is a CASUALTIES event; else the killing's toll
             if aggregate:
                 chosen = [(h, r) for h, r in chosen if not (h.type == "ASSAULT" and h.priority <= 3)]
             attacks = [h for h, _ in chosen if h.type == "ASSAULT" and not h.quoted and not aggregate

@@ -24,7 +24,7 @@ _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:million|thousand))
 #: "the age of 8" are words), no clause word (tolls.yaml `stop`).
 _GAP_WORD = r"(?:[^\W\d][\w'’.-]*|\d+(?:-[^\W\d][\w-]*)+|(?<=of )\d+)"
 _MAX_GAP = 6  # words between a count and its verb ("Burkinabe gendarmes", "sophomore at Yuma High School")
-_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}(?:,?\s+(?:Jr|Sr)\.?)?(?:(?:,\s+\d{1,3})?(?:,\s+(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?,)?)"
+_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}(?:,?\s+(?:Jr|Sr)\.?)?(?:,\s+\d{1,3})?(?:,?\s+(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?,?)"
 
 
 #: A number that is an age: "10 years old", "21 of Lynchburg" (a name's age and home town).
@@ -100,8 +100,8 @@ def _lexicon() -> _Lexicon:
     items = rf"{item}(?:(?:,\s+{item})*,?\s+and\s+{item})?"
     aux = rf"(?:\s+(?:{lex['aux']}))*"
     death = rf"(?:{lex['death']})(?![\w-])"
-    forward = re.compile(rf"(?P<subject>{items}|(?<![\w-]){_NAME})(?:,\s+[^,;]{{1,80}}?,)?(?:,?\s+who)?(?P<aux>{aux})\s+(?P<death>{death})", re.I)
-    backward = re.compile(rf"(?<![\w-])(?:(?:{lex['kill']})\s+(?P<object>{items})|(?:{lex['left']})\s+(?P<left>{items})\s+dead(?![\w-]))", re.I)
+    forward = re.compile(rf"(?P<subject>{items}|(?<![\w-]){_NAME})(?:,\s+[^,;]{{1,80}}?,)?(?:,?\s+(?:who|that))?(?P<aux>{aux})\s+(?P<death>{death})", re.I)
+    backward = re.compile(rf"(?<![\w-])(?:(?:{lex['kill']})\s+(?P<object>{items}|{_NAME})|(?:{lex['left']})\s+(?P<left>{items})\s+dead(?![\w-]))", re.I)
     cue = re.compile(rf"(?<![\w-])(?:{lex['death']}|{lex['kill']}|{lex['none']})(?![\w-])", re.I)
     return _Lexicon(
         forward=forward, backward=backward, none=re.compile(rf"(?<![\w-])(?:{lex['none']})(?![\w-])", re.I), any_cue=cue,
@@ -149,8 +149,10 @@ def _read_list(lex: _Lexicon, text: str) -> tuple[int | None, int | None] | None
     parts = re.split(r",\s+(?:and\s+)?|\s+and\s+", text.strip())
     while len(parts) > 2 and re.match(r"(?i:the|this|that)\s", parts[0]):
         parts = parts[1:]  # "On the same day, a soldier and a civilian were killed": an opening phrase, no count
-    for part in parts:
+    for i, part in enumerate(parts):
         read = _read_item(lex, part)
+        if read is None and i:
+            break  # "the shooting death of a teen and the wounding of two": the count read so far
         if read is None:
             return None
         a, b = read
@@ -183,7 +185,7 @@ def find_tolls(text: str) -> list[Toll]:
             found.append(Toll(read[0], read[1], m.start(), m.end()))
     for m in lex.backward.finditer(text):
         words = m.group("object") or m.group("left")
-        read = _read_list(lex, words)
+        read = (1, 1) if re.fullmatch(_NAME, words.strip()) else _read_list(lex, words)
         if read is not None:
             found.append(Toll(read[0], read[1], m.start(), m.end()))
     found.sort(key=lambda t: (t.start, -t.end))
@@ -199,10 +201,21 @@ def _aggregate() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{load('tolls')['aggregate']})(?![\w-])", re.I)
 
 
-def is_aggregate(text: str) -> bool:
-    """Does the sentence count the dead of a period or a wave ("have been killed this year", "in violence
-    across Syria", "since 2015")? Such a toll is a CASUALTIES event, not the toll of one killing."""
-    return _aggregate().search(text) is not None
+#: A clause break no aggregate cue of a toll is read across ("the fiercest since the offensive began, when 76 were killed").
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:when|while|and|but|after|before)\b|\s+(?:when|while|after|before)\s", re.I)
+_AGGREGATE_REACH = (120, 80)  # characters before and after the toll an aggregate cue is looked for in
+
+
+def is_aggregate(text: str, toll: Toll) -> bool:
+    """Does the toll count the dead of a period or a wave ("have been killed this year", "in violence
+    across Syria", "since 2015")? Such a toll is a CASUALTIES event, not the toll of one killing.
+    The cue is looked for in the toll's clause. A vague toll ("dozens", "thousands") is a tally too."""
+    if toll.low is None and toll.high is None:
+        return True
+    lo, hi = max(0, toll.start - _AGGREGATE_REACH[0]), min(len(text), toll.end + _AGGREGATE_REACH[1])
+    lo = max([m.end() for m in _CLAUSE_BREAK.finditer(text, lo, toll.start)], default=lo)
+    after = _CLAUSE_BREAK.search(text, toll.end, hi)
+    return _aggregate().search(text, lo, after.start() if after else hi) is not None
 
 
 def find_toll(text: str) -> Toll | None:
