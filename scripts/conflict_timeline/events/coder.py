@@ -323,8 +323,11 @@ class Coder:
                 chosen = [(h, r) for h, r in chosen if not (h.type == "ASSAULT" and h.priority <= 3)]
             attacks = [h for h, _ in chosen if h.type == "ASSAULT" and not h.quoted and not aggregate
                        and not _in_since_reference(sentence, h.start, toll.start)]
-            if attacks:
-                toll_on = attacks[0]
+            killings = [h for h in hits if h.type == "ASSAULT" and not h.quoted] if not attacks and not aggregate else []
+            if attacks or killings:  # a killing's toll: its ASSAULT ("security forces killed 100 people")
+                toll_on = (attacks or killings)[0]
+                if not attacks:
+                    chosen.append((toll_on, governs(speech, toll_on, sentence)))
             else:
                 death = [h for h in hits if h.type == "ASSAULT"]
                 toll_on = Hit(toll.start, toll.end, death[0].trigger if death else None, False, False, 5, "CASUALTIES")

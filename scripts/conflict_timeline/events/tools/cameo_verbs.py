@@ -23,10 +23,12 @@ from pathlib import Path
 ROOTS = {"01": ("STATEMENT", "", ""), "02": ("REQUEST", "", "")}
 #: Where the GUIDELINES decide otherwise than PLOVER's table (code prefix -> type).
 OVERRIDES = {"057": "AGREE", "0871": "AGREE", "084": "CONCEDE", "0841": "CONCEDE", "0842": "CONCEDE",
-             "163": "SANCTION", "181": "COERCE", "192": "ASSAULT", "0874": "RETREAT"}
-#: Roots not coded: public statements (the speech verbs of triggers.yaml do this) and
+             "163": "SANCTION", "175": "COERCE", "181": "COERCE", "192": "ASSAULT", "0874": "RETREAT"}
+#: Roots not taken: the verbal acts (01 statements, 02 appeals, 03 intents, 05 support, 10 demands,
+#: 11 disapproval, 12 rejection, 13 threats: undated, a verbal act takes the report's date, so a verb
+#: of these in any sentence would be an event; triggers.yaml codes them with their senses) and 09
 #: investigations (not coded by the GUIDELINES).
-SKIP_ROOTS = ("01", "09")
+SKIP_ROOTS = ("01", "02", "03", "05", "09", "10", "11", "12", "13")
 #: Verbs too common in other senses to code an event from the verb alone.
 SKIP_WORDS = {"be", "have", "do", "go", "get", "make", "take", "put", "set", "come", "give", "see", "say", "look",
               "hit", "match", "hear", "consider", "introduce", "base", "place", "post", "pose", "position",
@@ -36,11 +38,37 @@ SKIP_WORDS = {"be", "have", "do", "go", "get", "make", "take", "put", "set", "co
               "suggest", "intend", "notify", "cable", "assemble", "arrive", "finance", "purchase", "conflict",
               "hammer", "kick", "pit", "quarrel", "alter", "amend", "change", "modify", "revise", "switch",
               "appear", "seem", "believe", "worry", "concern", "collect", "cross", "continue", "construct",
-              "crash", "crawl", "broadcast", "bring", "burn", "cancel", "call", "host", "invite", "lead"}
+              "crash", "crawl", "broadcast", "bring", "burn", "cancel", "call", "host", "invite", "lead",
+              "evacuate", "displace", "flee", "investigate", "probe"}  # not coded (GUIDELINES)
+
+#: More verbs too common in other senses, by the type their code has ("free" time, "fire" an
+#: employee, "engage" a lawyer, "force" a change, "clear" a hurdle).
+SKIP_WORDS |= {"allow", "approve", "clear", "fill", "free", "permit", "settle", "resolve", "submit", "undo", "undid",
+               "undone", "relax", "loosen", "tease", "verify", "enable", "empower", "legislate", "bide", "abide",
+               "obey", "bow", "detach", "disconnect", "untie", "retire", "satify", "tolerate", "countenance",
+               "best", "break", "broke", "broken", "circle", "die", "fire", "hang", "hung", "harm", "mar", "master",
+               "rang", "rung", "reside", "inhabit", "struggle", "spoil", "tear", "tore", "torn", "engage", "corrupt",
+               "contaminate", "dominate", "surmount", "overshadow", "tarnish", "vitiate", "rip", "blow", "blew",
+               "blown", "cane", "infest", "impair", "dishonor", "dishonour", "bust", "crack", "lash", "whip",
+               "slap", "thump", "pound", "beat", "beaten", "hurt", "injure", "wound", "abuse", "surround", "pelt",
+               "bill", "fine", "force", "pull", "remove", "contain", "extract", "moderate", "catch", "caught", "tax",
+               "pressure", "shun", "bar", "block", "impose", "enforce", "compel", "impel", "constrain", "restrict",
+               "curb", "restrain", "exclude", "overturn", "levy", "inflict", "appropriate", "pluck", "grab",
+               "revolutionise", "revolutionize", "reinforce", "usurp", "sue", "indict", "prosecute", "convict",
+               "annoy", "bother", "upset", "vex", "irk", "irritate", "pester", "plague", "torment", "discomfit",
+               "disconcert", "disquiet", "disturb", "enkindle", "harry", "hassle", "rag", "badger", "arouse",
+               "agonise", "agonize", "provoke", "abort", "disarray", "disorder", "disassociate", "countermine",
+               "garner", "parade", "tend", "ward", "guard", "help", "defend", "protect", "shelter", "shield",
+               "interfere", "contribute", "stabilise", "stabilize", "safeguard", "rally", "abandon", "release",
+               "withdraw", "withdrew", "retreat", "surrender"}
+#: Types a verb of the dictionary codes alone; a verb of another type codes only with its object
+#: ("paid a visit", "signed an agreement"): CONSULT and COOPERATE verbs alone are mostly everyday words.
+TYPES_OF_VERBS_ALONE = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT", "CONCEDE")
 
 _HEAD = re.compile(r"^---\s+(?P<head>\S+)\s+\[(?P<code>[^\]]*)\]\s+---")
 _VERB = re.compile(r"^(?P<plus>\+?)(?P<word>[A-Z][A-Z_'-]*)\s*(?:\{(?P<forms>[^}]*)\})?\s*(?:\[(?P<code>[^\]]*)\])?")
 _PATTERN = re.compile(r"^-\s+\*\s+(?P<object>[A-Z][A-Z ' -]*?)\s+\[(?P<code>[^\]]*)\]")
+_FORM = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*)*")
 _CONSONANT_END = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
 
 
@@ -125,11 +153,12 @@ def derive(cameo: str, table: dict) -> dict[str, str]:
             own = inflect(base)
         verbs[base] = own
         code = m.group("code") or block_code
-        if base in SKIP_WORDS or plover(code, table) is None:
+        kind = plover(code, table)
+        if base in SKIP_WORDS or kind is None or kind[0] not in TYPES_OF_VERBS_ALONE:
             continue
         for form in own:
             forms.setdefault(form, code.split(":")[0])
-    return forms
+    return {f: c for f, c in forms.items() if _FORM.fullmatch(f)}
 
 
 HEADER = """\
@@ -142,18 +171,22 @@ HEADER = """\
 #   - CAMEO2PLOVER-2021.txt, the CAMEO to PLOVER conversion table of the PLOVER manual
 #     (https://github.com/openeventdata/PLOVER), CC BY-SA 4.0, Philip Schrodt;
 #   with the project's coding rules (GUIDELINES) where they type a code otherwise: signing and
-#   ceasefires AGREE, releases CONCEDE, sanctions SANCTION, abductions COERCE, occupation ASSAULT.
+#   ceasefires AGREE, releases CONCEDE, sanctions SANCTION, abductions and repression COERCE,
+#   occupation ASSAULT.
 # Keys: `codes`: CAMEO code -> [PLOVER type, mode, context]; `forms`: a lower-case form (words
 # separated by one space; determiners may stand between a verb and its object) -> CAMEO code.
+# Only the material roots are taken (04 consult, 06-08 cooperate, aid, yield, 14-20 protest to mass
+# violence): the verbal ones are coded by triggers.yaml, whose senses keep "strong demand" no REQUEST.
 # These entries rank below the hand-written triggers of triggers.yaml (`priority`), which win
 # on the same words; the sense rules of triggers.yaml apply to both.
 """
 
 EXAMPLES = [
     ("Militiamen bludgeoned two farmers near the village on Sunday.", "ASSAULT"),
-    ("Strikers blockaded the port on Monday.", "PROTEST"),
     ("The junta banished the opposition leader in March 1976.", "COERCE"),
-    ("Guerrillas ambushed a convoy on the highway on Tuesday.", "ASSAULT"),
+    ("Soldiers torched the market of Kidal on Tuesday.", "ASSAULT"),
+    ("The government confiscated the newspaper's presses on Friday.", "COERCE"),
+    ("Riot police dispersed the protest in Harare on Saturday.", "COERCE"),
 ]
 
 
