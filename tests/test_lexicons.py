@@ -36,6 +36,22 @@ def test_trigger_examples_code_their_type(example):
     assert example["type"] in {r["event_type"] for r in extract(example["text"], dct=DCT)}
 
 
+@pytest.mark.parametrize("example", _examples("tolls"), ids=lambda e: e["text"])
+def test_toll_examples_read_their_low_and_high(example):
+    from conflict_timeline.events.toll import find_toll
+
+    toll = find_toll(example["text"])
+    if example.get("toll") == "none":
+        assert toll is None
+    else:
+        assert toll is not None and (toll.low, toll.high) == (example["low"], example["high"])
+
+
+@pytest.mark.parametrize("example", _examples("cameo_verbs"), ids=lambda e: e["text"])
+def test_cameo_verb_examples_code_their_type(example):
+    assert example["type"] in {r["event_type"] for r in extract(example["text"], dct=DCT)}
+
+
 @pytest.mark.parametrize("example", _examples("cues"), ids=lambda e: e["text"])
 def test_modality_examples_get_their_modality(example):
     assert example["modality"] in {r["modality"] for r in extract(example["text"], dct=DCT)}

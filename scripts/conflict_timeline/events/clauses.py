@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import Trigger, sentence_lexicon, triggers, words
+from .lexicon import CAMEO_DETERMINERS, Trigger, cameo_index, senses, sentence_lexicon, triggers, words
 
 _QUOTES = re.compile(
     r"\"[^\"]+\"|“[^”]+”|``.+?''|(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\S)(?:.*?)(?<=\S)['’](?=[\s,.;:!?)]|$)", re.S)
@@ -90,13 +91,82 @@ _NEXT_CAPITALISED = re.compile(r"\s+(?:[A-Z][a-z]|[A-Z]{2,}\b)")
 _OPENING = re.compile(r"[\s\"'“‘(\[]*")
 
 
-def _in_name(sentence: str, start: int, end: int) -> bool:
-    """A capitalised trigger word inside a longer name ("the Rapid Support Forces") names
-    something; it reports no happening. The last word of a name ("the Tet Offensive") still
-    does, and a sentence's first word is capitalised anyway."""
+#: "the Government of National Accord", "the Alliance for the Restoration of Peace": a trigger word
+#: after "of"/"for" and capitalised words, or right before "of"/"for" and a capitalised word.
+_NAME_OF_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$")
+_NAME_OF_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]")
+#: Types whose capitalised word ends the name of a happening ("the Battle of Mosul", "the Tet Offensive").
+_HAPPENING_NAME_TYPES = ("ASSAULT", "COERCE", "ONSET")
+
+
+def _in_name(sentence: str, start: int, end: int, kind: str = "ASSAULT") -> bool:
+    """A capitalised trigger word inside a longer name ("the Rapid Support Forces", "the Government
+    of National Accord") names something; it reports no happening. The last word of a name ("the Tet
+    Offensive", "the Battle of Mosul") still does, and a sentence's first word is capitalised anyway."""
     if not sentence[start].isupper() or _OPENING.fullmatch(sentence[:start]):
         return False
-    return bool(_NEXT_CAPITALISED.match(sentence, end))
+    if _NEXT_CAPITALISED.match(sentence, end):
+        return True
+    if kind in _HAPPENING_NAME_TYPES:
+        return False
+    return bool(_NAME_OF_BEFORE.search(sentence, max(0, start - 80), start) or _NAME_OF_AFTER.match(sentence, end))
+
+
+#: A word of the CAMEO lexicon right after one of these is a noun ("the murder", "a march"): it names a
+#: happening the text refers to; the verb reports one.
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"})
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+
+
+def _cameo_hits(sentence: str) -> list[tuple[int, int, Trigger]]:
+    """Verbs and verb + object phrases of the CAMEO lexicon: a token index, one dictionary look-up
+    a word (determiners may stand between a verb and its object: "planted a bomb")."""
+    index = cameo_index()
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(sentence)]
+    out = []
+    for i, (start, end, word) in enumerate(tokens):
+        if i and sentence[start].isupper():
+            continue  # a capitalised word within the sentence is a name or a month ("March", "Storm Shadow")
+        for phrase, trig in index.get(word, ()):
+            j, ok = i + 1, True
+            for w in phrase[1:]:
+                skipped = 0
+                while j < len(tokens) and tokens[j][2] != w and tokens[j][2] in CAMEO_DETERMINERS and skipped < 2:
+                    j, skipped = j + 1, skipped + 1
+                if j < len(tokens) and tokens[j][2] == w:
+                    j += 1
+                else:
+                    ok = False
+                    break
+            if ok and not (len(phrase) == 1 and i and tokens[i - 1][2] in _NOUN_DETERMINERS):
+                out.append((start, tokens[j - 1][1], trig))
+                break  # the longest phrase of this word
+    return out
+
+
+def _cameo_beside(own: list[tuple[int, int, Trigger]], cameo: list[tuple[int, int, Trigger]]) -> list:
+    """The CAMEO hits that stand beside the lexicon's own: one on the words of an own trigger gives
+    way to it ("attacked the base" is the own "attacked"); a verb + object phrase whose object is an
+    own trigger ("dispersed the protest", "staged a strike") is that happening, ranked as the object."""
+    out = []
+    for start, end, trig in cameo:
+        covered = [t for s, e, t in own if s < end and start < e]
+        if not covered:
+            out.append((start, end, trig))
+        elif all(start < s for s, e, t in own if s < end and start < e):
+            out.append((start, end, dataclasses.replace(trig, priority=max(trig.priority, *(t.priority for t in covered)))))
+    return out
+
+
+def _sense(sentence: str, start: int, end: int, kind: str) -> str | None:
+    """The type a trigger codes where it stands: the first sense rule of its word whose context
+    words are near ("a general strike": PROTEST), else its own."""
+    word = sentence[start:end]
+    for sense in senses():
+        if sense.pattern.fullmatch(word) and sense.near.search(sentence, max(0, start - sense.before),
+                                                                min(len(sentence), end + sense.after)):
+            return sense.type
+    return kind
 
 
 def find_hits(sentence: str) -> list[Hit]:
@@ -104,11 +174,13 @@ def find_hits(sentence: str) -> list[Hit]:
     Onset verbs count only next to a conflict noun ("the crisis erupted"); next to a
     campaign noun ("kicked off its bombing campaign") they make that campaign ongoing."""
     quotes = quote_spans(sentence)
+    found: list[tuple[int, int, Trigger]] = [(m.start(), m.end(), trig) for trig in triggers()
+                                             for m in trig.pattern.finditer(sentence)]
+    found += _cameo_beside(found, _cameo_hits(sentence))
     raw: list[tuple[int, int, Trigger]] = []
-    for trig in triggers():
-        for m in trig.pattern.finditer(sentence):
-            if not _in_name(sentence, m.start(), m.end()) and not _reference_nouns().match(sentence, m.end()):
-                raw.append((m.start(), m.end(), trig))
+    for start, end, trig in found:
+        if not _in_name(sentence, start, end, trig.type) and not _reference_nouns().match(sentence, end):
+            raw.append((start, end, trig))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), -r[2].priority))
     chosen: list[tuple[int, int, Trigger]] = []
     for item in raw:
@@ -126,7 +198,9 @@ def find_hits(sentence: str) -> list[Hit]:
             if _near(_onset_nouns(), sentence, start, end):
                 hits.append(Hit(start, end, trig, inside(start, quotes), False, ONSET_PRIORITY, "ONSET"))
             continue
-        hits.append(Hit(start, end, trig, inside(start, quotes), trig.ongoing, trig.priority, trig.type))
+        kind = _sense(sentence, start, end, trig.type)
+        if kind is not None:
+            hits.append(Hit(start, end, trig, inside(start, quotes), trig.ongoing, trig.priority, kind))
     out = []
     for hit in hits:
         if any(hit.start <= pos < hit.end + 1 or (pos <= hit.start < pos + 40 and hit.type == "ASSAULT") for pos in ongoing_at):

@@ -21,7 +21,7 @@ from .model import Event, EventDate
 from .places import event_country, find_places, main_country
 from .roles import assign_roles, find_speaker
 from .sentences import dateline_end, split_sentences
-from .toll import find_toll
+from .toll import find_toll, is_aggregate
 
 #: Precisions a date must have to make an event of its own (a quarter or a season dates an
 #: event only when it is the one expression that governs it).
@@ -318,11 +318,16 @@ class Coder:
                 chosen.append((best, True))
         toll_on = None  # the hit a death toll belongs to
         if toll is not None:
-            chosen = [(h, r) for h, r in chosen if not (h.type == "ASSAULT" and h.priority <= 3)]
-            attacks = [h for h, _ in chosen if h.type == "ASSAULT" and not h.quoted
+            aggregate = is_aggregate(sentence, toll)  # a period's toll is a CASUALTIES event; else the killing's toll
+            if aggregate:
+                chosen = [(h, r) for h, r in chosen if not (h.type == "ASSAULT" and h.priority <= 3)]
+            attacks = [h for h, _ in chosen if h.type == "ASSAULT" and not h.quoted and not aggregate
                        and not _in_since_reference(sentence, h.start, toll.start)]
-            if attacks:
-                toll_on = attacks[0]
+            killings = [h for h in hits if h.type == "ASSAULT" and not h.quoted] if not attacks and not aggregate else []
+            if attacks or killings:  # a killing's toll: its ASSAULT ("security forces killed 100 people")
+                toll_on = (attacks or killings)[0]
+                if not attacks:
+                    chosen.append((toll_on, governs(speech, toll_on, sentence)))
             else:
                 death = [h for h in hits if h.type == "ASSAULT"]
                 toll_on = Hit(toll.start, toll.end, death[0].trigger if death else None, False, False, 5, "CASUALTIES")

@@ -35,7 +35,7 @@ def words(pattern: str) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class Trigger:
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None  # None: a CAMEO verb, found through cameo_index()
     type: str
     mode: str | None
     context: str | None
@@ -52,6 +52,42 @@ def triggers() -> tuple[Trigger, ...]:
                            bool(entry.get("ongoing", False)), bool(entry.get("speech", False)),
                            int(entry.get("priority", 1))))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class Sense:
+    """A sense rule: a trigger word next to `near` (within `before` characters before it or `after`
+    characters after it) codes `type` instead (None: no event: "the debt crisis exploded")."""
+    pattern: re.Pattern[str]
+    near: re.Pattern[str]
+    before: int
+    after: int
+    type: str | None
+
+
+@functools.cache
+def senses() -> tuple[Sense, ...]:
+    return tuple(Sense(re.compile(r"(?:" + e["pattern"] + r")", re.I), words(e["near"]), int(e.get("before", 0)),
+                       int(e.get("after", 0)), e["type"] if e["type"] != "NONE" else None)
+                 for e in load("triggers").get("senses", ()))
+
+
+#: Words that may stand between a verb of the CAMEO lexicon and its object ("planted a bomb").
+CAMEO_DETERMINERS = frozenset({"a", "an", "the", "their", "its", "his", "her", "our", "new", "fresh", "two", "several"})
+
+
+@functools.cache
+def cameo_index() -> dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]]:
+    """The CAMEO verb lexicon as a token index: first word -> ((words, trigger), ...), longest first."""
+    data = load("cameo_verbs")
+    priority = int(data["priority"])
+    by_code = {code: Trigger(None, kind, mode or None, context or None, False, False, priority)
+               for code, (kind, mode, context) in data["codes"].items()}
+    index: dict[str, list] = {}
+    for form, code in data["forms"].items():
+        tokens = tuple(form.split())
+        index.setdefault(tokens[0], []).append((tokens, by_code[code]))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in index.items()}
 
 
 @functools.cache
