@@ -237,7 +237,7 @@ class ActorRegistry:
             actor_id, demonym = table[m.group()]
             self._known(actor_id)
             found.append((m.start(), m.end(), actor_id, demonym))
-        hand = [(f[0], f[1]) for f in found if not f[3]]
+        hand = [(f[0], f[1]) for f in found if not f[3] and not f[2].startswith("state-")]  # actors.yaml's
         for start, end, actor_id in find_named(text):
             title = _leading_title().match(text, start)
             if title and title.end() < end:
@@ -313,6 +313,9 @@ class ActorRegistry:
             gap = re.match(r"\s+", text[span.end:])
             if gap and span.end + gap.end() in starts:
                 continue  # "the paramilitary Rapid Support Forces": the noun describes the name
+            owner = re.match(r"\s+of\s+(?:the\s+)?", text[span.end:])
+            if owner and span.end + owner.end() in starts:
+                continue  # "fighters of the MILF": the group's
             inside_ = [f for f in found if f[0] < span.end and span.start < f[1]]
             named = [f for f in found if not f[3] and self.actors[f[2]].kind != "state"
                      and (f in inside_ or f[1] <= span.start and re.fullmatch(r"[\s)]*", text[f[1]:span.start]))]

@@ -231,8 +231,12 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         first = next((m for m in candidates if m.end <= pos), None)
         if first is not None and first.actor_id != speaker and not _GOVERNED.search(sentence, 0, first.start - offset):
             actor1 = first.actor_id
+    if actor1 is None and hit.type != "CASUALTIES":  # "Gunmen stormed ...": the trigger names the doer
+        actor1 = next((m.actor_id for m in candidates if m.start < offset + hit.end and pos < m.end), None)
+    if hit.type == "CASUALTIES" and victim is None:  # "Four soldiers were killed": the toll names them
+        victim = next((m for m in candidates if pos <= m.start and m.end <= offset + hit.end), None)
     target = _target(sentence, hit, after, offset, clause_end)
-    rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end and m is not by]
+    rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end and m is not by and m is not victim]
     actor2 = target.actor_id if target is not None and target.actor_id != actor1 else \
         victim.actor_id if victim is not None and victim.actor_id != actor1 else rest[0].actor_id if rest else None
     if actor1 is None:

@@ -105,7 +105,7 @@ def _kind(name: str, code: str) -> str | None:
     words = set(re.split(r"[\s-]+", name.upper()))
     if role.startswith(("BUS", "MNC")) or code.startswith("MNC"):
         return None
-    if any(role.startswith(r) for r in _ARMED) or code.startswith("IMG"):
+    if any(role.startswith(r) for r in _ARMED) or code.startswith("IMG") or (not _country(code) and any(r in code for r in _ARMED)):
         return "armed_group"
     if role[:3] in ("GOV", "ELI", "OPP", "LEG", "JUD", "REL", "") and not words & _ORG and 2 <= len(words) <= 7 \
             and not re.search(r"\d", name):
@@ -172,7 +172,8 @@ def actors(folder: Path) -> list[list[str]]:
 
 _THINGS = re.compile(r"\b(?:jet|jets|aircraft|plane|planes|ship|vessel|check|post|station|district|base|airliner|helicopter|"
                      r"tank|industry|bank|firm|company|market|program|programme|agency|news|newspaper|budget|ministry|"
-                     r"ministries|building|headquarters|office|court|commission|council|committee|assembly|fund|school)\b")
+                     r"ministries|building|headquarters|office|court|commission|council|committee|assembly|fund|school|village|"
+                     r"villages|town|city|camp|province|region|county)\b")
 _ARMED_AGENTS = ("REB", "UAF", "CRM", "INS", "SEP", "RAD", "IMG")
 _STATE_AGENTS = ("MIL", "COP", "GOV", "SPY", "JUD", "LEG")
 #: Nouns the dictionary lacks, added by hand: (noun, plural, code).
