@@ -137,6 +137,7 @@ def _lexicon_person(name: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_SPOKESMAN = re.compile(r"\s+(?:spokes(?:man|woman|person)|commander|leader|chief|official)\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
 _ORG_TAIL = re.compile(r"\b(?:Department|Service|Agency|Institute|Statistics|Bureau|Office|Ministry|Union|Bank|"
                        r"Company|Corporation|Council|Committee|Commission|Court|Police|News|Press|Times|Post)$")
 
@@ -164,6 +165,12 @@ def _leading_title() -> re.Pattern[str]:
 @functools.cache
 def _titled_person() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{titles()})\s+)+(?P<name>{_NAME})")
+
+
+@functools.cache
+def _role_person() -> re.Pattern[str]:
+    """A person named after a lower-case role ("rogue general Khalifa Haftar", "warlord X")."""
+    return re.compile(rf"\b(?:{load('actors')['person_roles']})\s+(?P<name>{_CAP}(?:\s+(?:al-|bin\s+|de\s+)?{_CAP}){{1,3}})")
 
 
 _SPEAKER_AFTER = re.compile(rf"{_SPEECH}\s+(?P<name>{_NAME})(?!['’]s\b)")  # not "said Kopp's car was seen"
@@ -259,7 +266,7 @@ class ActorRegistry:
         self._generic: set[tuple[int, int]] = set()
         self._agents(text, found)
         known_spans = [(a, b) for a, b, _, demonym in found if not demonym and (a, b) not in self._generic]  # "Committee of Sudanese Doctors" is its own
-        for pattern in (_titled_person(), _SPEAKER_AFTER, _SPEAKER_BEFORE):
+        for pattern in (_titled_person(), _role_person(), _SPEAKER_AFTER, _SPEAKER_BEFORE):
             for m in pattern.finditer(text):
                 name, begin = m.group("name").strip(), m.start("name")
                 title = _leading_title().match(name)
@@ -360,7 +367,8 @@ class ActorRegistry:
             if i > 0:
                 prev = mentions[i - 1]
                 between = text[prev.end - offset:mention.start - offset]
-                if (prev.possessive or prev.demonym) and re.fullmatch(r"(?:'s|’s)?\s+(?:[A-Z][\w-]*\s+){0,3}", between) \
+                if (prev.possessive or prev.demonym or _SPOKESMAN.fullmatch(between)) \
+                        and (re.fullmatch(r"(?:'s|’s)?\s+(?:[A-Z][\w-]*\s+){0,3}", between) or _SPOKESMAN.fullmatch(between)) \
                         and self.actors[prev.actor_id].kind in ("state", "organisation", "armed_group"):
                     self.set_affiliation(mention.actor_id, prev.actor_id)
 

@@ -23,6 +23,10 @@ def role_patterns() -> dict[str, re.Pattern[str]]:
 
 
 _OBJECT_OF = re.compile(r"\b(?:of|against|on|with|to|from|for|into|toward|towards|among|including)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_ACRONYM_GAP = re.compile(r"\s*\(\s*")
+#: The happening named in a phrase of manner after the main verb ("killed a commander in an air
+#: raid"): its doer is the clause's subject, not the object before it.
+_IN_EVENT = re.compile(r"\b(?:in|during|with)\s+(?:a|an|the|their|its|his|her)?\s*(?:[\w-]+\s+){0,3}$", re.I)
 _PAST_VERB = re.compile(r"[a-z]+ed\b")
 _SAYING_AFTER = re.compile(r"^\s*(?:said|says|say|told|reported|added|stated)\b", re.I)
 
@@ -65,7 +69,10 @@ def _list_head(before: list, sentence: str, offset: int):
     """The doer nearest the trigger, or the first of a list of doers ("the United States,
     Britain and Canada announced"): a list reads as one subject led by its first member."""
     i = len(before) - 1
-    while i > 0 and _LIST_LINK.fullmatch(sentence[before[i - 1].end - offset:before[i].start - offset]):
+    while i > 0:
+        gap = sentence[before[i - 1].end - offset:before[i].start - offset]
+        if not (_LIST_LINK.fullmatch(gap) or before[i - 1].actor_id == before[i].actor_id and _ACRONYM_GAP.fullmatch(gap)):
+            break  # "the Moro Islamic Liberation Front (MILF)" is one member of the list
         i -= 1
     return before[i]
 
@@ -196,6 +203,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         actor1 = _list_head(before, sentence, offset).actor_id if before else None
         if speaker:
             actor1 = speaker
+            group = registry.actors[speaker].affiliation if speaker in registry.actors else None
+            if group in registry.actors and registry.actors[group].kind in ("armed_group", "organisation"):
+                actor1 = group  # "Taliban spokesman X claimed responsibility": the Taliban do
         if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
             actor1 = speaker
         if actor1 is None and not hit.quoted and _PERSON_PRONOUN.match(sentence, lead):
@@ -216,6 +226,16 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     # ("Britain and Canada announced"); after a passive's subject only a modifier of the noun is
     modifier = _modifier(sentence, hit, subjects, offset)
     head = _list_head(subjects, sentence, offset) if subjects and not passive else modifier
+    if not passive and subjects and modifier is None and _IN_EVENT.search(sentence, max(0, hit.start - 60), hit.start):
+        head = _list_head(subjects[:1], sentence, offset)  # "Troops killed a commander in a raid": the troops raided
+    if head is not None and head.generic:
+        # "forces loyal to General X attacked": X's forces
+        loyal = role_patterns()["loyal_to"].match(sentence, head.end - offset)
+        chief = next((m for m in candidates if loyal and m.start >= offset + loyal.end() and m.start - offset - loyal.end() < 40
+                      and registry.actors[m.actor_id].kind in ("person", "armed_group", "organisation")), None)
+        if chief is not None:
+            head = chief
+            subjects = [m for m in subjects if m.start >= chief.start] or [chief]
     actor1 = by.actor_id if by is not None else head.actor_id if head is not None else None
     if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
         actor1 = speaker  # "X says it will not withdraw ...": X does
