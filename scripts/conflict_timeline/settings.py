@@ -89,3 +89,9 @@ BACKGROUND_TIMELINE_ROWS = 5_000
 #: A build of more seeds than this (and more than one job) starts that process first, so it loads
 #: the drawing library while the seeds are extracted or read from the cache.
 BACKGROUND_TIMELINE_SEEDS = 500
+
+#: Actors (events/names.py, events/agents.py): the longest name of the Phoenix lexicon matched
+#: (in words), and how many modifier words before a generic agent are read ("suspected
+#: Islamist militants").
+NAME_MAX_TOKENS = 12
+AGENT_MAX_MODIFIERS = 3

@@ -7,8 +7,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .agents import AgentSpan, find_agents
 from .gazetteer import is_large_city
 from .lexicon import calendar_words, load, titles, words
+from .names import find_named, named_rows, same_words
 from .places import surface_names as place_names
 from .places import country_name
 
@@ -45,6 +47,7 @@ class ActorMention:
     actor_id: str
     possessive: bool = False
     demonym: bool = False
+    generic: bool = False  # a generic agent ("gunmen", "the police"), not a name
 
 
 def slug(name: str) -> str:
@@ -67,6 +70,19 @@ def state_forces() -> re.Pattern[str]:
     return words(load("actors")["state_forces"])
 
 
+def known_actor(actor_id: str) -> Actor | None:
+    """The actor of a lexicon id: actors.yaml's, the Phoenix lexicon's, or a state."""
+    if actor_id in lexicon_actors():
+        return lexicon_actors()[actor_id]
+    row = named_rows().get(actor_id) if actor_id.startswith("ph-") else None
+    if row is not None:
+        affiliation = f"state-{row.country.lower()}" if row.country and row.kind in ("state", "person") else None
+        return Actor(row.actor_id, row.name, row.kind, row.country, affiliation, row.aliases)
+    if actor_id.startswith("state-"):
+        return state_actor(actor_id[6:].upper())
+    return None
+
+
 def affiliated_actors(affiliations, present) -> dict[str, "Actor"]:
     """The lexicon and state actors that `affiliations` name, and those they are affiliated
     with in turn, leaving out the ids in `present`: added so that the foreign key holds."""
@@ -76,11 +92,8 @@ def affiliated_actors(affiliations, present) -> dict[str, "Actor"]:
         actor_id = pending.pop()
         if actor_id in present or actor_id in out:
             continue
-        if actor_id in lexicon_actors():
-            actor = lexicon_actors()[actor_id]
-        elif actor_id.startswith("state-"):
-            actor = state_actor(actor_id[6:].upper())
-        else:
+        actor = known_actor(actor_id)
+        if actor is None:
             continue
         out[actor_id] = actor
         if actor.affiliation:
@@ -124,6 +137,7 @@ def _lexicon_person(name: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_SPOKESMAN = re.compile(r"\s+(?:spokes(?:man|woman|person)|commander|leader|chief|official)\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
 _ORG_TAIL = re.compile(r"\b(?:Department|Service|Agency|Institute|Statistics|Bureau|Office|Ministry|Union|Bank|"
                        r"Company|Corporation|Council|Committee|Commission|Court|Police|News|Press|Times|Post)$")
 
@@ -153,6 +167,12 @@ def _titled_person() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{titles()})\s+)+(?P<name>{_NAME})")
 
 
+@functools.cache
+def _role_person() -> re.Pattern[str]:
+    """A person named after a lower-case role ("rogue general Khalifa Haftar", "warlord X")."""
+    return re.compile(rf"\b(?:{load('actors')['person_roles']})\s+(?P<name>{_CAP}(?:\s+(?:al-|bin\s+|de\s+)?{_CAP}){{1,3}})")
+
+
 _SPEAKER_AFTER = re.compile(rf"{_SPEECH}\s+(?P<name>{_NAME})(?!['’]s\b)")  # not "said Kopp's car was seen"
 _SPEAKER_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+{_SPEECH}\b")
 # At most 6 capitalised words before the organisation word: unbounded, a long run of
@@ -167,18 +187,32 @@ class ActorRegistry:
     surname finds the same person)."""
 
     actors: dict[str, Actor] = field(default_factory=dict)
+    country: str | None = None  # the country the article is about: generic agents are its
     surnames: dict[str, str] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)  # "TPLF" -> the Tigray People's Liberation Front
     last_person: str | None = None
 
     def _known(self, actor_id: str) -> Actor:
         if actor_id not in self.actors:
-            lex = lexicon_actors()
-            if actor_id in lex:
-                self.actors[actor_id] = lex[actor_id]
-            elif actor_id.startswith("state-"):
-                self.actors[actor_id] = state_actor(actor_id[6:].upper())
+            actor = known_actor(actor_id)
+            if actor is not None:
+                self.actors[actor_id] = actor
         return self.actors[actor_id]
+
+    def _agent(self, span: AgentSpan, country: str | None) -> str:
+        """The actor of a generic agent: a state's own forces or officials are that state
+        ("Kenyan troops", "the police" in an article about Kenya); other agents are the
+        country's gunmen, civilians or protesters ("gunmen (Nigeria)")."""
+        country = country or self.country
+        agent = span.agent
+        if agent.kind == "state" and country:
+            return self._known(f"state-{country.lower()}").actor_id
+        label = f"{span.qualifier} {agent.plural}".strip()
+        actor_id = "agent-" + (f"{country.lower()}-" if country else "") + slug(label)
+        kind = agent.kind if agent.kind in ("armed_group", "civilian", "media") else "unknown"
+        name = f"{label} ({country_name(country)})" if country else label
+        self.actors.setdefault(actor_id, Actor(actor_id, name, kind, country, in_lexicon=False))
+        return actor_id
 
     def ensure(self, actor_id: str) -> Actor:
         """The lexicon or state actor `actor_id`, added to this article's actors."""
@@ -210,8 +244,29 @@ class ActorRegistry:
             actor_id, demonym = table[m.group()]
             self._known(actor_id)
             found.append((m.start(), m.end(), actor_id, demonym))
-        known_spans = [(a, b) for a, b, _, demonym in found if not demonym]  # "Committee of Sudanese Doctors" is its own
-        for pattern in (_titled_person(), _SPEAKER_AFTER, _SPEAKER_BEFORE):
+        hand = [(f[0], f[1]) for f in found if not f[3] and not f[2].startswith("state-")]  # actors.yaml's
+        for start, end, actor_id in find_named(text):
+            title = _leading_title().match(text, start)
+            if title and title.end() < end:
+                start = title.end()  # "Prime Minister Benjamin Netanyahu": the title is no part of the name
+            if any(f[0] <= start and end <= f[1] for f in found) or any(a < end and start < b for a, b in hand):
+                continue  # actors.yaml's or a place's name ("Taliban"): the hand-made entry wins
+            actor = self._known(actor_id)
+            if actor.name != text[start:end] and same_words(actor.name, text[start:end]):
+                # the dictionary writes no apostrophes or accents: the article's own spelling is the name
+                actor = self.actors[actor_id] = Actor(actor.actor_id, text[start:end], actor.kind, actor.country,
+                                                      actor.affiliation, actor.aliases)
+            found.append((start, end, actor_id, False))
+            if actor.kind == "person":
+                self.surnames.setdefault(actor.name.split()[-1], actor_id)
+            else:  # "the TPLF" after "the Tigray People's Liberation Front"
+                initials = "".join(w[0] for w in re.split(r"[\s-]+", text[start:end]) if w and w[0].isupper())
+                if len(initials) >= 3:
+                    self.acronyms.setdefault(initials, actor_id)
+        self._generic: set[tuple[int, int]] = set()
+        self._agents(text, found)
+        known_spans = [(a, b) for a, b, _, demonym in found if not demonym and (a, b) not in self._generic]  # "Committee of Sudanese Doctors" is its own
+        for pattern in (_titled_person(), _role_person(), _SPEAKER_AFTER, _SPEAKER_BEFORE):
             for m in pattern.finditer(text):
                 name, begin = m.group("name").strip(), m.start("name")
                 title = _leading_title().match(name)
@@ -255,6 +310,33 @@ class ActorRegistry:
                 self.last_person = mention.actor_id
         return mentions
 
+    def _agents(self, text: str, found: list) -> None:
+        """Generic agents ("suspected jihadists", "Kenyan troops"). A name right before the
+        noun is the actor ("Taliban fighters", "a Shabaab suicide bomber"): its mention takes
+        the noun in; a demonym ties the agent to its country."""
+        place_words = {n for n in place_names() if " " not in n}
+        starts = {f[0] for f in found if not f[3]}
+        for span in find_agents(text, place_words):
+            gap = re.match(r"\s+", text[span.end:])
+            if gap and span.end + gap.end() in starts:
+                continue  # "the paramilitary Rapid Support Forces": the noun describes the name
+            owner = re.match(r"\s+of\s+(?:the\s+)?", text[span.end:])
+            if owner and span.end + owner.end() in starts:
+                continue  # "fighters of the MILF": the group's
+            inside_ = [f for f in found if f[0] < span.end and span.start < f[1]]
+            named = [f for f in found if not f[3] and self.actors[f[2]].kind != "state"
+                     and (f in inside_ or f[1] <= span.start and re.fullmatch(r"[\s)]*", text[f[1]:span.start]))]
+            if named:
+                i = found.index(named[-1])
+                found[i] = (named[-1][0], max(span.end, named[-1][1]), named[-1][2], False)
+                continue
+            demonyms = [f for f in inside_ if f[3] or self.actors[f[2]].kind == "state"]
+            country = self.actors[demonyms[-1][2]].country if demonyms else None
+            for f in demonyms:
+                found.remove(f)
+            found.append((span.start, span.end, self._agent(span, country), False))
+            self._generic.add((span.start, span.end))
+
     def _resolve_overlaps(self, found, text: str, offset: int) -> list[ActorMention]:
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         out: list[ActorMention] = []
@@ -263,7 +345,8 @@ class ActorRegistry:
             if start < taken_until:
                 continue
             possessive = text[end:end + 2] in ("'s", "’s")
-            out.append(ActorMention(offset + start, offset + end, text[start:end], actor_id, possessive, demonym))
+            out.append(ActorMention(offset + start, offset + end, text[start:end], actor_id, possessive, demonym,
+                                    (start, end) in self._generic))
             taken_until = end
         return out
 
@@ -284,7 +367,8 @@ class ActorRegistry:
             if i > 0:
                 prev = mentions[i - 1]
                 between = text[prev.end - offset:mention.start - offset]
-                if (prev.possessive or prev.demonym) and re.fullmatch(r"(?:'s|’s)?\s+(?:[A-Z][\w-]*\s+){0,3}", between) \
+                if (prev.possessive or prev.demonym or _SPOKESMAN.fullmatch(between)) \
+                        and (re.fullmatch(r"(?:'s|’s)?\s+(?:[A-Z][\w-]*\s+){0,3}", between) or _SPOKESMAN.fullmatch(between)) \
                         and self.actors[prev.actor_id].kind in ("state", "organisation", "armed_group"):
                     self.set_affiliation(mention.actor_id, prev.actor_id)
 

@@ -158,6 +158,7 @@ class Coder:
         self.filed_on = self._filing_day(sentences)
         all_places = [p for s, e in sentences for p in find_places(body[s:e], s)]
         self.fallback_country = main_country(all_places)
+        self.registry.country = self.fallback_country  # generic agents ("the police") are its
         events: list[Event] = []
         for start, end in sentences:
             events.extend(self._sentence(start, end))

