@@ -83,6 +83,9 @@ GAZETTEER_MIN_POPULATION = 1000
 SMALL_PLACE_POPULATION = 15000
 #: A place named by a bare name abroad (no region or country of its own in the text) must be this large.
 FOREIGN_PLACE_POPULATION = 100000
+#: In an article whose main country is known, a bare name abroad of a country the article never
+#: names must be this large ("in Puna" in a Hawaii story is not Pune, India).
+UNNAMED_ABROAD_POPULATION = 1_000_000
 #: a single capitalised word naming a city this large is not read as a speaker's name
 LARGE_CITY_POPULATION = 200000
 #: Large outputs: a table with more rows is written to Parquet in row groups of this many rows.

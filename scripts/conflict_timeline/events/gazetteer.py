@@ -204,7 +204,13 @@ def cities(name: str) -> tuple[Place, ...]:
         rows = _skeletons().get(skeleton(name))
     if not rows:
         return ()
-    return tuple(sorted((_city(i) for i in rows), key=_rank)) if len(rows) > 1 else (_city(rows[0]),)
+    if len(rows) == 1:
+        return (_city(rows[0]),)
+    found = [_city(i) for i in rows]
+    # a place of that very name beats one known by it as an alternate ("Frankfort", Kentucky,
+    # not Frankfurt am Main)
+    own = [p for p in found if name in (p.name, fold(p.name))]
+    return tuple(sorted(own or found, key=_rank))
 
 
 def regions(name: str) -> tuple[Place, ...]:
@@ -216,6 +222,11 @@ def region(code: str) -> Place | None:
     """A region by its GeoNames ("US.KY") or ISO 3166-2 ("US-KY") code."""
     _, by_code, by_iso = _regions()
     return by_code.get(code) or by_iso.get(code)
+
+
+def iso_regions() -> dict[str, Place]:
+    """ISO 3166-2 code -> admin-1 region."""
+    return _regions()[2]
 
 
 def is_large_city(name: str) -> bool:

@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..settings import FOREIGN_PLACE_POPULATION, SMALL_PLACE_POPULATION
-from .gazetteer import Place, region
+from ..settings import FOREIGN_PLACE_POPULATION, SMALL_PLACE_POPULATION, UNNAMED_ABROAD_POPULATION
+from .gazetteer import Place, region, regions
 from .lexicon import calendar_words, load, titles
 from .localities import Locality, find_localities, qualifier_code
 from .places import PlaceMention, find_places, surface_names
@@ -125,10 +125,17 @@ class ArticlePlaces:
                 kept.append(loc)
             self.localities[start] = kept
         self.dateline = _dateline(body, sentences, self.people)
+        self.named_countries = {p.country for p in self.countries}
         everything = [loc for locs in self.localities.values() for loc in locs]
         self.regions_named = {loc.qualifier for loc in everything if loc.qualifier} \
             | {p.code for loc in everything if loc.context == "region" for p in loc.candidates[:1] if p.kind == "admin1"}
         self.main_country = self._main_country(everything, None)
+        self._drop_states_named_as_countries()
+        # admin-2 regions name their admin-1 ("Gilmer County": West Virginia); so does a dateline
+        self.regions_named |= {p.admin1 for loc in everything if loc.context == "region"
+                               for p in loc.candidates[:1] if p.kind == "admin2"}
+        if self.dateline is not None and self.dateline.qualifier and len(self.dateline.qualifier) > 3:
+            self.regions_named.add(self.dateline.qualifier)
         for _ in range(2):  # the towns resolved vote for the main country, which resolves the towns again
             self.resolved: dict[int, list[Located]] = {
                 s: [r for r in (self.resolve(loc) for loc in locs) if r is not None] for s, locs in self.localities.items()}
@@ -138,6 +145,16 @@ class ArticlePlaces:
                 break
             self.main_country = main
         self.main_place = self._main_place()
+
+    def _drop_states_named_as_countries(self) -> None:
+        """'Sylvester, Georgia' in a US article: the state, not the Caucasus country."""
+        def state(p: PlaceMention) -> bool:
+            return p.country != self.main_country and any(
+                r.kind == "admin1" and r.country == self.main_country for r in regions(p.text))
+        if self.main_country is None or not any(state(p) for p in self.countries):
+            return
+        self.countries = [p for p in self.countries if not state(p)]
+        self.by_sentence = {s: [p for p in found if not state(p)] for s, found in self.by_sentence.items()}
 
     def country_mentions(self, sentence_start: int) -> list[PlaceMention]:
         """The countries a sentence names (no person's name, no part of a town's name)."""
@@ -153,13 +170,21 @@ class ArticlePlaces:
             votes[p.country] += weight.get(kind, 1.0) + (1.0 if p.located and kind == "name" else 0.0)
             first.setdefault(p.country, p.start)
         for loc in everything:
+            countries = {p.country for p in loc.candidates}
             if loc.qualifier:
                 country = loc.qualifier if len(loc.qualifier) == 3 else loc.candidates[0].country
                 votes[country] += 3
                 first.setdefault(country, loc.start)
-        if self.dateline is not None:
-            votes[self.dateline.candidates[0].country] += 2
-            first.setdefault(self.dateline.candidates[0].country, self.dateline.start)
+            elif len(countries) == 1 and all(p.kind != "city" for p in loc.candidates):
+                # "Fayette County", "Kentucky": regions of one country
+                country = next(iter(countries))
+                votes[country] += 3 if loc.context == "region" else 2
+                first.setdefault(country, loc.start)
+        dateline = {p.country for p in self.dateline.candidates} if self.dateline is not None else set()
+        if len(dateline) == 1 or (dateline and self.dateline.qualifier):  # "BEIRUT", "PRESTON, ID"
+            country = self.dateline.candidates[0].country
+            votes[country] += 2
+            first.setdefault(country, self.dateline.start)
         for located in (resolved or {}).values():
             for r in located:
                 if r.context != "qualified":
@@ -180,6 +205,8 @@ class ArticlePlaces:
             home = [p for p in cands if p.country == self.main_country]
             if named:
                 pick = named[0]
+            elif len(home) > 1 and self.regions_named and home[0].population < FOREIGN_PLACE_POPULATION:
+                return None  # a name several towns of the country share, none in the regions the article names
             elif home:
                 pick = home[0]
             else:
@@ -187,6 +214,9 @@ class ArticlePlaces:
                 if pick.population < (SMALL_PLACE_POPULATION if loc.context in ("region", "kind")
                                       else FOREIGN_PLACE_POPULATION):
                     return None
+                if self.main_country and pick.country not in self.named_countries \
+                        and pick.population < UNNAMED_ABROAD_POPULATION and loc.context not in ("region", "kind"):
+                    return None  # "in Puna" in a Hawaii story is not Pune
             if pick.kind == "city" and pick.population < SMALL_PLACE_POPULATION and loc.context == "weak" \
                     and not named:
                 return None
@@ -218,8 +248,14 @@ class ArticlePlaces:
             places.setdefault(key, self.dateline_place)
         if not counts:
             return None
-        key, n = counts.most_common(1)[0]
-        return places[key] if n * 2 > sum(counts.values()) else None
+        total = sum(counts.values())
+
+        def support(key: tuple) -> int:  # a town's mentions and those of the regions it lies in
+            town = places[key].place
+            return counts[key] + sum(n for k, n in counts.items() if k != key and town.kind == "city"
+                                     and places[k].place.kind != "city" and places[k].place.admin1 == town.admin1)
+        key = max(counts, key=lambda k: (support(k), PRECISION[places[k].place.kind], counts[k]))
+        return places[key] if support(key) * 2 > total else None
 
     # ---------------------------------------------------------------- one event
     def event_place(self, sentence_start: int, lo: int, hi: int, exclude: list[tuple[int, int]],
@@ -235,6 +271,9 @@ class ArticlePlaces:
         for pool in ([r for r in own if lo <= r.start < hi and r.context != "weak"],
                      [r for r in own if lo <= r.start < hi], [r for r in own if r.context != "weak"]):
             pool = [r for r in pool if named is None or r.place.country == named]
+            held = {r.place.admin1 for r in pool if r.place.kind != "city"}
+            if held:  # "the Troy area of Gilmer County": no Troy of another state
+                pool = [r for r in pool if r.place.kind != "city" or r.place.admin1 in held] or pool
             if pool:
                 best = max(pool, key=lambda r: (PRECISION[r.place.kind], -r.start))
                 return self._town_in(best) if best.place.kind != "city" else best

@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .gazetteer import REGION_WORDS, Place, cities, region, regions
+from .gazetteer import REGION_WORDS, Place, cities, iso_regions, region, regions
 from .lexicon import calendar_words, load
 from .places import surface_names
 
@@ -24,6 +24,9 @@ _FRAME = re.compile(
     r"(?:(?P<kind>town|city|village|district|province|region|state|county|port|capital|area|camp|suburb|"
     r"neighbou?rhood|governorate|municipality|parish|borough)\s+of\s+)?"
     r"(?P<name>" + _NAME + r")")
+_REGION_WORD_END = re.compile(r"\s(?:" + "|".join(REGION_WORDS) + r")$")
+#: Words before a place's name that point within it ("East Baltimore", "South Salem").
+_DIRECTIONS = frozenset("North South East West Northeast Northwest Southeast Southwest Downtown Central".split())
 #: "the town of Saraqeb", "the province of Idlib": a place's kind names it without a preposition.
 _KIND = re.compile(r"\b(?P<kind>town|city|village|hamlet|district|province|governorate|county|port|suburb|"
                    r"neighbou?rhood|municipality|region)\s+of\s+(?P<name>" + _NAME + r")")
@@ -66,7 +69,9 @@ def _abbreviations() -> dict[str, str]:
         if place is not None:
             for n in names:
                 out[n] = place.code
-            out[iso.split("-")[1]] = place.code
+    for iso, place in iso_regions().items():
+        if iso.startswith("US-") and len(iso) == 5:  # postal codes: "Preston, ID"
+            out[iso[3:]] = place.code
     return out
 
 
@@ -90,6 +95,11 @@ def _facility() -> re.Pattern[str]:
     return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
 
 
+@functools.cache
+def _facility_words() -> frozenset[str]:
+    return frozenset(load("places").get("facility_words") or []) | _DIRECTIONS
+
+
 def qualifier_code(text: str) -> str | None:
     """The region or country a comma-qualifier names: 'Ky.' -> 'US.KY', 'Kentucky' -> 'US.KY',
     'Syria' -> 'SYR'."""
@@ -110,15 +120,19 @@ def _titled(name: str) -> str:
 def _candidates(name: str, region_word: str | None = None) -> tuple[Place, ...]:
     if region_word:
         return regions(f"{name} {region_word}") or regions(name)
-    return regions(name) + cities(name)
+    return tuple(sorted(regions(name) + cities(name), key=lambda p: -p.population))
 
 
 def _longest(text: str, start: int, name: str, region_word: str | None, people: frozenset[str]):
     """The longest leading run of words of `name` that names a place: (length, candidates)."""
     words = name.split()
+    if len(words) > 1 and words[0] in _DIRECTIONS and not _candidates(_titled(" ".join(words[:2]))):
+        skip = len(words[0]) + len(name[len(words[0]):]) - len(name[len(words[0]):].lstrip())
+        size, found = _longest(text, start + skip, name[skip:], region_word, people)
+        return (skip + size, found) if found else (0, ())
     for n in range(len(words), 0, -1):
-        part = " ".join(words[:n]).rstrip(".,")
-        if part in _stop_words() or part in people:
+        part = re.sub(r"['’]s$", "", " ".join(words[:n]).rstrip(".,"))  # "Baltimore's Brooklyn neighborhood"
+        if part in _stop_words() or part in people or part in _facility_words():
             continue
         if n < len(words) and not _ends_name(words[n]):
             continue  # "Star Nasia" (a ship) is no mention of a town Star
@@ -155,6 +169,8 @@ def find_localities(text: str, offset: int = 0, people: frozenset[str] = frozens
     out: dict[int, Locality] = {}
 
     def add(loc: Locality) -> None:
+        if loc.context != "region" and _facility().match(text, loc.end - offset):
+            return  # "Weir Street", "Morton Hospital"
         old = out.get(loc.start)
         if old is None or _RANK[loc.context] >= _RANK[old.context] or loc.end > old.end:
             out[loc.start] = loc
@@ -176,10 +192,13 @@ def find_localities(text: str, offset: int = 0, people: frozenset[str] = frozens
         words = m["name"].split()
         for k in range(len(words)):
             name = " ".join(words[k:])
+            end = m.end("word")
             found = regions(f"{_titled(name)} {m['word'].title()}") or regions(f"{_titled(name)} {m['word'].lower()}")
+            if not found and _REGION_WORD_END.search(name):  # "Bristol County District Attorney"
+                found, end = regions(_titled(name)), m.end("name")
             if found:
                 start = m.start("name") + m["name"].rfind(name)
-                add(Locality(offset + start, offset + m.end("word"), text[start:m.end("word")], found, "region"))
+                add(Locality(offset + start, offset + end, text[start:end], found, "region"))
                 break
     for m in _FRAME.finditer(text):
         word = text[m.start():m.start("name")].split()[0].lower()
