@@ -54,7 +54,9 @@ def test_places_in_a_locative_frame_get_coordinates():
     assert struck["location"] == "Bakhmut" and struck["country"] == "UKR" and struck["geo_precision"] == "city"
     assert 48 < struck["latitude"] < 49 and 37 < struck["longitude"] < 39
     resumed = next(r for r in rows if "March 2015" in r["evidence"])
-    assert resumed["location"] is None  # "in March" is a month, not the English town
+    # "in March" is a month, not the English town; the sentence names no place, so the event
+    # takes the place of this one-place article
+    assert resumed["location"] == "Bakhmut" and resumed["country"] == "UKR"
 
 
 def test_the_same_happening_in_two_articles_is_one_event_with_two_evidence_rows():

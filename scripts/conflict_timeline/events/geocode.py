@@ -1,0 +1,309 @@
+"""Where an article's happenings took place: each town or region it names resolved to one
+gazetteer place by the article's own context (a region after a comma, the regions and the
+country the article names, its dateline), the article's main country and, for an article
+about one place (local news), its main place."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..settings import FOREIGN_PLACE_POPULATION, SMALL_PLACE_POPULATION, UNNAMED_ABROAD_POPULATION
+from .gazetteer import Place, region, regions
+from .lexicon import calendar_words, load, titles
+from .localities import Locality, find_localities, qualifier_code
+from .places import PlaceMention, find_places, surface_names
+from .sentences import dateline_end
+
+PRECISION = {"city": 3, "admin2": 2, "admin1": 1}
+#: Words before a capitalised name that make it no first name ("North Jordan", "the Sudan").
+_NOT_FIRST = frozenset("New North South East West Northern Southern Eastern Western Central Upper Lower Greater "
+                       "Saint St. San Santa Fort Port Mount Lake El Al Le La Las Los The A An Of In On At By To "
+                       "From And But Or For With Neighbouring Neighboring Meanwhile Yesterday Today Also".split())
+_DATELINE_CITY = re.compile(r"^[\"'“‘]?(?P<name>[A-Z][A-Z'.\- ]+?)(?:/[A-Z][A-Z'.\- ]+)?\s*(?:,\s*(?P<qual>[^,(—–-]+?))?"
+                            r"\s*(?:,|\(|--|—|–|-|_|:)")
+_MODIFIED = re.compile(r"(?<=[\w.])(?:\s+(?!(?:and|or|in|on|at|of|to|for|with|from|by|said|says|has|have|had|is|are|was|"
+                       r"were|will|would|did|does|and|but|as|after|before)\b)[a-z]|-(?:led|backed|made|based|run|funded))")
+#: Sentences from the article's start that may carry its dateline (a page title may come first).
+DATELINE_SENTENCES = 4
+
+
+@dataclass(frozen=True)
+class Located:
+    """A locality of the text resolved to one place."""
+
+    start: int
+    end: int
+    place: Place
+    context: str
+    text: str  # the name as the text writes it ("Saraqeb" for GeoNames' Saraqib)
+
+
+@functools.cache
+def _title_pattern() -> re.Pattern[str]:
+    extra = "|".join(re.escape(t) for t in load("places").get("person_titles") or [])
+    return re.compile(r"(?:\b(?:" + titles() + ("|" + extra if extra else "") + r")\s+)"
+                      r"(?P<names>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+_PAIR = re.compile(r"(?<=[a-z,;:] )(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]+)\b")
+
+
+def person_names(body: str) -> frozenset[str]:
+    """Capitalised words the article uses as people's names: after a title ("Sgt. Chad
+    Jordan") or a first name ("Erin Jordan"); the article's other mentions of them are people too."""
+    names: set[str] = set()
+    for m in _title_pattern().finditer(body):
+        names.update(w for w in m["names"].split() if not w.endswith("."))
+    known = surface_names()
+    for m in _PAIR.finditer(body):
+        first, last = m["first"], m["last"]
+        if first in _NOT_FIRST or first in calendar_words(abbreviated=True) or first in known \
+                or f"{first} {last}" in known or last not in known:
+            continue
+        names.add(last)
+    return frozenset(names)
+
+
+def _dateline(body: str, sentences: list[tuple[int, int]], people: frozenset[str]) -> Locality | None:
+    for start, end in sentences[:DATELINE_SENTENCES]:
+        sentence = body[start:end]
+        if not dateline_end(sentence):
+            continue
+        m = _DATELINE_CITY.match(sentence)
+        if m is None:
+            return None
+        name = m["name"].strip().title() if m["name"].strip().isupper() else m["name"].strip()
+        qual = qualifier_code(m["qual"].strip().rstrip(".") + ("." if m["qual"].strip().endswith(".") else "")) \
+            if m["qual"] else None
+        located = find_localities(name, 0, people)
+        found = tuple(p for loc in located if loc.start == 0 for p in loc.candidates)
+        if not found:
+            from .gazetteer import cities, regions
+            found = cities(name) + regions(name)
+        if qual:
+            found = tuple(p for p in found if qual in (p.admin1, p.country)) or found
+        if found:
+            at = start + m.start("name")
+            return Locality(at, at + len(m["name"].strip()), name, found, "dateline", qual)
+        return None
+    return None
+
+
+class ArticlePlaces:
+    """The places of one article, found and resolved once."""
+
+    def __init__(self, body: str, sentences: list[tuple[int, int]]):
+        self.people = person_names(body)
+        #: ends of country names that modify a noun ("US warplanes", "U.S.-backed"): a nationality
+        self.modifiers = {m.start() for start, end in sentences
+                          for m in _MODIFIED.finditer(body, start, end)}
+        self.countries: list[PlaceMention] = []
+        self.by_sentence: dict[int, list[PlaceMention]] = {}
+        self.localities: dict[int, list[Locality]] = {}
+        for start, end in sentences:
+            text = body[start:end]
+            found = [p for p in find_places(text, start) if p.text not in self.people]
+            locs = find_localities(text, start, self.people)
+            # "Jersey City" is no mention of Jersey; "in Georgia" is the country unless the town
+            # or region is qualified or named with its kind word
+            found = [p for p in found if not any(loc.start <= p.start and p.end <= loc.end
+                                                 and loc.end - loc.start > p.end - p.start for loc in locs)]
+            self.by_sentence[start] = found
+            self.countries.extend(found)
+            kept = []
+            for loc in locs:
+                over = [p for p in found if p.start <= loc.start < p.end and p.kind != "capital"]
+                if over and loc.context not in ("qualified", "region"):
+                    # "in Gaza": a town of the country the name stands for is that town
+                    inside = tuple(c for c in loc.candidates if c.country == over[0].country)
+                    if not inside:
+                        continue
+                    loc = Locality(loc.start, loc.end, loc.text, inside, loc.context, loc.qualifier)
+                kept.append(loc)
+            self.localities[start] = kept
+        self.dateline = _dateline(body, sentences, self.people)
+        self.named_countries = {p.country for p in self.countries}
+        everything = [loc for locs in self.localities.values() for loc in locs]
+        self.regions_named = {loc.qualifier for loc in everything if loc.qualifier} \
+            | {p.code for loc in everything if loc.context == "region" for p in loc.candidates[:1] if p.kind == "admin1"}
+        self.main_country = self._main_country(everything, None)
+        self._drop_states_named_as_countries()
+        # admin-2 regions name their admin-1 ("Gilmer County": West Virginia); so does a dateline
+        self.regions_named |= {p.admin1 for loc in everything if loc.context == "region"
+                               for p in loc.candidates[:1] if p.kind == "admin2"}
+        if self.dateline is not None and self.dateline.qualifier and len(self.dateline.qualifier) > 3:
+            self.regions_named.add(self.dateline.qualifier)
+        for _ in range(2):  # the towns resolved vote for the main country, which resolves the towns again
+            self.resolved: dict[int, list[Located]] = {
+                s: [r for r in (self.resolve(loc) for loc in locs) if r is not None] for s, locs in self.localities.items()}
+            self.dateline_place = self.resolve(self.dateline) if self.dateline else None
+            main = self._main_country(everything, self.resolved)
+            if main == self.main_country:
+                break
+            self.main_country = main
+        self.main_place = self._main_place()
+
+    def _drop_states_named_as_countries(self) -> None:
+        """'Sylvester, Georgia' in a US article: the state, not the Caucasus country."""
+        def state(p: PlaceMention) -> bool:
+            return p.country != self.main_country and any(
+                r.kind == "admin1" and r.country == self.main_country for r in regions(p.text))
+        if self.main_country is None or not any(state(p) for p in self.countries):
+            return
+        self.countries = [p for p in self.countries if not state(p)]
+        self.by_sentence = {s: [p for p in found if not state(p)] for s, found in self.by_sentence.items()}
+
+    def country_mentions(self, sentence_start: int) -> list[PlaceMention]:
+        """The countries a sentence names (no person's name, no part of a town's name)."""
+        return self.by_sentence.get(sentence_start, [])
+
+    # ---------------------------------------------------------------- the article's context
+    def _main_country(self, everything: list[Locality], resolved) -> str | None:
+        votes: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        weight = {"name": 2.0, "capital": 1.0, "demonym": 0.5}
+        for p in self.countries:
+            kind = "demonym" if p.kind == "name" and not p.located and p.end in self.modifiers else p.kind
+            votes[p.country] += weight.get(kind, 1.0) + (1.0 if p.located and kind == "name" else 0.0)
+            first.setdefault(p.country, p.start)
+        for loc in everything:
+            countries = {p.country for p in loc.candidates}
+            if loc.qualifier:
+                country = loc.qualifier if len(loc.qualifier) == 3 else loc.candidates[0].country
+                votes[country] += 3
+                first.setdefault(country, loc.start)
+            elif len(countries) == 1 and all(p.kind != "city" for p in loc.candidates):
+                # "Fayette County", "Kentucky": regions of one country
+                country = next(iter(countries))
+                votes[country] += 3 if loc.context == "region" else 2
+                first.setdefault(country, loc.start)
+        dateline = {p.country for p in self.dateline.candidates} if self.dateline is not None else set()
+        if len(dateline) == 1 or (dateline and self.dateline.qualifier):  # "BEIRUT", "PRESTON, ID"
+            country = self.dateline.candidates[0].country
+            votes[country] += 2
+            first.setdefault(country, self.dateline.start)
+        for located in (resolved or {}).values():
+            for r in located:
+                if r.context != "qualified":
+                    votes[r.place.country] += 1.5 if r.context in ("frame", "kind", "region", "police") else 0.5
+                    first.setdefault(r.place.country, r.start)
+        if not votes:
+            return None
+        return min(votes, key=lambda c: (-votes[c], first.get(c, 0)))
+
+    def resolve(self, loc: Locality) -> Located | None:
+        """One place for a locality: the one in a region the article names, else in its main
+        country, else a large one; a small place abroad needs a region or country of its own."""
+        cands = loc.candidates
+        if loc.qualifier:
+            pick = cands[0]
+        else:
+            named = [p for p in cands if p.admin1 in self.regions_named or p.code in self.regions_named]
+            home = [p for p in cands if p.country == self.main_country]
+            if named:
+                pick = named[0]
+            elif len(home) > 1 and self.regions_named and home[0].population < FOREIGN_PLACE_POPULATION:
+                return None  # a name several towns of the country share, none in the regions the article names
+            elif home:
+                pick = home[0]
+            else:
+                pick = cands[0]
+                if pick.population < (SMALL_PLACE_POPULATION if loc.context in ("region", "kind")
+                                      else FOREIGN_PLACE_POPULATION):
+                    return None
+                if self.main_country and pick.country not in self.named_countries \
+                        and pick.population < UNNAMED_ABROAD_POPULATION and loc.context not in ("region", "kind"):
+                    return None  # "in Puna" in a Hawaii story is not Pune
+            if pick.kind == "city" and pick.population < SMALL_PLACE_POPULATION and loc.context == "weak" \
+                    and not named:
+                return None
+            if loc.context == "the" and not named and pick.country != self.main_country:
+                return None  # "in the Red Sea" is no Sudanese state
+        # a town and the region of the same name: without a region word the town is meant
+        if pick.kind == "admin1" and loc.context != "region":
+            town = next((p for p in cands if p.kind == "city" and p.admin1 == pick.code), None)
+            pick = town or pick
+        text = loc.text.title() if loc.text.isupper() and len(loc.text) > 3 else loc.text
+        text = re.sub(r"\s+[a-z]+$", "", text)  # "the Lower Shabelle region": Lower Shabelle
+        return Located(loc.start, loc.end, pick, loc.context, text)
+
+    def _main_place(self) -> Located | None:
+        """The place of an article about one place: named in more than half the mentions of
+        places below the country (the dateline counts when it is in the main country)."""
+        counts: Counter[tuple] = Counter()
+        places: dict[tuple, Located] = {}
+        for located in self.resolved.values():
+            for r in located:
+                if r.context == "weak" or r.place.country != self.main_country:
+                    continue
+                key = (r.place.name, r.place.country, r.place.kind)
+                counts[key] += 1
+                places.setdefault(key, r)
+        if self.dateline_place is not None and self.dateline_place.place.country == self.main_country:
+            key = (self.dateline_place.place.name, self.dateline_place.place.country, self.dateline_place.place.kind)
+            counts[key] += 1
+            places.setdefault(key, self.dateline_place)
+        if not counts:
+            return None
+        total = sum(counts.values())
+
+        def support(key: tuple) -> int:  # a town's mentions and those of the regions it lies in
+            town = places[key].place
+            return counts[key] + sum(n for k, n in counts.items() if k != key and town.kind == "city"
+                                     and places[k].place.kind != "city" and places[k].place.admin1 == town.admin1)
+        key = max(counts, key=lambda k: (support(k), PRECISION[places[k].place.kind], counts[k]))
+        return places[key] if support(key) * 2 > total else None
+
+    # ---------------------------------------------------------------- one event
+    def event_place(self, sentence_start: int, lo: int, hi: int, exclude: list[tuple[int, int]],
+                    named: str | None, fallback: str | None, verbal: bool = False) -> Located | None:
+        """The most specific place for a happening: named in its clause [lo, hi) (offsets in
+        the body), else in its sentence, else the article's main place. `named` is the country
+        the clause puts the happening in by name ("in Syria"): a place abroad of it gives way;
+        `fallback` the country it would have else: the main place must lie in it. A verbal act
+        takes no main place: where it was said is not where the article's news happened."""
+        own = [r for r in self.resolved.get(sentence_start, [])
+               if not (self.dateline is not None and r.start == self.dateline.start)
+               and not any(a <= r.start < b for a, b in exclude)]
+        for pool in ([r for r in own if lo <= r.start < hi and r.context != "weak"],
+                     [r for r in own if lo <= r.start < hi], [r for r in own if r.context != "weak"]):
+            pool = [r for r in pool if named is None or r.place.country == named]
+            held = {r.place.admin1 for r in pool if r.place.kind != "city"}
+            if held:  # "the Troy area of Gilmer County": no Troy of another state
+                pool = [r for r in pool if r.place.kind != "city" or r.place.admin1 in held] or pool
+            if pool:
+                best = max(pool, key=lambda r: (PRECISION[r.place.kind], -r.start))
+                return self._town_in(best) if best.place.kind != "city" else best
+        main = self.main_place
+        if main is not None and not verbal and (named or fallback) in (None, main.place.country):
+            return main
+        return None
+
+
+    def _town_in(self, found: Located) -> Located:
+        """A region the sentence names, refined to the one town of it the article names ("a
+        rebel-held town in the province of Idlib", with the town of Saraqeb named elsewhere)."""
+        towns = {}
+        for located in self.resolved.values():
+            for r in located:
+                if r.place.kind == "city" and r.context != "weak" and (
+                        r.place.admin1 == found.place.code if found.place.kind == "admin1" else False):
+                    towns.setdefault((r.place.name, r.place.country), r)
+        return next(iter(towns.values())) if len(towns) == 1 else found
+
+    def event_geo(self, sentence_start: int, lo: int, hi: int, exclude: list[tuple[int, int]],
+                  named: str | None, country: str | None, verbal: bool = False) -> tuple[str | None, str | None, float | None, float | None, str | None]:
+        """(country, location, latitude, longitude, geo_precision) of a happening; see event_place."""
+        found = self.event_place(sentence_start, lo, hi, exclude, named, country, verbal)
+        if found is None:
+            return country, None, None, None, "country" if country else None
+        place = found.place
+        return place.country, found.text, place.latitude, place.longitude, place.kind
+
+
+def region_of(place: Place) -> Place | None:
+    """The admin-1 region a place lies in."""
+    return region(place.admin1) if place.admin1 else None
