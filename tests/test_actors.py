@@ -54,12 +54,20 @@ def test_named_groups_come_from_the_phoenix_lexicon(text, ids):
 
 def test_generic_agents_are_typed_and_tied_to_a_country():
     reg = ActorRegistry(country="NGA")
-    found = {m.text: m.actor_id for m in reg.find("Unidentified gunmen attacked Fulani herders and Kenyan troops.")}
-    assert found == {"Unidentified gunmen": "agent-nga-unidentified-gunmen" if False else found["Unidentified gunmen"],
-                     "Fulani herders": "agent-nga-fulani-herders", "Kenyan troops": "state-ken"}
-    assert reg.actors["agent-nga-fulani-herders"].kind == "civilian"
-    assert reg.actors[found["Unidentified gunmen"]].kind == "armed_group"
-    assert reg.actors[found["Unidentified gunmen"]].country == "NGA"
+    found = {m.text: m.actor_id for m in reg.find("Masked gunmen attacked Fulani herders and Kenyan troops.")}
+    assert found == {"Masked gunmen": "agent-nga-gunman", "Fulani herders": "agent-nga-fulani-herder",
+                     "Kenyan troops": "state-ken"}
+    assert reg.actors["agent-nga-fulani-herder"].kind == "civilian"
+    assert (reg.actors["agent-nga-gunman"].kind, reg.actors["agent-nga-gunman"].country) == ("armed_group", "NGA")
+    police = reg.find("The police arrived later.")[0]
+    assert reg.actors[police.actor_id].name == "police (Nigeria)"
+    assert reg.actors[police.actor_id].affiliation == "state-nga"
+
+
+def test_a_state_named_once_owns_its_bare_forces_later():
+    reg = ActorRegistry(country="SDN")
+    assert reg.find("Chad's army crossed the border.")[0].actor_id == "state-tcd"
+    assert reg.find("The army shelled the camp.")[0].actor_id == "state-tcd"
 
 
 def test_an_unnamed_title_is_no_actor_and_police_said_is_no_named_speaker():

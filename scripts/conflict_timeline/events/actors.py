@@ -188,6 +188,7 @@ class ActorRegistry:
 
     actors: dict[str, Actor] = field(default_factory=dict)
     country: str | None = None  # the country the article is about: generic agents are its
+    named_forces: dict[str, str] = field(default_factory=dict)  # agent code ("MIL") -> the state a demonym named
     surnames: dict[str, str] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)  # "TPLF" -> the Tigray People's Liberation Front
     last_person: str | None = None
@@ -203,15 +204,23 @@ class ActorRegistry:
         """The actor of a generic agent: a state's own forces or officials are that state
         ("Kenyan troops", "the police" in an article about Kenya); other agents are the
         country's gunmen, civilians or protesters ("gunmen (Nigeria)")."""
-        country = country or self.country
         agent = span.agent
         if agent.kind == "state" and country:
-            return self._known(f"state-{country.lower()}").actor_id
-        label = f"{span.qualifier} {agent.plural}".strip()
-        actor_id = "agent-" + (f"{country.lower()}-" if country else "") + slug(label)
-        kind = agent.kind if agent.kind in ("armed_group", "civilian", "media") else "unknown"
+            self.named_forces.setdefault(agent.code[:3], f"state-{country.lower()}")
+            return self._known(f"state-{country.lower()}").actor_id  # "Kenyan troops", "Sudan's army"
+        if agent.kind == "state" and agent.code[:3] in self.named_forces:
+            return self.named_forces[agent.code[:3]]  # "Sudan's army ... the army": the same forces
+        country = country or self.country
+        label = f"{span.qualifier} {span.form}".strip()  # as the text names them: "army", "suspected jihadists"
+        actor_id = "agent-" + (f"{country.lower()}-" if country else "") + slug(f"{span.qualifier} {agent.noun}")
+        kind = agent.kind if agent.kind in ("armed_group", "civilian", "media", "state") else "unknown"
+        if kind == "state" and not country:
+            kind = "unknown"
         name = f"{label} ({country_name(country)})" if country else label
-        self.actors.setdefault(actor_id, Actor(actor_id, name, kind, country, in_lexicon=False))
+        affiliation = f"state-{country.lower()}" if kind == "state" else None
+        if affiliation:
+            self._known(affiliation)
+        self.actors.setdefault(actor_id, Actor(actor_id, name, kind, country, affiliation, in_lexicon=False))
         return actor_id
 
     def ensure(self, actor_id: str) -> Actor:

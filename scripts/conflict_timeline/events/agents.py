@@ -15,10 +15,12 @@ from .lexicon import load
 from .names import TOKEN
 
 _FILE = LEXICON_DIR / "agents.tsv"
+_SPACE = re.compile(r"\s+")
 COLUMNS = ("noun", "plural", "code", "kind", "source")
 #: Capitalised words that open a sentence or a phrase and qualify no agent ("The police").
 _NOT_QUALIFIERS = frozenset("The A An This That These Those Some Many Several Two Three Four Five Six Seven Eight Nine Ten "
-                            "Dozens Hundreds Thousands Other Both All Most Few No Its Their His Her Our".split())
+                            "Dozens Hundreds Thousands Other Both All Most Few No Its Their His Her Our With In On At For From By After "
+                            "Before As And But Or If When While Since Of To Meanwhile Elsewhere Earlier Later Then".split())
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class AgentSpan:
     end: int
     agent: Agent
     qualifier: str  # capitalised words before the noun that name no country ("Fulani")
+    form: str  # the noun as the text writes it, in lower case ("army", "soldiers")
     demonym_end: int  # where a demonym or country word before the noun ends (start when none)
 
 
@@ -87,7 +90,9 @@ def find_agents(text: str, names: set[str]) -> list[AgentSpan]:
         if i >= taken >= 0 or lower[i] not in index:
             continue
         match = next(((words, agent) for words, agent in index[lower[i]]
-                      if i - len(words) + 1 >= 0 and tuple(lower[i - len(words) + 1:i + 1]) == words), None)
+                      if i - len(words) + 1 >= 0 and tuple(lower[i - len(words) + 1:i + 1]) == words
+                      and all(_SPACE.fullmatch(text[tokens[k].end():tokens[k + 1].start()]) for k in range(i - len(words) + 1, i))),
+                     None)  # "the border, security sources" holds no "border security"
         if match is None:
             continue
         first = i - len(match[0]) + 1
@@ -100,13 +105,16 @@ def find_agents(text: str, names: set[str]) -> list[AgentSpan]:
                 break  # "Hussein's envoy": the envoy is his, named by no qualifier
             if word in names or possessor:
                 demonym_at = j
+            elif _modifiers().fullmatch(word):
+                pass  # "Suspected militants": a modifier, whatever its case
             elif word[:1].isupper() and word not in _NOT_QUALIFIERS and not word.isupper():
                 qualifier.insert(0, word)
-            elif not _modifiers().fullmatch(word):
+            else:
                 break
             j -= 1
         start = tokens[j + 1].start()
         demonym_end = tokens[demonym_at].end() if demonym_at is not None else start
-        out.append(AgentSpan(start, tokens[i].end(), match[1], " ".join(qualifier), demonym_end))
+        form = " ".join(lower[first:i + 1])
+        out.append(AgentSpan(start, tokens[i].end(), match[1], " ".join(qualifier), form, demonym_end))
         taken = j + 1
     return sorted(out, key=lambda a: a.start)

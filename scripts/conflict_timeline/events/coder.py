@@ -369,14 +369,14 @@ class Coder:
             taken.add((hit.type, date.edtf.split("/")[0]))
             events.append(self._event(hit, reported, sentence, start, date, mentions, places, quotes, speaker,
                                       toll if hit is toll_on else None))
-        if any(e.date.source in ("explicit", "relative") for e in events):
-            # "X said" beside a dated happening only attributes it: the happening carries the speaker.
-            events = [e for e in events if not (e.event_type == "STATEMENT" and e.date.source == "document")]
         for hit, timex in self._uncovered(sentence, start, timexes, used, hits, taken, named):
             date = from_timex(timex, sentence, start, timexes, art.dct)
             if date is not None:
                 events.append(self._event(hit, governs(speech, hit, sentence), sentence, start, date, mentions, places,
                                           quotes, speaker, toll if hit is toll_on else None))
+        if any(e.date.source in ("explicit", "relative") for e in events):
+            # "X said" beside a dated happening only attributes it: the happening carries the speaker.
+            events = [e for e in events if not (e.event_type == "STATEMENT" and e.date.source == "document")]
         dated = [t for t in timexes if from_timex(t, sentence, start, timexes, art.dct) is not None]
         if dated:
             last = from_timex(dated[-1], sentence, start, timexes, art.dct)

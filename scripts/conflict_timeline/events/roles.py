@@ -236,6 +236,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         if chief is not None:
             head = chief
             subjects = [m for m in subjects if m.start >= chief.start] or [chief]
+    named = next((m for m in candidates if m.start < offset + hit.end and pos < m.end), None)
+    if named is not None and hit.type != "CASUALTIES":  # "Gunmen stormed", "an attack by gunmen": the trigger names the doer
+        by = named
     actor1 = by.actor_id if by is not None else head.actor_id if head is not None else None
     if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
         actor1 = speaker  # "X says it will not withdraw ...": X does
@@ -251,8 +254,6 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         first = next((m for m in candidates if m.end <= pos), None)
         if first is not None and first.actor_id != speaker and not _GOVERNED.search(sentence, 0, first.start - offset):
             actor1 = first.actor_id
-    if actor1 is None and hit.type != "CASUALTIES":  # "Gunmen stormed ...": the trigger names the doer
-        actor1 = next((m.actor_id for m in candidates if m.start < offset + hit.end and pos < m.end), None)
     if hit.type == "CASUALTIES" and victim is None:  # "Four soldiers were killed": the toll names them
         victim = next((m for m in candidates if pos <= m.start and m.end <= offset + hit.end), None)
     target = _target(sentence, hit, after, offset, clause_end)

@@ -173,7 +173,7 @@ def actors(folder: Path) -> list[list[str]]:
 _THINGS = re.compile(r"\b(?:jet|jets|aircraft|plane|planes|ship|vessel|check|post|station|district|base|airliner|helicopter|"
                      r"tank|industry|bank|firm|company|market|program|programme|agency|news|newspaper|budget|ministry|"
                      r"ministries|building|headquarters|office|court|commission|council|committee|assembly|fund|school|village|"
-                     r"villages|town|city|camp|province|region|county)\b")
+                     r"villages|town|city|camp|province|region|county|tanker|tankers|lorry|truck|car|bus|boat|convoy|vehicle)\b")
 _ARMED_AGENTS = ("REB", "UAF", "CRM", "INS", "SEP", "RAD", "IMG")
 _STATE_AGENTS = ("MIL", "COP", "GOV", "SPY", "JUD", "LEG")
 #: Nouns the dictionary lacks, added by hand: (noun, plural, code).
