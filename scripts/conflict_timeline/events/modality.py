@@ -10,8 +10,10 @@ from .lexicon import modality_cues
 from .model import EventDate
 
 _CUE_WINDOW = 48
-_FUTURE_IN_PAST = re.compile(r"\b(?:said|says|announced|promised|pledged|vowed|agreed|decided|confirmed)\s+(?:that\s+)?"
-                             r"(?:it|they|he|she|we|the\s+\w+|\w+)\s+would\s+(?:\w+\s+){0,2}$", re.I)
+_FUTURE_IN_PAST = re.compile(r"\b(?:said|says|announced|promised|pledged|vowed|agreed|decided|confirmed|warned|added)\s+"
+                             r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?(?:that\s+)?"
+                             r"(?:it|they|he|she|we|(?:the|his|her|its|their|our)\s+(?:\w+\s+)?\w+|\w+)\s+would\s+(?:\w+\s+){0,2}$",
+                             re.I)
 #: "talks are scheduled", "talks between the two sides will resume": the happening lies ahead
 _AHEAD = re.compile(r"(?:\s+(?:between|of|with|in|at|on|over|for)\b[^,;:]{0,60}?)?"
                     r"(?:\s*(?:is|are|was|were)\s+(?:scheduled|set|due|planned|expected)\b|\s+will\b)", re.I)
