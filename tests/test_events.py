@@ -128,7 +128,7 @@ def test_the_doer_of_a_passive_happening_follows_by():
 
 def test_a_states_own_forces_are_the_forces_of_the_articles_country():
     text = "Myanmar's generals face new sanctions. On 27 March 2021, security forces killed more than 100 people in Myanmar."
-    assert _one(text, "CASUALTIES", "2021-04-01")["actor1"] == "state-mmr"
+    assert _one(text, "ASSAULT", "2021-04-01")["actor1"] == "state-mmr"
     text = "In April 2021, opponents of the junta in Myanmar formed a unity government."
     assert _one(text, "MOBILIZE", "2021-05-01")["actor1"] is None
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from ..timex import Timex
 from .actors import ActorRegistry
 from .clauses import Hit, clause_around, definite_reference, find_hits, inside, quote_spans
-from .coref import DEFAULT, NONE, OWN, SAYING, Mention, anaphoric, corefer, habitual, introduced, marked_distinct
+from .coref import (DEFAULT, NONE, OWN, SAYING, Mention, aggregate, anaphoric, corefer, definite, habitual, introduced,
+                    marked_distinct)
 from .dating import calendar_date, document_date, from_timex, governing_timex, narrative_date, plausible, relative_clauses
 from .landmarks import (SINCE_CLAUSE, SINCE_WORD, PERFECT, claimed_by_since, in_landmark, in_names, in_since_reference,
                         same_clause, toll_since)
@@ -29,7 +30,7 @@ from .gazetteer import find_cities
 from .model import Event, EventDate
 from .places import event_country, find_places, main_country
 from .roles import assign_roles, find_speaker
-from .sayings import claim_of_responsibility, hostile_types, political_act, saying_dates
+from .sayings import claim_of_responsibility, hostile_types, own_voice, political_act, saying_dates
 from .sentences import dateline_end, split_sentences
 from .toll import find_toll
 
@@ -51,6 +52,10 @@ class Article:
     dct: dt.date
     genre: str
     prose: tuple[tuple[int, int], ...] | None = None
+
+
+def art_news(article: "Article") -> bool:
+    return article.genre == "news"
 
 
 def _summary(event_type: str, trigger: str, names: dict[str, str], a1: str | None, a2: str | None, speaker: str | None) -> str:
@@ -273,7 +278,8 @@ class Coder:
         if claims and acts:  # a claim of responsibility is a STATEMENT beside what it claims
             chosen.append((claims[0], False))
         if speech and quoted:
-            best = max(quoted, key=lambda h: (h.priority, -h.start))
+            voiced = [h for h in quoted if speaker and event_types()[h.type].get("verbal") and own_voice(sentence, h, quotes)]
+            best = voiced[0] if voiced else max(quoted, key=lambda h: (h.priority, -h.start))
             if best.priority >= SECONDARY_MIN_PRIORITY and best.type not in {h.type for h, _ in chosen}:
                 chosen.append((best, True))
         toll_on = None  # the hit a death toll belongs to
@@ -302,7 +308,9 @@ class Coder:
                     continue
                 reported = False
             own_quote = [q for q in quotes if q[0] <= hit.start < q[1]]
-            if hit.quoted and not any(inside(m.start - start, own_quote) for m in mentions):
+            spoken = hit.quoted and speaker is not None and event_types()[hit.type].get("verbal") \
+                and own_voice(sentence, hit, quotes)  # '"We are calling for calm," said X': X's request
+            if hit.quoted and not spoken and not any(inside(m.start - start, own_quote) for m in mentions):
                 continue  # a quoted happening with nobody named in the quote is not coded
             # what a verb of saying reports, a quotation, or the saying itself ("obtained a warrant after
             # they said ..." is no statement)
@@ -372,10 +380,24 @@ class Coder:
         if act and strength < OWN and habitual(sentence[lo:hi]):
             return []
         event = self._event(hit, reported, sentence, offset, date, mentions, places, quotes, speaker, toll)
+        if event.event_type == "CASUALTIES" and strength >= SAYING and date.precision == "day" and "/" not in date.edtf \
+                and not aggregate(sentence):
+            event = self._retyped(event, "ASSAULT", "killed")  # a one-day toll is its attack's, not a count over a period
+        if act and hit.quoted and event.actor1 is None and event.speaker and event_types()[event.event_type].get("verbal") \
+                and own_voice(sentence, hit, quotes):
+            event = dataclasses.replace(event, actor1=event.speaker, modality="asserted")  # the speaker's own act
         if act and reported and event.modality == "planned" and event.event_type in hostile_types() and event.speaker:
             event, strength = self._threat(event), OWN if self._said_day.source != "document" else DEFAULT
-        return [Mention(event, strength, index, sentence[hit.start:hit.end], act and marked_distinct(sentence, hit), present,
-                        act and introduced(sentence, hit, hits))]
+        distinct, fresh = act and marked_distinct(sentence, hit), act and introduced(sentence, hit, hits)
+        if strength == NONE and (distinct or fresh) and not hit.quoted and art_news(self.article):
+            strength = DEFAULT  # "It also reported air strikes around Homs": another happening, the story's day
+        return [Mention(event, strength, index, sentence[hit.start:hit.end], distinct, present, fresh,
+                        definite=act and definite(sentence, hit))]
+
+    def _retyped(self, event: Event, event_type: str, trigger: str) -> Event:
+        names = {k: a.name for k, a in self.registry.actors.items()}
+        return dataclasses.replace(event, event_type=event_type, summary=_summary(
+            event_type, trigger, names, event.actor1, event.actor2, event.speaker))
 
     def _threat(self, planned: Event) -> Event:
         """ "X said his men would keep fighting": the speaker's side threatens, on the day it says so."""

@@ -37,12 +37,16 @@ _AFFIRMED = ("asserted", "reported")
 
 #: How far before a trigger its cue words are looked for (within its clause).
 _CUE_REACH = 30
+#: How many words open a sentence ("It also reported ...", "Elsewhere in the province, ...").
+_OPENING_WORDS = 4
 
 
 @functools.cache
 def _lexicon() -> dict[str, re.Pattern[str]]:
     data = load("mentions")
-    return {"distinct": words(data["distinct"]), "habitual": words(data["habitual"]), "anaphora": words(data["anaphora"]),
+    return {"distinct": re.compile(r"(?<![\w-])(?:" + data["distinct"] + r")\s+(?:[\w'’-]+\s+){0,2}$", re.I),
+            "elsewhere": words(data["elsewhere"]), "aggregate": words(data["aggregate"]),
+            "habitual": words(data["habitual"]), "anaphora": words(data["anaphora"]),
             "indefinite": re.compile(r"(?<![\w-])(?:" + data["indefinite"] + r")\s+(?:[\w'’-]+\s+){0,2}$", re.I)}
 
 
@@ -51,9 +55,23 @@ def _left(sentence: str, start: int) -> str:
 
 
 def marked_distinct(sentence: str, hit: Hit) -> bool:
-    """Does a word right before the trigger make it another happening than one already told
-    ("another attack", "a separate bombing", "in a second raid")?"""
-    return bool(_lexicon()["distinct"].search(_left(sentence, hit.start)))
+    """Does a word right before the trigger, or one opening its sentence, make it another
+    happening than one already told ("another attack", "a separate bombing", "Elsewhere in
+    the province, ... were killed")?"""
+    lex = _lexicon()
+    opening = " ".join(sentence[:hit.start].split()[:_OPENING_WORDS])
+    return bool(lex["distinct"].search(_left(sentence, hit.start)) or lex["elsewhere"].search(opening))
+
+
+def aggregate(sentence: str) -> bool:
+    """Does a death toll count over an area ("killed in violence across Syria")?"""
+    return bool(_lexicon()["aggregate"].search(sentence))
+
+
+def definite(sentence: str, hit: Hit) -> bool:
+    """Is the trigger a definite noun phrase's head ("the raid", "this violent attack")? It
+    names a happening told before: its place and toll may be told more precisely."""
+    return bool(_DEFINITE.search(sentence, max(0, hit.start - _CUE_REACH), hit.start))
 
 
 def habitual(clause: str) -> bool:
@@ -76,6 +94,9 @@ def introduced(sentence: str, hit: Hit, hits: list[Hit]) -> bool:
                for h in hits)
 
 
+_DEFINITE = re.compile(r"(?<![\w-])(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
 @dataclass
 class Mention:
     """One coded mention of a happening, before mentions of one happening are joined."""
@@ -88,6 +109,7 @@ class Mention:
     now: bool = False  # told in the present ("are targeting"): the report's day is its own
     fresh: bool = False  # introduced by an indefinite noun phrase ("an attack on the mine")
     anaphor: bool = False  # only dates the happening just told ("it happened on Monday")
+    definite: bool = False  # a definite noun phrase ("the raid"): refers to one told before
 
 
 def _stance(modality: str) -> str:
@@ -123,10 +145,11 @@ def same_happening(group: list[Mention], m: Mention) -> bool:
         o = g.event
         if o.event_type != e.event_type or _stance(o.modality) != _stance(e.modality):
             return False
-        if not (_agree(o.actor1, e.actor1) and _agree(o.actor2, e.actor2) and _agree(o.speaker, e.speaker)
-                and _agree(o.location, e.location) and _agree(o.fatalities_low, e.fatalities_low)
-                and _agree(o.fatalities_high, e.fatalities_high)):
+        if not (_agree(o.actor1, e.actor1) and _agree(o.actor2, e.actor2) and _agree(o.speaker, e.speaker)):
             return False
+        if not (m.definite or g.definite) and not (_agree(o.location, e.location) and _agree(
+                o.fatalities_low, e.fatalities_low) and _agree(o.fatalities_high, e.fatalities_high)):
+            return False  # "the raid on the industrial zone" may name the place and toll more precisely
         if not _dates_agree(g, m):
             return False
     return True

@@ -47,9 +47,19 @@ def modality_of(hit: Hit, sentence: str, date: EventDate, dct: dt.date, reported
         return "hypothetical"
     if cue_before("planned", sentence, hit.start) or date.start > dct:
         return "planned"
-    if reported:
+    if reported or _attributed(sentence):
         return "reported"
     return "asserted"
+
+
+#: A closing attribution is short: "..., a monitoring group reported."
+_ATTRIBUTION_WORDS = 8
+
+
+def _attributed(sentence: str) -> bool:
+    """Does a closing attribution ("..., a monitoring group reported.") source the sentence?"""
+    tail = sentence.rstrip(" .\"'”’").rsplit(",", 1)
+    return len(tail) == 2 and len(tail[1].split()) <= _ATTRIBUTION_WORDS and bool(modality_cues()["reported"].search(tail[1]))
 
 
 def governs(speech: list[Hit], hit: Hit, sentence: str) -> bool:

@@ -24,7 +24,7 @@ _REPORTED_END = re.compile(r"[;:]|,\s+(?:but|while|as)\b")
 @functools.cache
 def _lexicon() -> dict[str, re.Pattern[str]]:
     data = load("sayings")
-    return {key: words(data[key]) for key in ("acts", "plans", "claims")}
+    return {key: words(data[key]) for key in ("acts", "plans", "claims", "own")}
 
 
 @functools.cache
@@ -80,3 +80,9 @@ def claim_of_responsibility(sentence: str, verb: Hit) -> bool:
     ("no group has claimed responsibility")?"""
     return bool(_lexicon()["claims"].match(sentence, verb.start)) \
         and not _NEGATED.search(sentence[max(0, verb.start - 40):verb.start])
+
+
+def own_voice(sentence: str, hit: Hit, quotes: list[tuple[int, int]]) -> bool:
+    """Is a quoted trigger the speaker's own act ('"We are calling for calm," said X')?"""
+    quote = next(((s, e) for s, e in quotes if s <= hit.start < e), None)
+    return quote is not None and bool(_lexicon()["own"].search(sentence[quote[0]:hit.start]))
