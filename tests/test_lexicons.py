@@ -82,6 +82,18 @@ def test_definite_reference_examples_are_dated_as_written(example):
     assert set(example.get("dated", [])) <= coded
 
 
+@pytest.mark.parametrize("example", _examples("sayings"), ids=lambda e: e["text"])
+def test_saying_examples_code_a_verbal_act_only_for_a_political_act(example):
+    coded = {r["event_type"] for r in extract(example["text"], dct=DCT, genre="news")}
+    assert bool(coded & {"STATEMENT", "THREATEN"}) == example["act"], coded
+
+
+@pytest.mark.parametrize("example", _examples("mentions"), ids=lambda e: e["text"])
+def test_mention_examples_code_one_event_per_happening(example):
+    rows = extract(example["text"], dct=DCT, genre="news")
+    assert len(rows) == example["events"], [(r["event_type"], r["date_edtf"], r["evidence"]) for r in rows]
+
+
 @pytest.mark.parametrize("example", _examples("actors"), ids=lambda e: e["text"])
 def test_actor_examples_resolve_to_their_ids(example):
     assert [m.actor_id for m in ActorRegistry().find(example["text"])] == example["ids"]

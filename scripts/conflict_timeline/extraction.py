@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 from .events import Article, code_article
+from .events.coder import code_article_with_occurrences
 from .ingest import Document, read_text
 from .package.tables import ArticleResult
 from .timex import tag
@@ -18,6 +19,15 @@ def resolve_genre(doc: Document) -> Document:
     if doc.genre != "auto":
         return doc
     return dataclasses.replace(doc, genre=choose_genre(doc.body, doc.dct))
+
+
+def code_document(doc: Document) -> tuple[list, list, object]:
+    """(events, dated mentions and occurrences, actor registry) of one document: what the
+    dating benchmarks score besides the events (see `events.coder.code_article_with_occurrences`);
+    the package publishes only the events."""
+    doc = resolve_genre(doc)
+    article = Article(doc.source_id, doc.body, doc.dct, doc.genre, doc.prose)
+    return code_article_with_occurrences(article, tag(doc.body, doc.dct, doc.genre))
 
 
 def extract_document(doc: Document) -> ArticleResult:

@@ -86,6 +86,15 @@ FOREIGN_PLACE_POPULATION = 100000
 #: In an article whose main country is known, a bare name abroad of a country the article never
 #: names must be this large ("in Puna" in a Hawaii story is not Pune, India).
 UNNAMED_ABROAD_POPULATION = 1_000_000
+#: Events (events/): in news, a bare number read as a year this many years or more from the
+#: publication date ("at about 1450 (1050 GMT)", "the 1500 block") dates nothing unless a word
+#: that introduces a year comes before it ("in 1258", "since 1948").
+NEWS_YEAR_REACH = 100
+#: The sentences of an article that open it (a headline, the lead): an undated mention there may
+#: name a happening that a later sentence dates; further on it only re-tells one told before.
+OPENING_SENTENCES = 2
+#: "It happened on Monday morning" dates the happening told at most this many sentences before.
+ANAPHORA_REACH = 3
 #: a single capitalised word naming a city this large is not read as a speaker's name
 LARGE_CITY_POPULATION = 200000
 #: Large outputs: a table with more rows is written to Parquet in row groups of this many rows.

@@ -2,10 +2,16 @@
 
 For each sentence: find triggers (lexicon), keep the main happening of the narration,
 what a quoted speaker reports, and a death toll; give each its actors, place, modality
-and the date of the time expression that governs it."""
+and the date of the time expression that governs it (not the date of the saying that
+reports it). A verb of saying is the source of what it reports, an event only when it is a
+political act of its speaker (sayings.py). The mentions of one happening in the article
+then become one event (coref.py). Dated expressions that date no typed event
+(`occurrences`: a saying's date, a date beside no trigger) are kept apart, for the TimeML
+benchmarks, and are not published."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -13,13 +19,18 @@ from dataclasses import dataclass
 from ..timex import Timex
 from .actors import ActorRegistry
 from .clauses import Hit, clause_around, definite_reference, find_hits, inside, quote_spans
-from .dating import calendar_date, document_date, from_timex, governing_timex, narrative_date, relative_clauses
+from .coref import (DEFAULT, NONE, OWN, SAYING, Mention, aggregate, anaphoric, corefer, definite, habitual, introduced,
+                    marked_distinct)
+from .dating import calendar_date, document_date, from_timex, governing_timex, narrative_date, plausible, relative_clauses
+from .landmarks import (SINCE_CLAUSE, SINCE_WORD, PERFECT, claimed_by_since, in_landmark, in_names, in_since_reference,
+                        same_clause, toll_since)
 from .lexicon import event_types
 from .modality import governs, modality_of
 from .geocode import ArticlePlaces
 from .model import Event, EventDate
 from .places import event_country
 from .roles import assign_roles, find_speaker
+from .sayings import claim_of_responsibility, hostile_types, own_voice, political_act, saying_dates
 from .sentences import dateline_end, split_sentences
 from .toll import find_toll, is_aggregate
 
@@ -32,76 +43,6 @@ _COORDINATED = re.compile(r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*(?:and\s+)?
 _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?\w+ing\b|\b(?:is|are)\s+\w+ing\b", re.I)
 
 
-_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;]*$", re.I)
-_SINCE_WORD = re.compile(r"\bsince\b", re.I)
-#: A present perfect ("have bombed", "has been shelled") tells what has gone on up to now.
-_PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:been|also|already|repeatedly)\s+)?\w+(?:ed|en|t)\b", re.I)
-#: A clause opened by one of these places another happening in time ("a warrant, obtained after
-#: they said the car was seen"): what it tells is a landmark, not the report's news.
-#: Its subject is short: a saying within two words ("after they said"), another happening within
-#: four ("before the INS rejected"); "speaker after speaker" opens nothing.
-_LANDMARK_CLAUSE = re.compile(
-    r"(?<![\w-])(?P<word>\w+\s+)?(?P<sub>after|before|since|until|till)\s+(?P<subject>(?:(?!\d)[\w.'’-]+\s+){0,4})$", re.I)
-
-
-def _in_landmark(sentence: str, hit: Hit, dated_elsewhere: bool) -> bool:
-    """Is the happening a landmark: one named ("before the killing"), one yet to come ("until
-    the rebels withdraw"), or, in a sentence that another clause's date places in time, one
-    before or after it ("in the weeks before Slepian was killed")? Undated otherwise, "withdrew
-    after rebels attacked the base, officials said" is the story's news, and the attack with it."""
-    m = _LANDMARK_CLAUSE.search(sentence, max(0, hit.start - 80), hit.start)
-    if m is None:
-        return False
-    subject = m["subject"].split()
-    if definite_reference(sentence, hit) and len(subject) <= 3:
-        return True  # "even before the killing", "after the shooting": a known happening
-    if not (dated_elsewhere or m["sub"].lower() in ("until", "till")):
-        return False
-    if m["word"] and subject and m["word"].strip().lower() == subject[0].lower():
-        return False  # "speaker after speaker"
-    return len(subject) <= (2 if hit.trigger is not None and hit.trigger.speech else 4)
-
-
-def _claimed_by_since(sentence: str, pos: int, hit: Hit, others: list[Hit]) -> bool:
-    since = _SINCE_CLAUSE.search(sentence, 0, pos)
-    if since is None or since.start() <= hit.start < pos:
-        return False
-    return any(since.start() < h.start < pos and h is not hit and not h.trigger.speech for h in others)
-
-
-def _in_since_reference(sentence: str, pos: int, toll_start: int) -> bool:
-    """Is the trigger at `pos` inside a "since ..." clause that comes after the toll
-    ("636 civilians have been killed since the invasion began")?"""
-    since = _SINCE_CLAUSE.search(sentence, 0, pos)
-    return since is not None and since.start() > toll_start
-
-
-def _toll_since(sentence: str, toll, date: EventDate, dct: dt.date) -> EventDate:
-    """A toll counted "since" a date runs from that date to the article's."""
-    at = sentence.find(date.text, toll.end)
-    if at < 0 or date.end >= dct or not re.search(r"\bsince\b", sentence[toll.end:at]) \
-            or re.search(r"[;]|,\s+(?:and|but)\b", sentence[toll.end:at]):
-        return date
-    return EventDate(date.start, dct, date.precision, f"{date.edtf}/{dct.isoformat()}", date.text, date.source, True)
-
-
-def _in_names(sentence: str, offset: int, timexes: list[Timex], hits: list[Hit]) -> list[Timex]:
-    """Date words inside a happening's name ("the Chinese Winter Offensive", "the Easter
-    Offensive of 1972"): capitalised and right before a capitalised trigger word."""
-    starts = {h.start for h in hits if sentence[h.start:h.start + 1].isupper()}
-    out = []
-    for t in timexes:
-        gap = re.match(r"\s+", sentence[t.end - offset:])
-        if t.text[:1].isupper() and gap is not None and t.end - offset + gap.end() in starts:
-            out.append(t)
-    return out
-
-
-def _same_clause(sentence: str, a: Hit, b: Hit) -> bool:
-    lo, hi = clause_around(sentence, a.start, a.end)
-    return lo <= b.start < hi
-
-
 @dataclass(frozen=True)
 class Article:
     """What the coder needs of a document."""
@@ -111,6 +52,10 @@ class Article:
     dct: dt.date
     genre: str
     prose: tuple[tuple[int, int], ...] | None = None
+
+
+def art_news(article: "Article") -> bool:
+    return article.genre == "news"
 
 
 def _summary(event_type: str, trigger: str, names: dict[str, str], a1: str | None, a2: str | None, speaker: str | None) -> str:
@@ -136,6 +81,9 @@ class Coder:
         self._previous_person: str | None = None  # the last person named before this sentence
         self.fallback_country: str | None = None
         self.filed_on = article.dct  # the report's day: the dateline's when it gives one
+        self.occurrences: list[Event] = []  # dated expressions that date no typed event (not published)
+        self.dated: list[Event] = []  # every mention with a date, as its sentence dates it (before coref)
+        self._said_day = document_date(article.dct)  # the day the current sentence's saying was made
 
     def _filing_day(self, sentences: list[tuple[int, int]]) -> dt.date:
         """A wire dateline's day ("WARSAW, February 26 (Xinhua) --") is the day the story
@@ -159,10 +107,16 @@ class Coder:
         self.places = ArticlePlaces(body, sentences)
         self.fallback_country = self.places.main_country
         self.registry.country = self.fallback_country  # generic agents ("the police") are its
-        events: list[Event] = []
-        for start, end in sentences:
-            events.extend(self._sentence(start, end))
-        return events
+        mentions: list[Mention] = []
+        for index, (start, end) in enumerate(sentences):
+            mentions.extend(self._sentence(start, end, index))
+        names = {k: a.name for k, a in self.registry.actors.items()}
+
+        def summary(event_type, trigger, a1, a2, speaker):
+            return _summary(event_type, trigger, names, a1, a2, speaker)
+
+        self.dated = [m.event for m in mentions if m.strength > NONE]
+        return corefer(mentions, self.article.dct, summary, infer_story=self.article.genre == "news")
 
     def _date_for(self, hit: Hit, sentence: str, offset: int, timexes: list[Timex], statement: bool,
                   present: bool, others: list[Hit] = (), named: list[Timex] = ()) -> tuple[EventDate | None, set[int]]:
@@ -171,12 +125,12 @@ class Coder:
         is that happening's, and starts what a present perfect tells before it. `named` are the sentence's date words inside a happening's name."""
         dct = self.article.dct
         if hit.type != "CASUALTIES":  # a toll counted "since" a happening starts at its date
-            claimed = [t for t in timexes if _claimed_by_since(sentence, t.start - offset, hit, others)]
+            claimed = [t for t in timexes if claimed_by_since(sentence, t.start - offset, hit, others)]
             timexes = [t for t in timexes if t not in claimed]
             since_date = self._perfect_since(hit, sentence, offset, claimed)
             if since_date is not None:
                 return since_date
-        since = _SINCE_CLAUSE.search(sentence, 0, hit.start) if hit.type == "ONSET" else None
+        since = SINCE_CLAUSE.search(sentence, 0, hit.start) if hit.type == "ONSET" else None
         if since is not None:
             # "for the third time since the war started": a reference to the onset, dated
             # only by a date of its own ("since the uprising began in May 2019")
@@ -184,7 +138,7 @@ class Coder:
             if not any(calendar_date(t) for t in timexes):
                 return None, set()
         if hit not in others:  # a toll's own hit
-            named = [*named, *_in_names(sentence, offset, timexes, [hit])]
+            named = [*named, *in_names(sentence, offset, timexes, [hit])]
         if named and any(calendar_date(t) for t in timexes if t not in named):
             timexes = [t for t in timexes if t not in named]
         timex = governing_timex(timexes, offset + hit.start, sentence, offset)
@@ -203,7 +157,7 @@ class Coder:
             if self.current is not None:
                 return narrative_date(self.current), set()
         dated_elsewhere = any(calendar_date(t) for t in timexes)
-        if _in_landmark(sentence, hit, dated_elsewhere):
+        if in_landmark(sentence, hit, dated_elsewhere):
             return None, set()  # "in the weeks before Slepian was killed": a landmark, undated
         if hit.trigger is not None and not hit.trigger.speech and not _PRESENT.search(sentence) \
                 and definite_reference(sentence, hit, subject=dated_elsewhere or not statement):
@@ -223,8 +177,8 @@ class Coder:
         happening told in the present perfect before a "since" clause has gone on from that
         clause's date to the report's."""
         dct = self.article.dct
-        since = _SINCE_WORD.search(sentence, hit.end)
-        if since is None or not _PERFECT.search(sentence, 0, hit.end) or _PERFECT.search(sentence, since.start()):
+        since = SINCE_WORD.search(sentence, hit.end)
+        if since is None or not PERFECT.search(sentence, 0, hit.end) or PERFECT.search(sentence, since.start()):
             return None
         for t in claimed:
             inside_since = t.start - offset > since.start() \
@@ -273,11 +227,12 @@ class Coder:
             out.append((hit, t))
         return out
 
-    def _sentence(self, start: int, end: int) -> list[Event]:
+    def _sentence(self, start: int, end: int, index: int) -> list[Mention]:
         art = self.article
         sentence = art.body[start:end]
         filed = start + dateline_end(sentence)  # the dateline's date is the filing, not a happening
-        timexes = [t for t in self.timexes if t.start >= filed and t.end <= end]
+        timexes = [t for t in self.timexes if t.start >= filed and t.end <= end
+                   and plausible(t, sentence, start, art.dct, art.genre)]
         last_person = self.registry.last_person
         self._previous_person = last_person
         mentions = self.registry.find(sentence, start)
@@ -296,6 +251,7 @@ class Coder:
         present = bool(_PRESENT.search(sentence))
 
         chosen: list[tuple[Hit, bool]] = []  # (hit, reported)
+        source_took: set[int] = set()  # the time expressions that date a saying that is no event
         acts = sorted((h for h in narration if not h.trigger.speech), key=lambda h: (-h.priority, h.start))
         if acts:
             main = acts[0]
@@ -308,23 +264,33 @@ class Coder:
                 # A strong happening in a clause of its own ("..., with 56 killed since the
                 # fighting erupted on Saturday") is an event beside the main one.
                 if other.priority >= SECONDARY_MIN_PRIORITY and other.type not in {h.type for h, _ in chosen} \
-                        and not any(_same_clause(sentence, h, other) for h, _ in chosen) \
+                        and not any(same_clause(sentence, h, other) for h, _ in chosen) \
                         and not inside(other.start, relative_clauses(sentence)):  # ", which holds the north,"
                     chosen.append((other, governs(speech, other, sentence)))
-        elif speech and speaker:
-            chosen.append((speech[0], False))
+        elif speech and speaker and political_act(sentence, speech[0], quotes):
+            chosen.append((speech[0], False))  # a warning, a vow, an announcement: the saying is the act
+        elif speech and speaker:  # the source of what it says: no event, its date an occurrence
+            said_on, said_took = self._date_for(speech[0], sentence, start, timexes, True, present, hits)
+            if said_on is not None and said_on.source in ("explicit", "relative"):
+                source_took = said_took
+                self.occurrences.append(self._event(speech[0], False, sentence, start, said_on, mentions, places, quotes,
+                                                    speaker, None))
+        claims = [h for h in speech if claim_of_responsibility(sentence, h)]
+        if claims and acts:  # a claim of responsibility is a STATEMENT beside what it claims
+            chosen.append((claims[0], False))
         if speech and quoted:
-            best = max(quoted, key=lambda h: (h.priority, -h.start))
+            voiced = [h for h in quoted if speaker and event_types()[h.type].get("verbal") and own_voice(sentence, h, quotes)]
+            best = voiced[0] if voiced else max(quoted, key=lambda h: (h.priority, -h.start))
             if best.priority >= SECONDARY_MIN_PRIORITY and best.type not in {h.type for h, _ in chosen}:
                 chosen.append((best, True))
         toll_on = None  # the hit a death toll belongs to
         if toll is not None:
-            aggregate = is_aggregate(sentence, toll)  # a period's toll is a CASUALTIES event; else the killing's toll
-            if aggregate:
+            period = is_aggregate(sentence, toll)  # a period's toll is a CASUALTIES event; else the killing's toll
+            if period:
                 chosen = [(h, r) for h, r in chosen if not (h.type == "ASSAULT" and h.priority <= 3)]
-            attacks = [h for h, _ in chosen if h.type == "ASSAULT" and not h.quoted and not aggregate
-                       and not _in_since_reference(sentence, h.start, toll.start)]
-            killings = [h for h in hits if h.type == "ASSAULT" and not h.quoted] if not attacks and not aggregate else []
+            attacks = [h for h, _ in chosen if h.type == "ASSAULT" and not h.quoted and not period
+                       and not in_since_reference(sentence, h.start, toll.start)]
+            killings = [h for h in hits if h.type == "ASSAULT" and not h.quoted] if not attacks and not period else []
             if attacks or killings:  # a killing's toll: its ASSAULT ("security forces killed 100 people")
                 toll_on = (attacks or killings)[0]
                 if not attacks:
@@ -333,56 +299,122 @@ class Coder:
                 death = [h for h in hits if h.type == "ASSAULT"]
                 toll_on = Hit(toll.start, toll.end, death[0].trigger if death else None, False, False, 5, "CASUALTIES")
                 chosen.append((toll_on, governs(speech, toll_on, sentence)))
-        named = _in_names(sentence, start, timexes, hits)  # "the Easter Offensive": once per sentence
-        events = []
-        used: set[int] = set()  # start offsets of the time expressions that date an event
+        named = in_names(sentence, start, timexes, hits)  # "the Easter Offensive": once per sentence
+        said = saying_dates(sentence, start, speech, hits, timexes)  # "..., a monitoring group said on Sunday"
+        said_day = next((d for t in timexes if t.start in said
+                         for d in [from_timex(t, sentence, start, timexes, art.dct)] if d is not None), None)
+        self._said_day = said_day or document_date(self.filed_on)
+        events: list[Mention] = []
+        used: set[int] = set(source_took)  # start offsets of the time expressions that date an event
         taken: set[tuple[str, str]] = set()  # (type, date) already coded in this sentence
         queue = list(chosen)
         for hit, reported in queue:
             if reported is None:  # the speaker's statement, standing in for an undated happening
-                if events:
+                if any(m.strength > NONE for m in events):
                     continue
                 reported = False
             own_quote = [q for q in quotes if q[0] <= hit.start < q[1]]
-            if hit.quoted and not any(inside(m.start - start, own_quote) for m in mentions):
+            spoken = hit.quoted and speaker is not None and event_types()[hit.type].get("verbal") \
+                and own_voice(sentence, hit, quotes)  # '"We are calling for calm," said X': X's request
+            if hit.quoted and not spoken and not any(inside(m.start - start, own_quote) for m in mentions):
                 continue  # a quoted happening with nobody named in the quote is not coded
             # what a verb of saying reports, a quotation, or the saying itself ("obtained a warrant after
             # they said ..." is no statement)
-            statement = reported or hit.quoted or (hit.trigger is not None and hit.trigger.speech)
-            date, took = self._date_for(hit, sentence, start, timexes, statement, present or hit.quoted, hits, named)
+            is_speech = hit.trigger is not None and hit.trigger.speech
+            statement = reported or hit.quoted or is_speech
+            own = timexes if is_speech else [t for t in timexes if t.start not in said]
+            date, took = self._date_for(hit, sentence, start, own, statement, present or hit.quoted, hits, named)
+            strength = NONE if date is None else OWN if date.source != "document" else DEFAULT
+            if said and not is_speech and (date is None or date.source in ("document", "narrative")):
+                # only the saying's date: the happening is on it or before
+                by_saying, saying_took = self._date_for(hit, sentence, start, timexes, statement, present or hit.quoted,
+                                                        hits, named)
+                if by_saying is not None and by_saying.source != "document":
+                    date, took, strength = by_saying, saying_took, SAYING
             if date is None:
+                if not is_speech:  # a mention without a date: it may tell a happening coded elsewhere
+                    events.extend(self._mention(hit, reported, sentence, start, document_date(self.filed_on), mentions,
+                                                places, quotes, speaker, toll if hit is toll_on else None, NONE, index,
+                                                present, hits))
                 if acts and hit is acts[0]:
                     # an undated main happening ("condemned the outbreak of fighting") gives
                     # way to the next happening of its clause
                     coded = {h.type for h, _ in queue}
                     queued = [q for q, _ in queue]
                     rest = [h for h in acts[1:] if (h.type not in coded or h.type == hit.type) and h not in queued
-                            and _same_clause(sentence, hit, h)]
+                            and same_clause(sentence, hit, h)]
                     if rest:
                         queue.append((rest[0], governs(speech, rest[0], sentence)))
-                    elif speech and speaker and not any(q.trigger is not None and q.trigger.speech for q, _ in queue):
-                        queue.append((speech[0], None))  # "X said the bomb was ...": X's statement stands
+                    elif speech and speaker and not any(q.trigger is not None and q.trigger.speech for q, _ in queue) \
+                            and political_act(sentence, speech[0], quotes):
+                        queue.append((speech[0], None))  # "X vowed the army would ...": X's statement stands
                 continue
             if hit is toll_on and "/" not in date.edtf and date.text:
-                date = _toll_since(sentence, toll, date, art.dct)  # "636 killed since the invasion began on February 24"
+                date = toll_since(sentence, toll, date, art.dct)  # "636 killed since the invasion began on February 24"
             used |= took
             taken.add((hit.type, date.edtf.split("/")[0]))
-            events.append(self._event(hit, reported, sentence, start, date, mentions, places, quotes, speaker,
-                                      toll if hit is toll_on else None))
+            events.extend(self._mention(hit, reported, sentence, start, date, mentions, places, quotes, speaker,
+                                        toll if hit is toll_on else None, strength, index, present, hits))
+        if any(m.strength in (OWN, SAYING) and m.event.date.source in ("explicit", "relative") for m in events):
+            # "X said" beside a dated happening only attributes it: the happening carries the speaker.
+            events = [m for m in events if not (m.event.event_type == "STATEMENT" and m.event.date.source == "document")]
+        coded = {id(h) for h, _ in queue}
         for hit, timex in self._uncovered(sentence, start, timexes, used, hits, taken, named):
             date = from_timex(timex, sentence, start, timexes, art.dct)
-            if date is not None:
-                events.append(self._event(hit, governs(speech, hit, sentence), sentence, start, date, mentions, places,
-                                          quotes, speaker, toll if hit is toll_on else None))
-        if any(e.date.source in ("explicit", "relative") for e in events):
-            # "X said" beside a dated happening only attributes it: the happening carries the speaker.
-            events = [e for e in events if not (e.event_type == "STATEMENT" and e.date.source == "document")]
+            if date is None:
+                continue
+            event = self._event(hit, governs(speech, hit, sentence), sentence, start, date, mentions, places, quotes,
+                                speaker, toll if hit is toll_on else None)
+            if hit.type == "OCCURRENCE" and art.genre == "news" and anaphoric(sentence):
+                events.append(Mention(event, OWN, index, "", anaphor=True))  # "it happened on Monday morning"
+            elif hit.type == "OCCURRENCE" or (id(hit) in coded and art.genre == "news"):
+                self.occurrences.append(event)  # a date beside no trigger, or beside one already dated
+            else:
+                events.append(Mention(event, OWN, index, sentence[hit.start:hit.end], marked_distinct(sentence, hit), present))
         dated = [t for t in timexes if from_timex(t, sentence, start, timexes, art.dct) is not None]
         if dated:
             last = from_timex(dated[-1], sentence, start, timexes, art.dct)
             if last is not None and "/" not in last.edtf:
                 self.current = last
         return events
+
+    def _mention(self, hit: Hit, reported: bool, sentence: str, offset: int, date: EventDate, mentions, places, quotes,
+                 speaker: str | None, toll, strength: int, index: int, present: bool, hits: list[Hit]) -> list[Mention]:
+        """The hit as a mention (none for a habit without a date of its own: "they usually attack")."""
+        act = hit.trigger is not None and not hit.trigger.speech
+        lo, hi = clause_around(sentence, hit.start, hit.end)
+        if act and strength < OWN and habitual(sentence[lo:hi]):
+            return []
+        event = self._event(hit, reported, sentence, offset, date, mentions, places, quotes, speaker, toll)
+        if event.event_type == "CASUALTIES" and strength >= SAYING and date.precision == "day" and "/" not in date.edtf \
+                and not aggregate(sentence):
+            event = self._retyped(event, "ASSAULT", "killed")  # a one-day toll is its attack's, not a count over a period
+        if act and hit.quoted and event.actor1 is None and event.speaker and event_types()[event.event_type].get("verbal") \
+                and own_voice(sentence, hit, quotes):
+            event = dataclasses.replace(event, actor1=event.speaker, modality="asserted")  # the speaker's own act
+        if act and reported and event.modality == "planned" and event.event_type in hostile_types() and event.speaker:
+            event, strength = self._threat(event), OWN if self._said_day.source != "document" else DEFAULT
+        distinct, fresh = act and marked_distinct(sentence, hit), act and introduced(sentence, hit, hits)
+        if strength == NONE and (distinct or fresh) and not hit.quoted and art_news(self.article):
+            strength = DEFAULT  # "It also reported air strikes around Homs": another happening, the story's day
+        return [Mention(event, strength, index, sentence[hit.start:hit.end], distinct, present, fresh,
+                        definite=act and definite(sentence, hit))]
+
+    def _retyped(self, event: Event, event_type: str, trigger: str) -> Event:
+        names = {k: a.name for k, a in self.registry.actors.items()}
+        return dataclasses.replace(event, event_type=event_type, summary=_summary(
+            event_type, trigger, names, event.actor1, event.actor2, event.speaker))
+
+    def _threat(self, planned: Event) -> Event:
+        """ "X said his men would keep fighting": the speaker's side threatens, on the day it says so."""
+        side = self.registry.actors[planned.speaker].affiliation or planned.speaker
+        side = side if side in self.registry.actors else planned.speaker
+        names = {k: a.name for k, a in self.registry.actors.items()}
+        trigger = planned.evidence[planned.trigger_start - planned.char_start:].split(" ", 1)[0]
+        return dataclasses.replace(planned, event_type="THREATEN", modality="asserted", date=self._said_day,
+                                   actor1=side, event_mode=None, event_context=None, fatalities_low=None,
+                                   fatalities_high=None,
+                                   summary=_summary("THREATEN", trigger, names, side, planned.actor2, planned.speaker))
 
     def _event(self, hit: Hit, reported: bool, sentence: str, offset: int, date: EventDate, mentions, places, quotes,
                speaker: str | None, toll) -> Event:
@@ -441,3 +473,12 @@ class Coder:
 def code_article(article: Article, timexes: list[Timex]) -> tuple[list[Event], ActorRegistry]:
     coder = Coder(article, timexes)
     return coder.run(), coder.registry
+
+
+def code_article_with_occurrences(article: Article, timexes: list[Timex]) -> tuple[list[Event], list[Event], ActorRegistry]:
+    """The events; what the dating benchmarks score: every dated mention as its own sentence
+    dates it (before the mentions of one happening are joined) and the occurrences (dated
+    expressions that date no typed event, unpublished); and the actors."""
+    coder = Coder(article, timexes)
+    events = coder.run()
+    return events, coder.dated + coder.occurrences, coder.registry

@@ -8,9 +8,15 @@ import calendar
 import datetime as dt
 import re
 
+from ..settings import NEWS_YEAR_REACH
 from ..timex import Timex
 from ..timex.values import value_range
 from .model import EventDate
+
+#: A time expression that is only a number, perhaps rounded ("1450", "about 1450").
+_BARE_NUMBER = re.compile(r"(?:(?:about|around|circa|some|approximately|nearly|c\.)\s+)?\d{1,4}", re.I)
+#: Words that introduce a year ("in 1258", "since 1948", "the 1948 war" needs none: it is near).
+_YEAR_WORD = re.compile(r"\b(?:in|since|of|from|until|till|by|before|after|between|and|to|during|around|circa|c\.)\s+$", re.I)
 
 _SINCE = re.compile(r"\b(?:since|ever since)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+|end\s+of\s+)?$", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
@@ -46,6 +52,18 @@ def calendar_date(timex: Timex) -> tuple[dt.date, dt.date, str] | None:
     if timex.type not in ("DATE", "TIME"):
         return None
     return value_range(timex.value)
+
+
+def plausible(timex: Timex, sentence: str, offset: int, dct: dt.date, genre: str) -> bool:
+    """Can this time expression date a happening? In news, a bare number far from the
+    publication date ("at about 1450 (1050 GMT)", "in the 1500 block of Fayette Street") is no
+    year unless a word that introduces one comes before it."""
+    if genre != "news" or not _BARE_NUMBER.fullmatch(timex.text.strip()):
+        return True
+    found = calendar_date(timex)
+    if found is None or found[2] != "year" or abs(found[0].year - dct.year) < NEWS_YEAR_REACH:
+        return True
+    return bool(_YEAR_WORD.search(sentence[max(0, timex.start - offset - 12):timex.start - offset]))
 
 
 def how(timex: Timex) -> str:

@@ -1,6 +1,7 @@
 """Score dated events against TimeML gold dates: dated-event recall and date precision.
 
-Each .tml file's text is treated as a seed whose `published` is the file's DCT. Gold is
+Each .tml file's text is treated as a seed whose `published` is the file's DCT; the rows
+scored are the coder's dated mentions and its occurrences (see `score_document`). Gold is
 every TIMEX3 of type DATE whose value is a calendar year, month or day. A gold date is
 found when an event's evidence span contains it and the event's date (its EDTF, or an
 end of its interval) equals the gold value. Date precision is, of the events whose
@@ -72,14 +73,19 @@ def score_rows(rows: list[dict], gold: list, name: str = "") -> tuple[EventScore
 
 
 def score_document(path: Path, genre: str) -> tuple[EventScore, list[dict]]:
-    from ..extraction import extract_document
+    """TimeML's events are every happening and every reporting event ("said"): the rows scored
+    are every mention the coder dates, with the date its own sentence gives it (before the
+    mentions of one happening become one event, which the news scorer measures), and the
+    occurrences it keeps apart from the package (a saying's date, a date beside no trigger)."""
+    from ..extraction import code_document
 
     tml = read_tml(path)
     overrides = {"genre": genre} if genre != "auto" else {}
     if tml.dct is not None:
         overrides["published"] = tml.dct.isoformat()
     doc = read_text(tml.text, path=path.name, overrides=overrides)
-    rows = [e.row() for e in extract_document(doc).events]
+    _, dated, _ = code_document(doc)
+    rows = [e.row() for e in dated]
     return score_rows(rows, gold_dates(tml), path.name)
 
 

@@ -38,7 +38,8 @@ def group_reports(keys: list, sources: list) -> list[list[int]]:
 
 def merge_events(events: list[Event]) -> tuple[list[dict], list[dict]]:
     """Return (event rows, event_sources rows). The kept row is the earliest report
-    (by source published order as given, then offset); every report is an evidence row."""
+    (by source published order as given, then offset); every sentence of every report that
+    mentions it is an evidence row."""
     rows, evidence = [], []
     for indices in group_reports([merge_key(e) for e in events], [e.source_id for e in events]):
         members = [events[i] for i in indices]
@@ -46,7 +47,6 @@ def merge_events(events: list[Event]) -> tuple[list[dict], list[dict]]:
         row = head.row()
         row["source_count"] = len({e.source_id for e in members})
         rows.append(row)
-        for member in members:
-            evidence.append({"event_id": row["event_id"], "source_id": member.source_id, "evidence": member.evidence,
-                             "char_start": member.char_start, "char_end": member.char_end})
+        for member in members:  # each sentence of each report that mentions it
+            evidence.extend({"event_id": row["event_id"], **cited} for cited in member.evidence_rows())
     return rows, evidence

@@ -10,8 +10,10 @@ from .lexicon import modality_cues
 from .model import EventDate
 
 _CUE_WINDOW = 48
-_FUTURE_IN_PAST = re.compile(r"\b(?:said|says|announced|promised|pledged|vowed|agreed|decided|confirmed)\s+(?:that\s+)?"
-                             r"(?:it|they|he|she|we|the\s+\w+|\w+)\s+would\s+(?:\w+\s+){0,2}$", re.I)
+_FUTURE_IN_PAST = re.compile(r"\b(?:said|says|announced|promised|pledged|vowed|agreed|decided|confirmed|warned|added)\s+"
+                             r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?(?:that\s+)?"
+                             r"(?:it|they|he|she|we|(?:the|his|her|its|their|our)\s+(?:\w+\s+)?\w+|\w+)\s+would\s+(?:\w+\s+){0,2}$",
+                             re.I)
 #: "talks are scheduled", "talks between the two sides will resume": the happening lies ahead
 _AHEAD = re.compile(r"(?:\s+(?:between|of|with|in|at|on|over|for)\b[^,;:]{0,60}?)?"
                     r"(?:\s*(?:is|are|was|were)\s+(?:scheduled|set|due|planned|expected)\b|\s+will\b)", re.I)
@@ -45,9 +47,19 @@ def modality_of(hit: Hit, sentence: str, date: EventDate, dct: dt.date, reported
         return "hypothetical"
     if cue_before("planned", sentence, hit.start) or date.start > dct:
         return "planned"
-    if reported:
+    if reported or _attributed(sentence):
         return "reported"
     return "asserted"
+
+
+#: A closing attribution is short: "..., a monitoring group reported."
+_ATTRIBUTION_WORDS = 8
+
+
+def _attributed(sentence: str) -> bool:
+    """Does a closing attribution ("..., a monitoring group reported.") source the sentence?"""
+    tail = sentence.rstrip(" .\"'”’").rsplit(",", 1)
+    return len(tail) == 2 and len(tail[1].split()) <= _ATTRIBUTION_WORDS and bool(modality_cues()["reported"].search(tail[1]))
 
 
 def governs(speech: list[Hit], hit: Hit, sentence: str) -> bool:

@@ -1,4 +1,8 @@
-"""An event as the coder produces it: one row of the `events` resource, before merging."""
+"""An event as the coder produces it: one row of the `events` resource, before merging.
+
+An event cites the sentence it was coded from (`evidence`, at `char_start`..`char_end`)
+and every other sentence of the same article that mentions the same happening (`also`):
+each becomes a row of `event_sources`."""
 
 from __future__ import annotations
 
@@ -43,6 +47,14 @@ class Event:
     geo_precision: str | None = None
     fatalities_low: int | None = None
     fatalities_high: int | None = None
+    #: Further mentions of the happening in the same article: (char_start, char_end, sentence).
+    also: tuple[tuple[int, int, str], ...] = ()
+
+    def evidence_rows(self) -> list[dict]:
+        """The `event_sources` fields (without `event_id`) of every sentence that mentions it, in text order."""
+        spans = sorted({(self.char_start, self.char_end, self.evidence), *self.also})
+        return [{"source_id": self.source_id, "evidence": text, "char_start": start, "char_end": end}
+                for start, end, text in spans]
 
     @property
     def event_id(self) -> str:
@@ -54,6 +66,7 @@ class Event:
         data = asdict(self)
         date = data.pop("date")
         data.pop("trigger_start")
+        data.pop("also")
         return {
             "event_id": self.event_id,
             "date_start": date["start"], "date_end": date["end"], "date_precision": date["precision"],

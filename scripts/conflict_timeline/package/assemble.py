@@ -22,7 +22,9 @@ from .write import _arrow, _none_if_nan, cell, write_csv, write_lines, write_par
 
 #: The columns a fragment adds to the schema's, with their Arrow types.
 PRIVATE_TYPES = {"_key": pa.string(), "_within": pa.int64(), "_head": pa.string(), "_tail": pa.string(),
-                 "_idq": pa.string(), "_evline": pa.string(), "_merge": pa.string(), "_line": pa.string()}
+                 "_idq": pa.string(), "_evlines": pa.list_(pa.string()), "_evstarts": pa.list_(pa.int64()),
+                 "_evends": pa.list_(pa.int64()), "_evtexts": pa.list_(pa.string()), "_merge": pa.string(),
+                 "_line": pa.string()}
 
 
 def to_arrow(fragments: list[tuple[str, SourceRows]]) -> dict[str, pa.Table]:
@@ -144,21 +146,30 @@ def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, li
     event_lines = [head_l[h] + str(c) + tail_l[h] for h, c in zip(heads, counts)]
 
     sizes = np.fromiter((len(m) for m in created), dtype=np.int64, count=len(created))
-    pair_head = pa.array(np.repeat(firsts.to_numpy(), sizes))
-    pair_member = pa.array(np.fromiter((i for m in created for i in m), dtype=np.int64, count=int(sizes.sum())))
-    by_pair = pa.array(_sorted([ev["event_id"].take(pair_head), ev["source_id"].take(pair_member),
-                                ev["char_start"].take(pair_member)]))
-    pair_head, pair_member = pair_head.take(by_pair), pair_member.take(by_pair)
-    pairs = list(zip(pair_head.to_pylist(), pair_member.to_pylist()))
-    idq, evline = ev["_idq"].to_pylist(), ev["_evline"].to_pylist()
-    members = ev.select(field_names("event_sources")[1:]).take(pair_member)
-    evidence = pa.table([ev["event_id"].take(pair_head)] +
-                        [members[n] for n in field_names("event_sources")[1:]], schema=arrow_schema("event_sources"))
-    evidence_lines = [idq[h] + "," + evline[i] for h, i in pairs]
-
-    per_source: dict[str, int] = {}
-    for _, i in pairs:
+    pair_head = np.repeat(firsts.to_numpy(), sizes)
+    pair_member = np.fromiter((i for m in created for i in m), dtype=np.int64, count=int(sizes.sum()))
+    per_source: dict[str, int] = {}  # the events each source gives evidence for
+    for i in pair_member.tolist():
         per_source[sid[i]] = per_source.get(sid[i], 0) + 1
+    # one evidence row per sentence of each report: (head, k-th sentence of the member) as flat list positions
+    starts = ev["_evstarts"].combine_chunks()
+    offsets = starts.offsets.to_numpy()
+    counts_of = np.diff(offsets)[pair_member]
+    at = np.repeat(offsets[pair_member], counts_of) + (np.arange(int(counts_of.sum())) - np.repeat(np.cumsum(counts_of) - counts_of, counts_of))
+    cite_head = pa.array(np.repeat(pair_head, counts_of))
+    cite_member = pa.array(np.repeat(pair_member, counts_of))
+    cite_at = pa.array(at, pa.int64())
+    cite_start = starts.values.take(cite_at)
+    by_cite = pa.array(_sorted([ev["event_id"].take(cite_head), ev["source_id"].take(cite_member), cite_start]))
+    cite_head, cite_member, cite_at = cite_head.take(by_cite), cite_member.take(by_cite), cite_at.take(by_cite)
+    idq = ev["_idq"].to_pylist()
+    columns = {"source_id": ev["source_id"].take(cite_member), "char_start": starts.values.take(cite_at),
+               "evidence": ev["_evtexts"].combine_chunks().values.take(cite_at),
+               "char_end": ev["_evends"].combine_chunks().values.take(cite_at)}
+    evidence = pa.table([ev["event_id"].take(cite_head)] + [columns[n] for n in field_names("event_sources")[1:]],
+                        schema=arrow_schema("event_sources"))
+    evlines = ev["_evlines"].combine_chunks().values.take(cite_at).to_pylist()
+    evidence_lines = [idq[h] + "," + line for h, line in zip(cite_head.to_pylist(), evlines)]
     src_ids = src["source_id"].to_pylist()
     src_order = _sorted([src["source_id"], pa.array(rank_of_pos[src_pos])]).tolist()
     src_counts = [per_source.get(src_ids[i], 0) for i in src_order]

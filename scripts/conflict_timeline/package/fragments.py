@@ -8,8 +8,9 @@ sorted and joined), and what the reduce needs to order and merge them:
   event_type, as `build_tables` orders them; mentions: extraction order);
 - events: `_merge`, the merge key (JSON of `events.merge.merge_key`, empty when the event is
   never merged), `_head` and `_tail`, the CSV line split around `source_count` (which only the
-  merge decides), `_idq`, the CSV cell of `event_id`, and `_evline`, the `event_sources` line
-  without its `event_id` cell;
+  merge decides), `_idq`, the CSV cell of `event_id`, and, for each sentence of the article
+  that mentions the event (in text order), `_evlines`, its `event_sources` line without the
+  `event_id` cell, `_evstarts`, `_evends` and `_evtexts`, its offsets and text;
 - sources: `_head` and `_tail` around `event_count`.
 
 Plain lists of plain values: cheap to pickle across processes and into the cache.
@@ -83,18 +84,22 @@ def source_rows(result: ArticleResult) -> SourceRows:
     event_rows = [e.row() for e in events]
     ev_names = field_names("events")
     at_count = ev_names.index("source_count")
-    heads, tails, idqs, evlines = [], [], [], []
-    for row in event_rows:
+    heads, tails, idqs = [], [], []
+    cited: dict[str, list] = {"_evlines": [], "_evstarts": [], "_evends": [], "_evtexts": []}
+    for event, row in zip(events, event_rows):
         cells = [cell(row.get(n)) for n in ev_names]
         head, tail = split_line(cells, at_count)
         heads.append(head)
         tails.append(tail)
         idqs.append(csv_line([cells[0], ""])[:-2])
-        evlines.append(csv_line([cell(row.get(n)) for n in field_names("event_sources")[1:]]))
+        sentences = event.evidence_rows()
+        cited["_evlines"].append([csv_line([cell(c.get(n)) for n in field_names("event_sources")[1:]]) for c in sentences])
+        cited["_evstarts"].append([c["char_start"] for c in sentences])
+        cited["_evends"].append([c["char_end"] for c in sentences])
+        cited["_evtexts"].append([c["evidence"] for c in sentences])
     events_cols = _columns("events", event_rows)
     keys = [merge_key(e) for e in events]
-    events_cols.update({"_within": list(range(len(events))), "_head": heads, "_tail": tails, "_idq": idqs,
-                        "_evline": evlines,
+    events_cols.update({"_within": list(range(len(events))), "_head": heads, "_tail": tails, "_idq": idqs, **cited,
                         "_merge": [json.dumps(list(k), default=str) if k is not None else None for k in keys]})
 
     source = dict(result.source)

@@ -38,9 +38,9 @@ def build_tables(results: list[ArticleResult]) -> dict[str, list[dict]]:
                 actors[actor_id] = actor
     actors = _with_affiliations(actors)
 
-    per_source: dict[str, int] = {}
-    for row in evidence:
-        per_source[row["source_id"]] = per_source.get(row["source_id"], 0) + 1
+    per_source: dict[str, int] = {}  # the events each source gives evidence for (one or more sentences each)
+    for source_id, _ in {(row["source_id"], row["event_id"]) for row in evidence}:
+        per_source[source_id] = per_source.get(source_id, 0) + 1
     sources = []
     for result in results:
         row = dict(result.source)

@@ -1,0 +1,225 @@
+"""Mentions of one happening in one article become one event.
+
+The headline, the lead and a later recap of one attack are one event whose evidence cites
+each of them; the date and the toll come from the mention that gives them. Two mentions
+are of one happening when their types are the same, no field of theirs conflicts (doer,
+target, speaker, town, toll, date; not the country, which a border's mention blurs), they stand in different sentences and nothing marks
+the later one as another happening ("another attack", "a separate raid").
+
+How a mention's date was found decides what it can be matched with: a date of its own
+(`OWN`) must equal the other's; the date of the saying that reports it (`SAYING`: "...,
+a monitoring group said on Sunday") is on or after the happening's; the report's day
+(`DEFAULT`) and no date at all (`NONE`) agree with any. An event is dated by its
+strongest mention; a happening whose only date is the report's day, told in the past,
+takes the date of the story (the last happening dated before it), `date_source` narrative.
+A mention without a date re-tells a happening told before it; only in the opening
+sentences (a headline, the lead) may it precede the mention that dates it. One that matches
+nothing is dropped, as before. The event cites the mention that dates it first (its
+`evidence`), the others in `also`."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from ..settings import ANAPHORA_REACH, OPENING_SENTENCES
+from .clauses import Hit
+from .lexicon import event_types, load, words
+from .model import Event, EventDate
+
+OWN, SAYING, DEFAULT, NONE = 3, 2, 1, 0
+#: Modalities that affirm a happening (asserted and reported are one stance).
+_AFFIRMED = ("asserted", "reported")
+
+
+#: How far before a trigger its cue words are looked for (within its clause).
+_CUE_REACH = 30
+#: How many words open a sentence ("It also reported ...", "Elsewhere in the province, ...").
+_OPENING_WORDS = 4
+
+
+@functools.cache
+def _lexicon() -> dict[str, re.Pattern[str]]:
+    data = load("mentions")
+    return {"distinct": re.compile(r"(?<![\w-])(?:" + data["distinct"] + r")\s+(?:[\w'’-]+\s+){0,2}$", re.I),
+            "elsewhere": words(data["elsewhere"]), "aggregate": words(data["aggregate"]),
+            "habitual": words(data["habitual"]), "anaphora": words(data["anaphora"]),
+            "indefinite": re.compile(r"(?<![\w-])(?:" + data["indefinite"] + r")\s+(?:[\w'’-]+\s+){0,2}$", re.I)}
+
+
+def _left(sentence: str, start: int) -> str:
+    return re.split(r"[,;:]\s", sentence[max(0, start - _CUE_REACH):start])[-1]
+
+
+def marked_distinct(sentence: str, hit: Hit) -> bool:
+    """Does a word right before the trigger, or one opening its sentence, make it another
+    happening than one already told ("another attack", "a separate bombing", "Elsewhere in
+    the province, ... were killed")?"""
+    lex = _lexicon()
+    opening = " ".join(sentence[:hit.start].split()[:_OPENING_WORDS])
+    return bool(lex["distinct"].search(_left(sentence, hit.start)) or lex["elsewhere"].search(opening))
+
+
+def aggregate(sentence: str) -> bool:
+    """Does a death toll count over an area ("killed in violence across Syria")?"""
+    return bool(_lexicon()["aggregate"].search(sentence))
+
+
+def definite(sentence: str, hit: Hit) -> bool:
+    """Is the trigger a definite noun phrase's head ("the raid", "this violent attack")? It
+    names a happening told before: its place and toll may be told more precisely."""
+    return bool(_DEFINITE.search(sentence, max(0, hit.start - _CUE_REACH), hit.start))
+
+
+def habitual(clause: str) -> bool:
+    """Does the clause tell a habit ("they usually attack the buses"), not a happening?"""
+    return bool(_lexicon()["habitual"].search(clause))
+
+
+def anaphoric(sentence: str) -> bool:
+    """Does the sentence refer to the happening just told ("it happened on Monday morning")?"""
+    return bool(_lexicon()["anaphora"].search(sentence))
+
+
+def introduced(sentence: str, hit: Hit, hits: list[Hit]) -> bool:
+    """Is a happening of this kind introduced by an indefinite noun phrase in the sentence
+    ("killed in an attack on the gold mine")? Then it is a new one, unless no mention before
+    it has dated the one it would join (the headline's "gendarmes killed in attack")."""
+    pattern = _lexicon()["indefinite"]
+    return any(h.type == hit.type and pattern.search(sentence[max(0, h.start - _CUE_REACH):h.start])
+               and not re.search(r"[,;:]", sentence[max(0, h.start - _CUE_REACH):h.start].split(" ", 1)[-1][-12:])
+               for h in hits)
+
+
+_DEFINITE = re.compile(r"(?<![\w-])(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+@dataclass
+class Mention:
+    """One coded mention of a happening, before mentions of one happening are joined."""
+
+    event: Event
+    strength: int  # how its date was found: OWN, SAYING, DEFAULT or NONE
+    sentence: int  # index of its sentence in the article
+    trigger: str  # the trigger's words (for the summary)
+    distinct: bool = False  # marked as another happening ("another attack")
+    now: bool = False  # told in the present ("are targeting"): the report's day is its own
+    fresh: bool = False  # introduced by an indefinite noun phrase ("an attack on the mine")
+    anaphor: bool = False  # only dates the happening just told ("it happened on Monday")
+    definite: bool = False  # a definite noun phrase ("the raid"): refers to one told before
+
+
+def _stance(modality: str) -> str:
+    return "affirmed" if modality in _AFFIRMED else modality
+
+
+def _agree(a, b) -> bool:
+    return a is None or b is None or a == b
+
+
+def _dates_agree(a: Mention, b: Mention) -> bool:
+    if a.strength < SAYING or b.strength < SAYING:
+        return True
+    da, db = a.event.date, b.event.date
+    if a.strength == b.strength:
+        return da.edtf == db.edtf
+    own, said = (da, db) if a.strength == OWN else (db, da)
+    return own.start <= said.end and said.start - own.end <= dt.timedelta(days=7)
+
+
+def same_happening(group: list[Mention], m: Mention) -> bool:
+    """Can mention `m` be of the happening the mentions in `group` tell?"""
+    if m.distinct or any(g.sentence == m.sentence for g in group):
+        return False
+    if m.anaphor:  # "it happened on Monday": the last happening told, if nothing dates it yet
+        return max(g.strength for g in group) < SAYING and m.sentence - max(g.sentence for g in group) <= ANAPHORA_REACH
+    if m.fresh and any(g.strength >= SAYING for g in group):
+        return False  # "an attack on the mine" after a dated attack: another one
+    e = m.event
+    for g in group:
+        if g.anaphor:
+            continue
+        o = g.event
+        if o.event_type != e.event_type or _stance(o.modality) != _stance(e.modality):
+            return False
+        if not (_agree(o.actor1, e.actor1) and _agree(o.actor2, e.actor2) and _agree(o.speaker, e.speaker)):
+            return False
+        if not (m.definite or g.definite) and not (_agree(o.location, e.location) and _agree(
+                o.fatalities_low, e.fatalities_low) and _agree(o.fatalities_high, e.fatalities_high)):
+            return False  # "the raid on the industrial zone" may name the place and toll more precisely
+        if not _dates_agree(g, m):
+            return False
+    return True
+
+
+def _first(values):
+    return next((v for v in values if v is not None), None)
+
+
+def _join(group: list[Mention], summary) -> Event:
+    """One event from the mentions of one happening."""
+    dated = max(group, key=lambda m: (m.strength, -m.event.char_start))
+    named = [m for m in group if not m.anaphor]  # what tells the happening (an anaphor only dates it)
+    rep = head = max(named, key=lambda m: (m.strength, -m.event.char_start))  # the fullest, first cited
+    tolled = next((m.event for m in sorted(group, key=lambda m: m.event.char_start)
+                   if m.event.fatalities_low is not None or m.event.fatalities_high is not None), None)
+    placed = next((m.event for m in sorted(group, key=lambda m: (m.event.geo_precision != "city", m.event.char_start))
+                   if m.event.location is not None or m.event.country is not None), None)
+    events = [rep.event] + [m.event for m in sorted(group, key=lambda m: m.event.char_start) if m is not rep]
+    actor1, actor2 = _first(e.actor1 for e in events), _first(e.actor2 for e in events)
+    speaker = _first(e.speaker for e in events)
+    place = {} if placed is None else {k: getattr(placed, k) for k in
+                                       ("country", "location", "latitude", "longitude", "geo_precision")}
+    also = tuple(sorted({(m.event.char_start, m.event.char_end, m.event.evidence) for m in group
+                         if m.event.char_start != head.event.char_start}))
+    r = rep.event
+    return dataclasses.replace(
+        r, char_start=head.event.char_start, char_end=head.event.char_end, evidence=head.event.evidence,
+        trigger_start=r.trigger_start,
+        date=dated.event.date, modality=dated.event.modality, actor1=actor1, actor2=actor2, speaker=speaker,
+        fatalities_low=tolled.fatalities_low if tolled else None, fatalities_high=tolled.fatalities_high if tolled else None,
+        summary=summary(r.event_type, rep.trigger, actor1, actor2, speaker) if len(group) > 1 else r.summary,
+        also=also, **place)
+
+
+def _story_date(date: EventDate) -> EventDate:
+    return EventDate(date.start, date.end, date.precision, date.edtf, "", "narrative", date.ongoing)
+
+
+def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = True) -> list[Event]:
+    """The article's events: its mentions (in text order) joined by happening. `summary`
+    makes an event's summary from (type, trigger, actor1, actor2, speaker)."""
+    groups: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda m: (m.event.char_start, m.event.trigger_start)):
+        home = next((g for g in reversed(groups) if same_happening(g, m)), None)
+        if m.anaphor:
+            home = max(groups, key=lambda g: max(x.sentence for x in g if not x.anaphor), default=None)
+            if home is not None and same_happening(home, m):
+                home.append(m)
+            continue
+        if home is not None:
+            home.append(m)
+        elif m.strength > NONE or m.sentence < OPENING_SENTENCES:
+            groups.append([m])  # an undated mention opens a happening only in the headline or lead
+    types = event_types()
+    out: list[Event] = []
+    story: EventDate | None = None  # the date of the last happening dated so far
+    for group in groups:
+        strength = max(m.strength for m in group if not m.anaphor)
+        dating = max(m.strength for m in group)
+        if dating == NONE:
+            continue  # an undated mention of nothing coded
+        strength = dating
+        event = _join(group, summary)
+        verbal = bool(types.get(event.event_type, {}).get("verbal"))
+        if strength == DEFAULT and infer_story and story is not None and not verbal \
+                and event.modality in _AFFIRMED and not any(m.now for m in group):
+            event = dataclasses.replace(event, date=_story_date(story))
+        if strength == OWN and not verbal and event.modality in _AFFIRMED and event.date.end <= dct \
+                and "/" not in event.date.edtf:
+            story = event.date
+        out.append(event)
+    return out
