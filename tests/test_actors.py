@@ -60,7 +60,7 @@ def test_generic_agents_are_typed_and_tied_to_a_country():
     assert reg.actors["agent-nga-fulani-herder"].kind == "civilian"
     assert (reg.actors["agent-nga-gunman"].kind, reg.actors["agent-nga-gunman"].country) == ("armed_group", "NGA")
     police = reg.find("The police arrived later.")[0]
-    assert reg.actors[police.actor_id].name == "police (Nigeria)"
+    assert reg.actors[police.actor_id].name == "Nigerian police"
     assert reg.actors[police.actor_id].affiliation == "state-nga"
 
 

@@ -126,6 +126,19 @@ def _surface_pattern() -> re.Pattern[str]:
 
 
 @functools.cache
+def _demonym(code: str) -> str | None:
+    """The adjective of a country in the places lexicon ("Nigerian"), if it has one."""
+    entry = load("places")["countries"].get(code) or {}
+    return next(iter(entry.get("demonyms") or ()), None)
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """One-word country names and demonyms: before a generic agent they name its country."""
+    return frozenset(n for n in place_names() if " " not in n)
+
+
+@functools.cache
 def _person_tokens() -> dict[frozenset[str], str]:
     return {frozenset(a.name.replace("-", " ").split()): a.actor_id for a in lexicon_actors().values() if a.kind == "person"}
 
@@ -216,7 +229,8 @@ class ActorRegistry:
         kind = agent.kind if agent.kind in ("armed_group", "civilian", "media", "state") else "unknown"
         if kind == "state" and not country:
             kind = "unknown"
-        name = f"{label} ({country_name(country)})" if country else label
+        demonym = _demonym(country) if country else None
+        name = f"{demonym} {label}" if demonym else f"{label} ({country_name(country)})" if country else label
         affiliation = f"state-{country.lower()}" if kind == "state" else None
         if affiliation:
             self._known(affiliation)
@@ -323,9 +337,8 @@ class ActorRegistry:
         """Generic agents ("suspected jihadists", "Kenyan troops"). A name right before the
         noun is the actor ("Taliban fighters", "a Shabaab suicide bomber"): its mention takes
         the noun in; a demonym ties the agent to its country."""
-        place_words = {n for n in place_names() if " " not in n}
         starts = {f[0] for f in found if not f[3]}
-        for span in find_agents(text, place_words):
+        for span in find_agents(text, _place_words()):
             gap = re.match(r"\s+", text[span.end:])
             if gap and span.end + gap.end() in starts:
                 continue  # "the paramilitary Rapid Support Forces": the noun describes the name

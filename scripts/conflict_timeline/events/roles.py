@@ -23,6 +23,7 @@ def role_patterns() -> dict[str, re.Pattern[str]]:
 
 
 _OBJECT_OF = re.compile(r"\b(?:of|against|on|with|to|from|for|into|toward|towards|among|including)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 _ACRONYM_GAP = re.compile(r"\s*\(\s*")
 #: The happening named in a phrase of manner after the main verb ("killed a commander in an air
 #: raid"): its doer is the clause's subject, not the object before it.
@@ -187,7 +188,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     pos = offset + hit.start
     own = [m for m in mentions if offset + span[0] <= m.start < offset + span[1]
            and hit.quoted == inside(m.start - offset, quotes)]
-    located = {(p.start, p.end) for p in places if p.located}
+    # "killed in the Russian missile attack": a demonym before a noun names who, not where
+    located = {(p.start, p.end) for p in places if p.located
+               and not (p.kind == "demonym" and _NOUN_AFTER.match(sentence, p.end - offset))}
     capitals = {(p.start, p.end) for p in places if p.kind == "capital"}
     rel = relative_clauses(sentence)
     trigger_clause = next(((a, b) for a, b in rel if a <= hit.start < b), None)
@@ -211,7 +214,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         if actor1 is None and not hit.quoted and _PERSON_PRONOUN.match(sentence, lead):
             actor1 = previous_person
         return Roles(actor1, None, before, clause_end)
-    passive = bool(_PASSIVE.search(sentence[max(0, hit.start - 30):hit.end]))
+    passive = bool(_PASSIVE.search(sentence[max(0, hit.start - 30):hit.end])) or any(
+        m.end() == hit.end for m in role_patterns()["victim_verb"].finditer(sentence, max(0, hit.start - 30), hit.end)
+        if m.group().split()[0].lower() not in ("died", "dead"))  # "a governor was slain"
     by = _by_agent(sentence, hit, after, offset)
     victim = _victim(sentence, hit, before, offset)
     # "opponents of the junta formed": the junta is no subject; neither is a victim; but a
@@ -226,8 +231,10 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     # ("Britain and Canada announced"); after a passive's subject only a modifier of the noun is
     modifier = _modifier(sentence, hit, subjects, offset)
     head = _list_head(subjects, sentence, offset) if subjects and not passive else modifier
+    objects = []
     if not passive and subjects and modifier is None and _IN_EVENT.search(sentence, max(0, hit.start - 60), hit.start):
         head = _list_head(subjects[:1], sentence, offset)  # "Troops killed a commander in a raid": the troops raided
+        objects = [m for m in subjects[1:] if m.actor_id != head.actor_id]  # ... the commander suffered it
     if head is not None and head.generic:
         # "forces loyal to General X attacked": X's forces
         loyal = role_patterns()["loyal_to"].match(sentence, head.end - offset)
@@ -258,6 +265,8 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         victim = next((m for m in candidates if pos <= m.start and m.end <= offset + hit.end), None)
     target = _target(sentence, hit, after, offset, clause_end)
     rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end and m is not by and m is not victim]
+    if victim is None and objects and (target is None or target.actor_id == actor1):
+        victim = objects[0]
     actor2 = target.actor_id if target is not None and target.actor_id != actor1 else \
         victim.actor_id if victim is not None and victim.actor_id != actor1 else rest[0].actor_id if rest else None
     if actor1 is None:
