@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import CAMEO_DETERMINERS, Trigger, cameo_index, senses, sentence_lexicon, triggers, words
+from .lexicon import CAMEO_DETERMINERS, Trigger, absence, cameo_index, senses, sentence_lexicon, triggers, words
 
 _QUOTES = re.compile(
     r"\"[^\"]+\"|“[^”]+”|``.+?''|(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\S)(?:.*?)(?<=\S)['’](?=[\s,.;:!?)]|$)", re.S)
@@ -163,7 +163,8 @@ def _sense(sentence: str, start: int, end: int, kind: str) -> str | None:
     words are near ("a general strike": PROTEST), else its own."""
     word = sentence[start:end]
     for sense in senses():
-        if sense.pattern.fullmatch(word) and sense.near.search(sentence, max(0, start - sense.before),
+        fits = sense.pattern.fullmatch(word) if sense.pattern is not None else kind == sense.of_type
+        if fits and sense.near.search(sentence, max(0, start - sense.before),
                                                                 min(len(sentence), end + sense.after)):
             return sense.type
     return kind
@@ -179,7 +180,8 @@ def find_hits(sentence: str) -> list[Hit]:
     found += _cameo_beside(found, _cameo_hits(sentence))
     raw: list[tuple[int, int, Trigger]] = []
     for start, end, trig in found:
-        if not _in_name(sentence, start, end, trig.type) and not _reference_nouns().match(sentence, end):
+        if not _in_name(sentence, start, end, trig.type) and not _reference_nouns().match(sentence, end) \
+                and not (not trig.speech and absence().search(sentence, max(0, start - 30), start)):
             raw.append((start, end, trig))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0]), -r[2].priority))
     chosen: list[tuple[int, int, Trigger]] = []

@@ -56,9 +56,10 @@ def triggers() -> tuple[Trigger, ...]:
 
 @dataclass(frozen=True)
 class Sense:
-    """A sense rule: a trigger word next to `near` (within `before` characters before it or `after`
+    """A sense rule: a trigger word (or any word of `of_type`) next to `near` (within `before` characters before it or `after`
     characters after it) codes `type` instead (None: no event: "the debt crisis exploded")."""
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None  # None: every word of `of_type`
+    of_type: str | None
     near: re.Pattern[str]
     before: int
     after: int
@@ -67,9 +68,16 @@ class Sense:
 
 @functools.cache
 def senses() -> tuple[Sense, ...]:
-    return tuple(Sense(re.compile(r"(?:" + e["pattern"] + r")", re.I), words(e["near"]), int(e.get("before", 0)),
-                       int(e.get("after", 0)), e["type"] if e["type"] != "NONE" else None)
+    return tuple(Sense(re.compile(r"(?:" + e["pattern"] + r")", re.I) if "pattern" in e else None, e.get("of_type"),
+                       words(e["near"]), int(e.get("before", 0)), int(e.get("after", 0)),
+                       e["type"] if e["type"] != "NONE" else None)
                  for e in load("triggers").get("senses", ()))
+
+
+@functools.cache
+def absence() -> re.Pattern[str]:
+    """ "no arrests", "without a fight": the words before a trigger noun that say it did not happen."""
+    return re.compile(r"(?<![\w-])(?:" + load("triggers")["absence"] + r")\s+(?:[a-z-]+\s+)?$", re.I)
 
 
 #: Words that may stand between a verb of the CAMEO lexicon and its object ("planted a bomb").

@@ -177,7 +177,9 @@ def find_tolls(text: str) -> list[Toll]:
         if not _PASSIVE.search(m.group("aux")) and not _PASSIVE.search(text, max(0, m.start("death") - 5), m.start("death")) \
                 and lex.object_after.match(text, m.end()):
             continue  # "a gunman killed two people": the subject is the killer; the backward reading counts
-        read = _read_list(lex, subject) if not re.match(_NAME + "$", subject) else (1, 1)
+        read = _read_list(lex, subject)
+        if read is None and re.fullmatch(_NAME, subject):
+            read = (1, 1)  # "Michael Harmon, 71, of Sanford, was fatally shot"
         if read == (1, 1) and " and " not in subject and (lex.plural_aux.search(m.group("aux"))
                                                          or m.group("death").lower() in _DEATH_NOUNS):
             read = None  # "the Taliban were killed", "the shooting resulted in the deaths": no count
@@ -185,7 +187,9 @@ def find_tolls(text: str) -> list[Toll]:
             found.append(Toll(read[0], read[1], m.start(), m.end()))
     for m in lex.backward.finditer(text):
         words = m.group("object") or m.group("left")
-        read = (1, 1) if re.fullmatch(_NAME, words.strip()) else _read_list(lex, words)
+        read = _read_list(lex, words)
+        if read is None and re.fullmatch(_NAME, words.strip()):
+            read = (1, 1)
         if read is not None:
             found.append(Toll(read[0], read[1], m.start(), m.end()))
     found.sort(key=lambda t: (t.start, -t.end))
