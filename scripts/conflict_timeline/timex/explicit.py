@@ -230,6 +230,17 @@ def clock(g: dict, args: dict, ctx: Context) -> str | None:
     return None if d is None else d.isoformat() + time_suffix(g)
 
 
+def clock_day(g: dict, args: dict, ctx: Context) -> str | None:
+    """"6pm tomorrow", "7pm tonight", "8am tmr": the clock time on the deictic day, a day
+    later or earlier for a group named tomorrow or yesterday."""
+    p = ctx.deictic()
+    d = p.date() if p and p.day else None
+    if d is None:
+        return None
+    offset = -1 if g.get("yesterday") else 1 if g.get("tomorrow") else 0
+    return (d + relativedelta(days=offset)).isoformat() + time_suffix(g)
+
+
 def noon(g: dict, args: dict, ctx: Context) -> str | None:
     """"noon", "midnight Friday"."""
     g = dict(g, hour=12 if g.get("word", "").lower() in ("noon", "midday") else 24, minute=None)
@@ -281,6 +292,10 @@ def set_value(g: dict, args: dict, ctx: Context) -> str | None:
         return "XXXX-WXX-%d" % (g["weekday"] + 1) + (f"T{g['part_of_day']}" if g.get("part_of_day") else "")
     if g.get("month") is not None:
         return "XXXX-%02d" % g["month"]
+    if g.get("season"):
+        return "XXXX-" + g["season"]
+    if g.get("part_of_day"):
+        return "XXXX-XX-XXT" + g["part_of_day"]
     value = g.get("frequency")
     if value is None:
         unit = g.get("unit") or args.get("unit")

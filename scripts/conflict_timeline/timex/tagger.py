@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .anchor import Context, choose_genre, explicit_years
+from .casing import reading_view
 from .groups import normalise
 from .matching import candidates, in_title, select, trim
 from .resolve import RESOLVERS
@@ -40,7 +41,7 @@ def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
         genre = choose_genre(text, dct)
     found = [
         trim(c, genre)
-        for c in candidates(text, ruleset)
+        for c in candidates(reading_view(text, ruleset.lexicons["capitals_kept"]), ruleset)
         if (not c[2].genres or genre in c[2].genres) and not in_title(text, c[0], c[1])
     ]
     for _ in range(MAX_RESELECT):
