@@ -13,6 +13,8 @@ from ..settings import TIMEX_RULES_DIR
 
 _PLACEHOLDER = re.compile(r"<<(?P<name>[a-z_0-9]+)>>")
 LEXICON_FILE = "lexicons.yaml"
+#: data files of the rules folder that hold no rules (story.py reads the story file)
+NOT_RULE_FILES = (LEXICON_FILE, "story.yaml")
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ def expand(pattern: str, lexicons: dict, patterns: dict, proper: set, where: str
 
 
 def rule_files(directory: Path = TIMEX_RULES_DIR) -> list[Path]:
-    return sorted(p for p in directory.glob("*.yaml") if p.name != LEXICON_FILE)
+    return sorted(p for p in directory.glob("*.yaml") if p.name not in NOT_RULE_FILES)
 
 
 @functools.lru_cache(maxsize=4)

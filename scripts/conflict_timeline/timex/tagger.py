@@ -12,6 +12,7 @@ from .casing import reading_view
 from .groups import normalise
 from .matching import candidates, in_title, select, trim
 from .resolve import RESOLVERS
+from .story import is_digression
 from .ruleset import Rule, load_ruleset
 from .tense import certain, sentence_window, tense
 from .values import is_valid_value
@@ -86,7 +87,11 @@ def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[in
             ctx.report_period(value)
         if ttype in ("DATE", "TIME") and _moves_story(rule, g, genre) and not (
             genre == "narrative"
-            and (tense(text, s, e, FUTURE_ONLY_WINDOW, deadlines=False) > 0 or _in_parentheses(text, s, e))
+            and (
+                tense(text, s, e, FUTURE_ONLY_WINDOW, deadlines=False) > 0
+                or _in_parentheses(text, s, e)
+                or is_digression(text, s, e, value, ctx)
+            )
         ):
             ctx.move(value)
     return out, failed
