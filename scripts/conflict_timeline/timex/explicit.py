@@ -241,6 +241,13 @@ def clock_day(g: dict, args: dict, ctx: Context) -> str | None:
     return (d + relativedelta(days=offset)).isoformat() + time_suffix(g)
 
 
+def clock_duration(g: dict, args: dict, ctx: Context) -> str | None:
+    """A time read off a stopwatch ("finished in 3:07:35"): PT3H7M35S."""
+    parts = [(g.get("hour"), "H"), (g.get("minute"), "M"), (g.get("second"), "S")]
+    body = "".join(f"{int(n)}{u}" for n, u in parts if n not in (None, 0, "0", "00"))
+    return "PT" + body if body else None
+
+
 def noon(g: dict, args: dict, ctx: Context) -> str | None:
     """"noon", "midnight Friday"."""
     g = dict(g, hour=12 if g.get("word", "").lower() in ("noon", "midday") else 24, minute=None)

@@ -13,6 +13,7 @@ RESOLVERS = {
     "clock": explicit.clock,
     "noon": explicit.noon,
     "clock_day": explicit.clock_day,
+    "clock_duration": explicit.clock_duration,
     "duration": explicit.duration,
     "set": explicit.set_value,
     "relative": relative.relative,

@@ -45,12 +45,29 @@ def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
         for c in candidates(reading_view(text, ruleset.lexicons["capitals_kept"]), ruleset)
         if (not c[2].genres or genre in c[2].genres) and not in_title(text, c[0], c[1])
     ]
+    found = not_dates_removed(found, len(text))
     for _ in range(MAX_RESELECT):
         out, failed = _resolve_all(text, select(list(found), len(text)), dct, genre, ruleset)
         if not failed:
             break
         found = [c for c in found if id(c) not in failed]
     return out
+
+
+#: the type of the rules that recognise what is not a date (rules/not_dates.yaml)
+NOT_DATE = "NOT_DATE"
+
+
+def not_dates_removed(found: list, length: int) -> list:
+    """Drop the matches of NOT_DATE rules ("the 1500 block of", "his 1987 Chevrolet") and
+    every match that overlaps one: what is recognised as no date is never read as one."""
+    blocked = bytearray(length + 1)
+    for s, e, rule, _ in found:
+        if rule.type == NOT_DATE:
+            blocked[s:e] = b"\x01" * (e - s)
+    if not any(blocked):
+        return found
+    return [c for c in found if c[2].type != NOT_DATE and 1 not in blocked[c[0] : c[1]]]
 
 
 def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[int]]:
