@@ -108,7 +108,31 @@ def weekday_date(g: dict, args: dict, ctx: Context) -> str | None:
     """"Friday", "last Friday"... (see relative.weekday); "Friday, Oct. 13" is the date it names."""
     if g.get("month") is not None and (g.get("day") is not None or g.get("day_word") is not None):
         return date(g, args, ctx)
+    if g.get("day") is not None and g.get("weekday") is not None:
+        return _weekday_the_nth(g["weekday"], g["day"], ctx)
     return weekday(g, args, ctx)
+
+
+#: "Friday the 13th" is looked for this many months either side of the anchor's month
+WEEKDAY_NTH_MONTHS = 14
+
+
+def _weekday_the_nth(wd: int, day: int, ctx: Context) -> str | None:
+    """"Friday the 13th": the nearest day of that number that falls on that weekday."""
+    p = ctx.deictic()
+    d = p.date() if p and p.day else None
+    if d is None:
+        return None
+    best = None
+    for k in range(-WEEKDAY_NTH_MONTHS, WEEKDAY_NTH_MONTHS + 1):
+        month = d.replace(day=1) + relativedelta(months=k)
+        try:
+            cand = month.replace(day=day)
+        except ValueError:
+            continue
+        if cand.weekday() == wd and (best is None or abs((cand - d).days) < abs((best - d).days)):
+            best = cand
+    return best.isoformat() if best else None
 
 
 def week_of(g: dict, args: dict, ctx: Context) -> str | None:
