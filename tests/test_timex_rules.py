@@ -44,3 +44,9 @@ def test_rule_names_are_unique_across_rule_files():
 def test_every_rule_pattern_compiles():
     for rule in load_ruleset().rules:
         assert rule.regex.pattern, rule.name
+
+
+def test_a_trimmed_group_is_a_group_of_its_pattern():
+    for rule in load_ruleset().rules:
+        if rule.args.get("trim"):
+            assert rule.args["trim"] in rule.regex.groupindex, rule.name

@@ -19,7 +19,9 @@ def windows(text: str, ruleset: RuleSet) -> dict[int, list[tuple[int, int]]]:
     triggers = ruleset.triggers
     for m in ruleset.trigger_finder.finditer(text):
         word = m.group()
-        key = "#" if word[0].isdigit() else word.lower()
+        key = word.lower()
+        if word[0].isdigit() and key not in triggers:
+            key = "#"
         for i in triggers.get(key, ()):
             hits.setdefault(i, []).append((max(0, m.start() - WINDOW_BEFORE), m.end() + WINDOW_AFTER))
     merged: dict[int, list[tuple[int, int]]] = {}
