@@ -23,8 +23,11 @@ def _examples():
 @pytest.mark.parametrize("example", list(_examples()))
 def test_rule_file_example_is_tagged_with_its_value(example):
     genre = example.get("genre", "news")
-    values = [t.value for t in tag(example["text"], dt.date.fromisoformat(example["dct"]), genre)]
-    assert example["value"] in values
+    found = tag(example["text"], dt.date.fromisoformat(example["dct"]), genre)
+    assert example["value"] in [t.value for t in found]
+    if "untagged" in example:  # a number that is no date (rules/not_dates.yaml)
+        at = example["text"].index(example["untagged"])
+        assert not any(t.start < at + len(example["untagged"]) and at < t.end for t in found)
 
 
 @pytest.mark.parametrize("path", rule_files() + [TIMEX_RULES_DIR / LEXICON_FILE], ids=lambda p: p.name)
@@ -41,3 +44,9 @@ def test_rule_names_are_unique_across_rule_files():
 def test_every_rule_pattern_compiles():
     for rule in load_ruleset().rules:
         assert rule.regex.pattern, rule.name
+
+
+def test_a_trimmed_group_is_a_group_of_its_pattern():
+    for rule in load_ruleset().rules:
+        if rule.args.get("trim"):
+            assert rule.args["trim"] in rule.regex.groupindex, rule.name

@@ -108,7 +108,31 @@ def weekday_date(g: dict, args: dict, ctx: Context) -> str | None:
     """"Friday", "last Friday"... (see relative.weekday); "Friday, Oct. 13" is the date it names."""
     if g.get("month") is not None and (g.get("day") is not None or g.get("day_word") is not None):
         return date(g, args, ctx)
+    if g.get("day") is not None and g.get("weekday") is not None:
+        return _weekday_the_nth(g["weekday"], g["day"], ctx)
     return weekday(g, args, ctx)
+
+
+#: "Friday the 13th" is looked for this many months either side of the anchor's month
+WEEKDAY_NTH_MONTHS = 14
+
+
+def _weekday_the_nth(wd: int, day: int, ctx: Context) -> str | None:
+    """"Friday the 13th": the nearest day of that number that falls on that weekday."""
+    p = ctx.deictic()
+    d = p.date() if p and p.day else None
+    if d is None:
+        return None
+    best = None
+    for k in range(-WEEKDAY_NTH_MONTHS, WEEKDAY_NTH_MONTHS + 1):
+        month = d.replace(day=1) + relativedelta(months=k)
+        try:
+            cand = month.replace(day=day)
+        except ValueError:
+            continue
+        if cand.weekday() == wd and (best is None or abs((cand - d).days) < abs((best - d).days)):
+            best = cand
+    return best.isoformat() if best else None
 
 
 def week_of(g: dict, args: dict, ctx: Context) -> str | None:
@@ -230,6 +254,24 @@ def clock(g: dict, args: dict, ctx: Context) -> str | None:
     return None if d is None else d.isoformat() + time_suffix(g)
 
 
+def clock_day(g: dict, args: dict, ctx: Context) -> str | None:
+    """"6pm tomorrow", "7pm tonight", "8am tmr": the clock time on the deictic day, a day
+    later or earlier for a group named tomorrow or yesterday."""
+    p = ctx.deictic()
+    d = p.date() if p and p.day else None
+    if d is None:
+        return None
+    offset = -1 if g.get("yesterday") else 1 if g.get("tomorrow") else 0
+    return (d + relativedelta(days=offset)).isoformat() + time_suffix(g)
+
+
+def clock_duration(g: dict, args: dict, ctx: Context) -> str | None:
+    """A time read off a stopwatch ("finished in 3:07:35"): PT3H7M35S."""
+    parts = [(g.get("hour"), "H"), (g.get("minute"), "M"), (g.get("second"), "S")]
+    body = "".join(f"{int(n)}{u}" for n, u in parts if n not in (None, 0, "0", "00"))
+    return "PT" + body if body else None
+
+
 def noon(g: dict, args: dict, ctx: Context) -> str | None:
     """"noon", "midnight Friday"."""
     g = dict(g, hour=12 if g.get("word", "").lower() in ("noon", "midday") else 24, minute=None)
@@ -281,6 +323,10 @@ def set_value(g: dict, args: dict, ctx: Context) -> str | None:
         return "XXXX-WXX-%d" % (g["weekday"] + 1) + (f"T{g['part_of_day']}" if g.get("part_of_day") else "")
     if g.get("month") is not None:
         return "XXXX-%02d" % g["month"]
+    if g.get("season"):
+        return "XXXX-" + g["season"]
+    if g.get("part_of_day"):
+        return "XXXX-XX-XXT" + g["part_of_day"]
     value = g.get("frequency")
     if value is None:
         unit = g.get("unit") or args.get("unit")

@@ -23,6 +23,8 @@ def _number(raw: str, lexicon: dict) -> float | str | None:
 
 #: groups normalised by a lexicon of another name
 GROUP_LEXICON = {"century": "ordinal"}
+#: groups whose value stands for another group ("sun" in "this sun" is the weekday)
+GROUP_AS = {"weekday_short": "weekday"}
 
 
 def normalise(groups: dict[str, str | None], lexicons: dict) -> dict:
@@ -52,5 +54,5 @@ def normalise(groups: dict[str, str | None], lexicons: dict) -> dict:
         else:
             val = raw
         if val is not None:
-            out[base] = val
+            out.setdefault(GROUP_AS.get(base, base), val)
     return out

@@ -19,7 +19,9 @@ def windows(text: str, ruleset: RuleSet) -> dict[int, list[tuple[int, int]]]:
     triggers = ruleset.triggers
     for m in ruleset.trigger_finder.finditer(text):
         word = m.group()
-        key = "#" if word[0].isdigit() else word.lower()
+        key = word.lower()
+        if word[0].isdigit() and key not in triggers:
+            key = "#"
         for i in triggers.get(key, ()):
             hits.setdefault(i, []).append((max(0, m.start() - WINDOW_BEFORE), m.end() + WINDOW_AFTER))
     merged: dict[int, list[tuple[int, int]]] = {}
@@ -80,8 +82,9 @@ def select(found: list, length: int) -> list:
 #: keeps "nearly", "more than", "at least"); a rule asks for this with args.trim naming the group
 TRIM_GENRES = ("news",)
 TRIMMED_HEDGES = ("APPROX", "EQUAL")
-#: hedges left out whatever their mod (TimeBank: "almost five months" is "five months")
-TRIMMED_WORDS = ("almost",)
+#: hedges left out whatever their mod; none: TimeML keeps "almost" in the span ("almost five
+#: months", mod LESS_THAN), as TimeBank mostly does ("for almost a hundred years")
+TRIMMED_WORDS: tuple[str, ...] = ()
 #: vague extensions annotators keep inside the span: "the next year or so", "1994 or later",
 #: "a day or two"
 _EXTENSION = re.compile(r"\s+(?:or\s+so|or\s+later|and\s+beyond|or\s+two)\b")

@@ -109,9 +109,12 @@ def weekday(g: dict, args: dict, ctx: Context) -> str | None:
 def part_of_day(g: dict, args: dict, ctx: Context) -> str | None:
     """"this morning", "tonight", "last night" (deictic day + args.offset, or -1/+1 for groups
     named yesterday/tomorrow); "that afternoon"
-    (the story's day); "night" alone with args.undated: XXXX-XX-XXTNI."""
+    (the story's day); "night" alone with args.undated: XXXX-XX-XXTNI; with args.day_named
+    ("in the morning") the day last named, else the deictic one."""
     pod = g.get("part_of_day") or args.get("part_of_day", "DT")
     p = ctx.anaphoric() if g.get("that") else ctx.deictic()
+    if args.get("day_named") and ctx.last and ctx.last.day:  # "on Friday ... in the morning"
+        p = ctx.last
     if p is None or p.day is None or (args.get("undated") and not g.get("that")):
         return "XXXX-XX-XXT" + pod
     d = p.date()

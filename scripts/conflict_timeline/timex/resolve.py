@@ -12,6 +12,8 @@ RESOLVERS = {
     "year_period": explicit.year_period,
     "clock": explicit.clock,
     "noon": explicit.noon,
+    "clock_day": explicit.clock_day,
+    "clock_duration": explicit.clock_duration,
     "duration": explicit.duration,
     "set": explicit.set_value,
     "relative": relative.relative,

@@ -13,6 +13,8 @@ from ..settings import TIMEX_RULES_DIR
 
 _PLACEHOLDER = re.compile(r"<<(?P<name>[a-z_0-9]+)>>")
 LEXICON_FILE = "lexicons.yaml"
+#: data files of the rules folder that hold no rules (story.py reads the story file)
+NOT_RULE_FILES = (LEXICON_FILE, "story.yaml")
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ def expand(pattern: str, lexicons: dict, patterns: dict, proper: set, where: str
 
 
 def rule_files(directory: Path = TIMEX_RULES_DIR) -> list[Path]:
-    return sorted(p for p in directory.glob("*.yaml") if p.name != LEXICON_FILE)
+    return sorted(p for p in directory.glob("*.yaml") if p.name not in NOT_RULE_FILES)
 
 
 @functools.lru_cache(maxsize=4)
@@ -210,6 +212,8 @@ def load_ruleset(directory: Path = TIMEX_RULES_DIR) -> RuleSet:
 
 
 _TOKEN = re.compile(r"[a-z]+|\d+")
+#: a word of digits then letters ("2moro"): found as a whole by the trigger finder
+_DIGIT_LED = re.compile(r"\d+[a-z]+")
 
 
 def trigger_words(spec: list | None, lexicons: dict, where: str) -> frozenset | None:
@@ -220,7 +224,10 @@ def trigger_words(spec: list | None, lexicons: dict, where: str) -> frozenset | 
     for item in spec:
         if item in lexicons:
             for entry in lexicons[item]:
-                words.update(t for t in _TOKEN.findall(str(entry).lower()) if len(t) > 1)
+                entry = str(entry).lower()
+                words.update(t for t in _TOKEN.findall(entry) if len(t) > 1)
+                if _DIGIT_LED.fullmatch(entry):  # "2moro", "2nite": the whole word triggers
+                    words.add(entry)
         elif item == "#":
             words.add("#")
         elif re.fullmatch(r"[a-z]+", item):

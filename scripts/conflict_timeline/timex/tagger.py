@@ -8,9 +8,11 @@ import re
 from dataclasses import dataclass
 
 from .anchor import Context, choose_genre, explicit_years
+from .casing import reading_view
 from .groups import normalise
 from .matching import candidates, in_title, select, trim
 from .resolve import RESOLVERS
+from .story import is_digression
 from .ruleset import Rule, load_ruleset
 from .tense import certain, sentence_window, tense
 from .values import is_valid_value
@@ -40,15 +42,32 @@ def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
         genre = choose_genre(text, dct)
     found = [
         trim(c, genre)
-        for c in candidates(text, ruleset)
+        for c in candidates(reading_view(text, ruleset.lexicons["capitals_kept"]), ruleset)
         if (not c[2].genres or genre in c[2].genres) and not in_title(text, c[0], c[1])
     ]
+    found = not_dates_removed(found, len(text))
     for _ in range(MAX_RESELECT):
         out, failed = _resolve_all(text, select(list(found), len(text)), dct, genre, ruleset)
         if not failed:
             break
         found = [c for c in found if id(c) not in failed]
     return out
+
+
+#: the type of the rules that recognise what is not a date (rules/not_dates.yaml)
+NOT_DATE = "NOT_DATE"
+
+
+def not_dates_removed(found: list, length: int) -> list:
+    """Drop the matches of NOT_DATE rules ("the 1500 block of", "his 1987 Chevrolet") and
+    every match that overlaps one: what is recognised as no date is never read as one."""
+    blocked = bytearray(length + 1)
+    for s, e, rule, _ in found:
+        if rule.type == NOT_DATE:
+            blocked[s:e] = b"\x01" * (e - s)
+    if not any(blocked):
+        return found
+    return [c for c in found if c[2].type != NOT_DATE and 1 not in blocked[c[0] : c[1]]]
 
 
 def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[int]]:
@@ -85,7 +104,11 @@ def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[in
             ctx.report_period(value)
         if ttype in ("DATE", "TIME") and _moves_story(rule, g, genre) and not (
             genre == "narrative"
-            and (tense(text, s, e, FUTURE_ONLY_WINDOW, deadlines=False) > 0 or _in_parentheses(text, s, e))
+            and (
+                tense(text, s, e, FUTURE_ONLY_WINDOW, deadlines=False) > 0
+                or _in_parentheses(text, s, e)
+                or is_digression(text, s, e, value, ctx)
+            )
         ):
             ctx.move(value)
     return out, failed
