@@ -54,6 +54,10 @@ def _document(where: Path, body: str, layers: list[tuple[dict[str, str], str]], 
             if name not in meta:
                 meta[name], origin_of[name] = value, origin
     layout = analyse(body)
+    if fmt == PAGE and not layout.prose:
+        raise SeedError(where, "no article text found in the page: what is left once menus, links and other furniture "
+                        "are set aside holds no sentence", "save the article's own page (not a front page or a list of "
+                        "stories), or paste its text into a .txt file")
     published = parse_iso(meta["published"]) if "published" in meta else None
     published_from = origin_of.get("published") if published is not None else None
     if published is None:

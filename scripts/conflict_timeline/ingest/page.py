@@ -2,7 +2,8 @@
 
 The main text is trafilatura's (https://trafilatura.readthedocs.io, Apache-2.0): menus, related
 links, comments, cookie notices and other furniture left out (`favor_precision`,
-`include_comments=False`). It is called on the decoded page only, never with a fetch: the
+`include_comments=False`, `include_tables=False`: pages laid out in tables, as many older news
+sites are, would otherwise come back menus and all, as one row). It is called on the decoded page only, never with a fetch: the
 page's images, scripts, styles and links are never loaded and nothing in the page runs (lxml
 parses it; no script engine exists here). The metadata is the page's: title (`og:title`,
 `<title>`, the headline), site name (`og:site_name`, JSON-LD `publisher`), canonical address
@@ -79,7 +80,7 @@ def read_page_text(path: Path, html: str) -> PageText:
     traf, config = _trafilatura()
     try:
         found = traf.bare_extraction(
-            html, url=None, favor_precision=True, include_comments=False, include_tables=True,
+            html, url=None, favor_precision=True, include_comments=False, include_tables=False,
             include_images=False, include_links=False, include_formatting=False, deduplicate=False,
             with_metadata=True, date_extraction_params=dict(DATE_PARAMS), config=config)
     except (ValueError, TypeError, RecursionError, AssertionError) as exc:  # lxml on markup it cannot parse

@@ -110,14 +110,14 @@ def parse_stamp(value: str) -> str | None:
 def language_tag(value: str) -> str | None:
     """A BCP 47 tag for a language as exports give it ('en', 'en-GB', 'English', 'eng'), or None."""
     value = value.strip()
+    if _TAG.fullmatch(value) and (len(value.split("-")[0]) == 2 or "-" in value):
+        return value  # already a BCP 47 tag ('en', 'en-GB', 'zh-Hant')
     import pycountry
 
     try:
         found = pycountry.languages.lookup(value)
     except LookupError:
-        return value if _TAG.fullmatch(value) and len(value.split("-")[0]) == 2 else None
-    if _TAG.fullmatch(value) and "-" in value:
-        return value  # a tag with a region or script is already BCP 47
+        return None
     return getattr(found, "alpha_2", None) or found.alpha_3
 
 
