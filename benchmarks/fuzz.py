@@ -3,8 +3,9 @@
     .venv/bin/pip install atheris          # a fuzzing tool, not a dependency of the package
     .venv/bin/python benchmarks/fuzz.py --runs 100000 --workers 2
 
-Each input is bytes: a few select the document date and genre, the rest is a seed file.
-It goes through what a build does with a seed (decode, front matter and layout, tag, code)
+Each input is bytes: a few select the document date, the genre and the kind of seed (text,
+a saved web page or a line of a news export), the rest is a seed file. It goes through what
+a build does with a seed (decode, front matter, page or record reading, layout, tag, code)
 and the same properties as tests/test_fuzz_pipeline.py are checked: only SeedError may be
 raised; time expressions lie inside the body, do not overlap and have valid values; every
 event's evidence is the body at its offsets, its dates parse and are ordered, its enums are
@@ -32,7 +33,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
-HEADER_BYTES = 4  # date and genre
+SEED_PAGES = sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.html"))
+SEED_EXPORTS = sorted((ROOT / "tests" / "fixtures" / "exports").glob("*.jsonl"))
+HEADER_BYTES = 5  # date, genre and the reader: text, page or export line
+READERS = ("text", "html", "jsonl")
 
 
 class Stats:
@@ -70,16 +74,19 @@ class Stats:
 def _check(data: bytes) -> tuple[int, int]:
     """Run one input through the pipeline; raise on any property violation. Returns (seed_errors, events)."""
     from conflict_timeline.errors import SeedError
-    from conflict_timeline.events import Article, code_article
     from conflict_timeline.ingest import read_text
     from conflict_timeline.ingest.decode import decode_seed
     from conflict_timeline.settings import GENRES
-    from conflict_timeline.timex import tag
-    from conflict_timeline.timex.values import is_valid_value
 
     head, body_bytes = data[:HEADER_BYTES].ljust(HEADER_BYTES, b"\0"), data[HEADER_BYTES:]
     when = dt.date(1900, 1, 1) + dt.timedelta(days=int.from_bytes(head[:3], "little") % (365 * 200))
     genre = GENRES[head[3] % len(GENRES)]
+    reader = READERS[head[4] % len(READERS)]
+    if reader != "text":
+        doc = _read_other(reader, body_bytes, when)
+        if doc is None:
+            return 1, 0
+        return 0, _check_document(doc)
     seed_errors = 0
     try:
         text, _ = decode_seed(Path("fuzz.txt"), body_bytes)
@@ -93,8 +100,36 @@ def _check(data: bytes) -> tuple[int, int]:
             doc = read_text(text, path="fuzz.txt", overrides=forced)
         except SeedError:
             return 1, 0
-    body = doc.body
     assert doc.body == text[doc.body_offset:]
+    return seed_errors, _check_document(doc)
+
+
+def _read_other(reader: str, data: bytes, when: dt.date):
+    """A saved page (with a sidecar giving the date when it has none) or a line of an export; None for a SeedError."""
+    from conflict_timeline.errors import SeedError
+    from conflict_timeline.ingest import read_page, read_record_line
+
+    try:
+        if reader == "html":
+            try:
+                return read_page(data, path="fuzz.html")
+            except SeedError as exc:
+                if "no publication date" not in exc.problem:
+                    raise
+                return read_page(data, path="fuzz.html", sidecar=f"published: {when.isoformat()}\n".encode())
+        return read_record_line(data, path="fuzz.jsonl:1", label=Path("fuzz.jsonl"), line=1)
+    except SeedError as exc:
+        assert "fuzz." in str(exc) and "Fix:" in str(exc), ("seed error without the file or the fix", str(exc))
+        return None
+
+
+def _check_document(doc) -> int:
+    """Check a document's spans, its time expressions and its events; the number of events."""
+    from conflict_timeline.events import Article, code_article
+    from conflict_timeline.timex import tag
+    from conflict_timeline.timex.values import is_valid_value
+
+    body = doc.body
     for start, end in doc.prose:
         assert 0 <= start < end <= len(body), ("prose span outside the body", start, end)
     timexes = tag(body, doc.dct, doc.genre)
@@ -111,7 +146,7 @@ def _check(data: bytes) -> tuple[int, int]:
         assert isinstance(row["date_start"], dt.date) and row["date_start"] <= row["date_end"], ("dates", row)
         for name, allowed in enums.items():
             assert row.get(name) is None or row[name] in allowed, ("enum", name, row.get(name))
-    return seed_errors, len(events)
+    return len(events)
 
 
 _ENUMS: dict | None = None
@@ -149,7 +184,10 @@ def run_one(stats: Stats, data: bytes) -> None:
 
 
 def _seed_inputs() -> list[bytes]:
-    return [bytes([i * 37 % 256, i, 1, i % 4]) + p.read_bytes() for i, p in enumerate(SEED_TEXTS)]
+    texts = [bytes([i * 37 % 256, i, 1, i % 4, 0]) + p.read_bytes() for i, p in enumerate(SEED_TEXTS)]
+    pages = [bytes([i * 41 % 256, i, 1, i % 4, 1]) + p.read_bytes() for i, p in enumerate(SEED_PAGES)]
+    lines = [line for p in SEED_EXPORTS for line in p.read_bytes().split(b"\n") if line.strip()]
+    return texts + pages + [bytes([i * 43 % 256, i, 1, i % 4, 2]) + line for i, line in enumerate(lines)]
 
 
 def run_atheris(stats: Stats, max_len: int, seed: int, stats_file: Path | None, instrument: list[str]) -> None:
@@ -198,7 +236,9 @@ def _mutate(rng: random.Random, data: bytearray, pool: list[bytes]) -> bytearray
             data[min(at, len(data) - 1)] ^= 1 << rng.randrange(8)
         elif op == 5:  # insert a token that means something to a stage
             data[at:at] = rng.choice([b"---\n", b"\n", b".", b",", b"\"", b" said ", b"March 2011", b"on Saturday",
-                                      b"published: ", b"2015-10-24", b"\xe2\x80\x9c", b"\xff", b"killed", b"more than "])
+                                      b"published: ", b"2015-10-24", b"\xe2\x80\x9c", b"\xff", b"killed", b"more than ",
+                                      b"<p>", b"</div>", b"<script>", b'<meta charset="cp1251">', b'"text": "', b'{"date": ',
+                                      b"\\u0000", b"\\ud800"])
         else:  # truncate
             del data[at:]
     return data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import os
-import pickle
+import json
 import shutil
 from pathlib import Path
 
@@ -120,10 +120,10 @@ def test_changing_extraction_code_changes_the_extractor_version(tmp_path):
 
 def test_a_corrupt_cache_entry_is_extracted_again(seeds, reference, tmp_path):
     build_package(seeds, tmp_path, jobs=1)
-    entries = sorted((tmp_path / CACHE_DIR_NAME).rglob("*.pkl"))
-    entries[0].write_bytes(b"not a pickle")
+    entries = sorted((tmp_path / CACHE_DIR_NAME).rglob("*.json"))
+    entries[0].write_bytes(b"not json")
     entries[1].write_bytes(entries[1].read_bytes()[:20])  # truncated
-    entries[2].write_bytes(pickle.dumps({"something": "else"}))
+    entries[2].write_bytes(json.dumps({"something": "else"}).encode())
     for store in (tmp_path / CACHE_DIR_NAME).rglob(ROW_STORE_NAME):
         store.unlink()  # the last build's rows would serve every seed without reading the entries
     report = build_package(seeds, tmp_path, jobs=1)
@@ -139,7 +139,7 @@ def test_a_corrupt_row_store_is_rebuilt_from_the_cache_entries(seeds, reference,
     report = build_package(seeds, tmp_path, jobs=1)
     assert (report.extracted, report.cached) == (0, len(ARTICLES) * VARIANTS)
     assert _files(tmp_path) == reference
-    store.write_bytes(pickle.dumps({"format": 1, "tables": "else"}))
+    store.write_bytes(json.dumps({"format": 2, "tables": "else"}).encode())
     assert build_package(seeds, tmp_path, jobs=1).extracted == 0
     assert _files(tmp_path) == reference
 
@@ -191,10 +191,10 @@ def test_a_corrupt_seed_index_is_ignored(seeds, reference, tmp_path, monkeypatch
     monkeypatch.setattr(seedindex, "RACY_SECONDS", 0)
     build_package(seeds, tmp_path, jobs=1)
     index = tmp_path / CACHE_DIR_NAME / seedindex.INDEX_NAME
-    index.write_bytes(b"not a pickle")
+    index.write_bytes(b"not json")
     assert build_package(seeds, tmp_path, jobs=1).extracted == 0
     assert _files(tmp_path) == reference
-    assert pickle.loads(index.read_bytes())["format"] == seedindex.FORMAT
+    assert json.loads(index.read_bytes())["format"] == seedindex.FORMAT
 
 
 def test_a_rule_change_rebuilds_every_row_and_gives_the_bytes_of_a_full_build(seeds, reference, tmp_path, monkeypatch):

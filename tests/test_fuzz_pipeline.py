@@ -113,3 +113,72 @@ def test_event_coder_never_raises_and_every_row_cites_the_body_at_its_offsets(te
         assert row["event_id"].startswith("ev-")
         for bound in ("fatalities_low", "fatalities_high"):
             assert row[bound] is None or row[bound] >= 0
+
+
+# Saved pages and news exports: the readers of .html and .jsonl seeds, on markup and records made
+# of the same fragments, tags, attributes, charsets and broken pieces.
+TAGS = ["p", "div", "article", "nav", "header", "footer", "aside", "section", "h1", "h2", "span", "li", "ul", "table",
+        "tr", "td", "script", "style", "noscript", "time", "main", "form", "iframe", "template", "svg", "b", "br"]
+ATTRS = ['', ' class="comments"', ' id="cookie-banner"', ' class="related"', ' datetime="2014-07-08T10:00:00Z"',
+         ' hidden', ' class="story-body"', ' src="https://img.example/x.jpg"', ' href="/world"', ' onload="alert(1)"']
+HEADS = ['<meta charset="utf-8">', '<meta charset="windows-1251">', '<meta charset="nonsense">', '<meta charset="utf-16">',
+         '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">', '<title>T</title>', '',
+         '<meta property="article:published_time" content="2014-07-08T10:00:00Z">', '<meta property="og:site_name" content="S">',
+         '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "1990-02-11"}</script>',
+         '<script type="application/ld+json">{"datePublished": [}</script>', '<link rel="canonical" href="javascript:x">',
+         '<?xml version="1.0" encoding="koi8-r"?>']
+element = st.builds(lambda tag, attr, inner, close: f"<{tag}{attr}>{inner}" + (f"</{tag}>" if close else ""),
+                    st.sampled_from(TAGS), st.sampled_from(ATTRS), st.one_of(fragment, article), st.booleans())
+page = st.builds(lambda front, head, parts: front + "<html><head>" + "".join(head) + "</head><body>" + "".join(parts) + "</body></html>",
+                 st.sampled_from(["", "", "---\npublished: 2016-05-04\n---\n", "---\n: :\n---\n"]),
+                 st.lists(st.sampled_from(HEADS), max_size=4), st.lists(element, max_size=25))
+page_bytes = st.one_of(page.map(lambda t: t.encode("utf-8")), page.map(lambda t: t.encode("cp1252", "replace")),
+                       st.binary(max_size=300), page.map(lambda t: t.encode("utf-16")))
+SIDECARS = [None, b"published: 2001-09-11\n", b"published: never\n", b"---\ntitle: T\n---\n", b"\xff\xfe", b"- a list\n", b"x: [\n"]
+FIELDS = ["text", "body", "content", "title", "url", "published", "date", "publishedAt", "seendate", "source", "language",
+          "genre", "license", "fields", "headline", "extra"]
+json_value = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | fragment | article | st.sampled_from(DATEY),
+                          lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(FIELDS + ["name", "bodyText"]), inner, max_size=3),
+                          max_leaves=8)
+record = st.dictionaries(st.sampled_from(FIELDS), json_value, max_size=8)
+record_bytes = st.one_of(record.map(lambda r: json.dumps(r).encode()), record.map(lambda r: json.dumps(r, ensure_ascii=False).encode("utf-8", "surrogatepass")),
+                         st.binary(max_size=200), (fragment | article).map(lambda t: t.encode("utf-8", "surrogatepass")))
+
+
+def _check_document(doc, label: str) -> None:
+    from conflict_timeline.extraction import extract_document
+
+    assert doc.body.strip() and dt.date.fromisoformat(doc.published[:10]) == doc.published_date
+    assert doc.source_row()["body_sha256"] and doc.source_id.startswith("src-")
+    for start, end in doc.prose:
+        assert 0 <= start < end <= len(doc.body)
+    result = extract_document(doc)
+    for event in result.events:
+        row = event.row()
+        assert doc.body[row["char_start"]:row["char_end"]] == row["evidence"], (label, row)
+
+
+@FUZZ
+@given(page_bytes, st.sampled_from(SIDECARS))
+def test_the_page_reader_raises_only_seed_errors_and_its_events_cite_its_body(data, sidecar):
+    from conflict_timeline.ingest import read_page
+
+    try:
+        doc = read_page(data, path="fuzz.html", sidecar=sidecar)
+    except SeedError as exc:
+        assert "fuzz.html" in str(exc) and "Fix:" in str(exc)
+        return
+    _check_document(doc, "page")
+
+
+@FUZZ
+@given(record_bytes)
+def test_the_export_reader_raises_only_seed_errors_naming_the_line(data):
+    from conflict_timeline.ingest import read_record_line
+
+    try:
+        doc = read_record_line(data, path="fuzz.jsonl:3", label=Path("fuzz.jsonl"), line=3)
+    except SeedError as exc:
+        assert "fuzz.jsonl, line 3" in str(exc) and "Fix:" in str(exc)
+        return
+    _check_document(doc, "record")

@@ -41,7 +41,8 @@ class BuildReport:
         for item in self.duplicates:
             lines.append(f"  note: {item['path']} has the same content as {item['same_as']}; counted once")
         for item in self.skipped:
-            lines.append(f"  skipped: {item['path']}: {item['problem']}")
+            where = f"{item['path']}, line {item['line']}" if item.get("line") else item["path"]
+            lines.append(f"  skipped: {where}: {item['problem']}")
         return "\n".join(lines)
 
 
@@ -79,7 +80,8 @@ def build_package(seeds: Path, out: Path, *, skip_invalid: bool = False, jobs: i
                                         "Fix the seeds listed above or add good ones.")
         report = BuildReport(seeds=len(scan.results) + len(scan.errors) + len(scan.duplicates),
                              articles=len(scan.results), extracted=scan.extracted, cached=scan.cached)
-        report.skipped = [{"path": str(e.path), "problem": e.problem, "fix": e.fix} for e in scan.errors]
+        report.skipped = [{"path": str(e.path), "problem": e.problem, "fix": e.fix, **({"line": e.line} if e.line else {})}
+                          for e in scan.errors]
         report.duplicates = [{"path": d, "same_as": k} for d, k in scan.duplicates]
         report.encodings = [{"path": p, "encoding": enc} for p, enc in scan.encodings]
         tables = assemble(scan.rows, scan.results, scan.key_order)

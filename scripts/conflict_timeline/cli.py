@@ -129,6 +129,17 @@ def extract(
     run_extract(file, as_json=as_json, out=sys.stdout)
 
 
+@app.command()
+def body(
+    file: Path = typer.Argument(..., help="A seed file: .txt, .md, .html, .htm or .jsonl."),
+    line: Optional[int] = typer.Option(None, "--line", min=1, help="Of a news export (.jsonl): the line of the article."),
+) -> None:
+    """Print the body a seed is read as (UTF-8): the text whose char offsets the events give."""
+    from .ingest.commands import run_body
+
+    run_body(file, line, sys.stdout.buffer)
+
+
 @app.command("eval-events")
 def eval_events(
     dirs: list[Path] = typer.Argument(..., help="Folders of TimeML .tml files."),

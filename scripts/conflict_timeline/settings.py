@@ -24,8 +24,15 @@ TIMELINE_PNG_NAME = "timeline.png"
 #: Resources in the order they appear in the descriptor (parents before children).
 RESOURCES = ("sources", "actors", "events", "event_sources", "mentions")
 
-#: Seeds: which files in a seeds folder are read.
-SEED_SUFFIXES = (".txt", ".md")
+#: Seeds: which files in a seeds folder are read, and as what (ingest/formats.py).
+TEXT_SUFFIXES = (".txt", ".md")
+PAGE_SUFFIXES = (".html", ".htm")
+EXPORT_SUFFIXES = (".jsonl",)
+SEED_SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES + EXPORT_SUFFIXES
+#: A saved page's front matter can sit beside it: NAME.html + this suffix (NAME.html.yaml).
+SIDECAR_SUFFIX = ".yaml"
+#: The libraries whose versions are part of the extractor's version (they decide what a page yields).
+EXTRACTOR_LIBRARIES = ("trafilatura", "htmldate", "justext", "lxml", "charset-normalizer")
 SEED_ENCODING = "utf-8"
 
 #: How many lines at the top of an article are searched for a title, publisher and dateline.
@@ -54,7 +61,7 @@ EXTRACTOR_DATA_DIRS = ("timex/rules", "events/lexicons", "ingest/data")
 EXTRACTOR_CODE = ("timex", "events", "ingest", "extraction.py", "settings.py", "errors.py", "yamlfile.py", "package/tables.py",
                   "package/fragments.py", "package/write.py", "package/schemas.py", "package/schemas")
 #: File (in the cache's version folder) holding the rows of every article of the last build, as Arrow tables.
-ROW_STORE_NAME = "rows.pickle"
+ROW_STORE_NAME = "rows.arrows"
 #: Seeds handed to a pool worker at a time ('forkserver' where the platform has it, else 'spawn').
 POOL_CHUNK_SIZE = 4
 POOL_START_METHOD = "forkserver"
@@ -70,6 +77,16 @@ STAGING_PREFIX = ".conflict-timeline-build-"
 PUBLISH_JOURNAL_NAME = ".conflict-timeline-publish.json"
 #: Test hook: a build whose environment sets this to a step of the publication kills itself there.
 PUBLISH_FAULT_ENV = "CONFLICT_TIMELINE_PUBLISH_FAULT"
+#: Largest JSON Lines export (many articles, one a line); each line is still at most MAX_SEED_BYTES.
+MAX_EXPORT_BYTES = 256 * 1024 * 1024
+#: Most articles read from one JSON Lines export.
+MAX_EXPORT_LINES = 100_000
+#: Largest sidecar front matter file (NAME.html.yaml), in bytes.
+MAX_SIDECAR_BYTES = 16 * 1024
+#: Most HTML elements a saved page may have (trafilatura's max_tree_size; a news page has a few thousand).
+MAX_PAGE_ELEMENTS = 200_000
+#: The first bytes of a page searched for its <meta charset> (the WHATWG prescan reads 1024; saved pages put comments first).
+PAGE_CHARSET_SCAN_BYTES = 4096
 #: Longest front matter block, in characters (seven short keys; YAML parsing is slow on megabytes).
 MAX_FRONT_MATTER_CHARS = 16 * 1024
 

@@ -30,15 +30,20 @@ def _undecodable(path: Path) -> SeedError:
 
 def decode_seed(path: Path, data: bytes) -> tuple[str, str]:
     """Return (text, encoding name). Raise SeedError for binary, empty or undecodable files."""
+    check_bytes(path, data)
+    text, encoding = _decode(path, data)
+    if not text.strip():
+        raise _empty(path)
+    return text, encoding
+
+
+def check_bytes(path: Path, data: bytes) -> None:
+    """SeedError for a file over MAX_SEED_BYTES or holding only whitespace."""
     if len(data) > MAX_SEED_BYTES:
         raise SeedError(path, f"the file is larger than the limit of {MAX_SEED_BYTES:,} bytes for one article "
                         "(settings.MAX_SEED_BYTES)", "split it into one file per article")
     if not data.strip():
         raise _empty(path)
-    text, encoding = _decode(path, data)
-    if not text.strip():
-        raise _empty(path)
-    return text, encoding
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:

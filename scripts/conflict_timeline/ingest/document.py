@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
 
@@ -26,6 +27,7 @@ class Document:
     language: str
     license: str
     prose: tuple[tuple[int, int], ...] = field(default=())
+    format: str = "text"  # text (.txt/.md), html (a saved page) or jsonl (a line of a news export)
 
     @property
     def dct(self) -> dt.date:
@@ -39,4 +41,5 @@ class Document:
             "published_from": self.published_from, "genre": self.genre, "language": self.language,
             "license": self.license, "path": self.path, "sha256": self.sha256,
             "encoding": self.encoding, "body_offset": self.body_offset, "body_chars": len(self.body),
+            "format": self.format, "body_sha256": hashlib.sha256(self.body.encode("utf-8")).hexdigest(),
         }

@@ -71,27 +71,47 @@ def split_front_matter(path: Path, text: str) -> FrontMatter:
         raise SeedError(path, f"the front matter opened by '---' on line 1 is longer than {MAX_FRONT_MATTER_CHARS:,} characters "
                         "(settings.MAX_FRONT_MATTER_CHARS)", "keep it to the keys it needs, one short 'key: value' per line, "
                         "and close it with a line '---'", line=1)
+    return FrontMatter(parse_block(path, block), opening.end() + closing.end())
+
+
+_ONE_PER_LINE = "write one 'key: value' per line"
+_BETWEEN = " between the '---' lines"
+
+
+def parse_block(path: Path, block: str, first_line: int = 2) -> dict[str, str]:
+    """The keys of a front matter block (its text between the fences; `first_line`: the file's
+    line number of the block's first line), checked; SeedError naming the line otherwise."""
     try:
         raw = yaml.load(block, Loader=_Loader) if block.strip() else {}
-    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a value YAML cannot construct
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:  # ValueError: a value YAML cannot construct
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = mark.line + first_line if mark is not None else first_line - 1 or 1
         raise SeedError(path, f"the front matter is not valid YAML ({getattr(exc, 'problem', exc)})",
-                        "write one 'key: value' per line between the '---' lines", line=line) from None
+                        _ONE_PER_LINE + (_BETWEEN if first_line == 2 else ""), line=line) from None
     if not isinstance(raw, dict):
         raise SeedError(path, "the front matter is not a mapping of keys to values",
-                        "write one 'key: value' per line between the '---' lines", line=2)
+                        _ONE_PER_LINE + (_BETWEEN if first_line == 2 else ""), line=first_line)
     values = {str(k): v for k, v in raw.items()}
-    _check(path, values, block)
-    clean = {k: _as_text(v) for k, v in values.items() if v is not None}
-    return FrontMatter(clean, opening.end() + closing.end())
+    _check(path, values, block, first_line)
+    return {k: _as_text(v) for k, v in values.items() if v is not None}
 
 
-def _line_of(block: str, key: str) -> int:
-    for number, line in enumerate(block.splitlines(), start=2):
+def sidecar_front_matter(path: Path, text: str) -> dict[str, str]:
+    """The keys of a sidecar file (NAME.html.yaml): plain 'key: value' lines, or a block fenced by '---'."""
+    front = split_front_matter(path, text)
+    if front.body_offset:
+        if text[front.body_offset:].strip():
+            raise SeedError(path, "the sidecar has text after its closing '---'",
+                            "keep only 'key: value' lines in it (the article is the page beside it)")
+        return front.values
+    return parse_block(path, text, first_line=1)
+
+
+def _line_of(block: str, key: str, first_line: int = 2) -> int:
+    for number, line in enumerate(block.splitlines(), start=first_line):
         if line.split(":", 1)[0].strip() == key:
             return number
-    return 2
+    return first_line
 
 
 def _as_text(value: object) -> str:
@@ -102,28 +122,28 @@ def _as_text(value: object) -> str:
     return str(value).strip()
 
 
-def _check(path: Path, values: dict, block: str) -> None:
+def _check(path: Path, values: dict, block: str, first: int = 2) -> None:
     for key in values:
         if key not in KEYS:
             raise SeedError(path, f"unknown front-matter key '{key}'",
-                            f"use only {', '.join(KEYS)}", line=_line_of(block, key))
+                            f"use only {', '.join(KEYS)}", line=_line_of(block, key, first))
     for key, value in values.items():
         if isinstance(value, (list, dict, set, bytes)):
             raise SeedError(path, f"{key}: the value is a {type(value).__name__}, not a single value",
-                            f"write '{key}: ' and one value on the same line", line=_line_of(block, key))
+                            f"write '{key}: ' and one value on the same line", line=_line_of(block, key, first))
     published = values.get("published")
     if published is not None and not isinstance(published, (dt.date, dt.datetime)):
         if not _ISO.fullmatch(str(published).strip()) or parse_iso(str(published)) is None:
             raise SeedError(path, f"published: '{published}' is not an ISO date",
-                            "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM", line=_line_of(block, "published"))
+                            "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM", line=_line_of(block, "published", first))
     genre = values.get("genre")
     if genre is not None and genre not in GENRES + ("auto",):
         raise SeedError(path, f"genre: '{genre}' is not one of {', '.join(GENRES + ('auto',))}",
-                        "write 'genre: news' for reporting, 'genre: narrative' for a history", line=_line_of(block, "genre"))
+                        "write 'genre: news' for reporting, 'genre: narrative' for a history", line=_line_of(block, "genre", first))
     url = values.get("url")
     if url is not None and not re.match(r"https?://\S+$", str(url).strip()):
         raise SeedError(path, f"url: '{url}' is not an http(s) address",
-                        "write the full address, starting with https://", line=_line_of(block, "url"))
+                        "write the full address, starting with https://", line=_line_of(block, "url", first))
 
 
 def parse_iso(text: str) -> dt.datetime | dt.date | None:

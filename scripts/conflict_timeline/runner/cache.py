@@ -1,25 +1,30 @@
 """Per-document results kept on disk, addressed by the seed's content and the extractor's version.
 
-    <cache>/<version[:16]>/<key[:2]>/<key>.pkl     key = sha256(version | seed sha256 | seed path)
+    <cache>/<version[:16]>/<key[:2]>/<key>.json     key = sha256(version | seed sha256 | seed path)
 
-The seed's path is part of the key because the `sources` row holds it (and a title falls back
-to the file name). Entries are written to a temporary file and renamed into place, so a reader
-never sees half an entry; an entry that cannot be read back (truncated, corrupt, from another
-version of the code) counts as a miss, is extracted again and overwritten.
+Each entry is JSON (`codec.py`), only ever parsed: nothing read back from a cache runs code,
+so an output folder or a downloaded package with its cache is safe to build into. The entry
+names its format, the extractor's version, the seed's hash and path; one that does not match
+them, or cannot be read back (truncated, corrupt, from another version of the code), counts as
+a miss, is extracted again and overwritten. Entries are written to a temporary file and
+renamed into place, so a reader never sees half an entry.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..package.fragments import SourceRows
 from ..settings import CACHE_KEEP_VERSIONS
+from .codec import decode_rows, encode_rows, json_dumps, json_loads
+from ..package.fragments import SourceRows
+
+#: Version of the entries' layout (a change makes every older entry a miss).
+FORMAT = 2
 
 
 @dataclass
@@ -28,6 +33,19 @@ class CacheStats:
     misses: int = 0
     corrupt: int = 0
     written: int = 0
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `target` and rename it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class ResultCache:
@@ -39,22 +57,22 @@ class ResultCache:
 
     def _path(self, sha256: str, path: str) -> Path:
         key = hashlib.sha256(f"{self.version}|{sha256}|{path}".encode()).hexdigest()
-        return self.folder / key[:2] / f"{key}.pkl"
+        return self.folder / key[:2] / f"{key}.json"
 
     def get(self, sha256: str, path: str) -> SourceRows | None:
         entry = self._path(sha256, path)
         try:
-            with open(entry, "rb") as handle:
-                result = pickle.load(handle)
+            data = json_loads(entry.read_bytes())
+            if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != self.version \
+                    or data.get("sha256") != sha256 or data.get("path") != path:
+                raise ValueError("a foreign entry")
+            result = decode_rows(data["rows"])
+            if result.source.get("path") != path:
+                raise ValueError("an entry of another seed")
         except FileNotFoundError:
             self.stats.misses += 1
             return None
-        except Exception:  # noqa: BLE001 - any unreadable entry is a miss, never a crash
-            self.stats.corrupt += 1
-            self.stats.misses += 1
-            return None
-        if not isinstance(result, SourceRows) or result.source.get("sha256") != sha256 \
-                or result.source.get("path") != path:
+        except Exception:  # noqa: BLE001 - any unreadable or foreign entry is a miss, never a crash
             self.stats.corrupt += 1
             self.stats.misses += 1
             return None
@@ -62,16 +80,8 @@ class ResultCache:
         return result
 
     def put(self, sha256: str, path: str, result: SourceRows) -> None:
-        entry = self._path(sha256, path)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, entry)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        entry = {"format": FORMAT, "version": self.version, "sha256": sha256, "path": path, "rows": encode_rows(result)}
+        write_atomically(self._path(sha256, path), json_dumps(entry))
         self.stats.written += 1
 
     def prune(self) -> None:

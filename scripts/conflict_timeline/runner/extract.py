@@ -14,7 +14,7 @@ from .cache import ResultCache
 from .engines import Progress, run_tasks
 from .store import RowStore, row_key
 from .seedindex import SeedIndex
-from .tasks import SeedTask, extract_task, plan_tasks, with_bytes
+from .tasks import extract_task, plan_tasks, with_bytes
 from .version import extractor_version
 
 
@@ -74,8 +74,7 @@ def extract_seeds(seeds: Path, *, jobs: int | None = None, engine: str = "local"
         if isinstance(got, SeedError):
             errors.append((task.path, got))
             # every copy of a bad seed is reported, so the user can fix or remove each
-            errors += [(dup, extract_task(SeedTask(dup, str(seeds / dup), task.sha256)).seed_error())
-                       for dup in plan.duplicates[task.path]]
+            errors += [(dup, extract_task(plan.copies[dup]).seed_error()) for dup in plan.duplicates[task.path]]
             continue
         out.results.append(row_key(task.sha256, task.path))
         out.duplicates += [(dup, task.path) for dup in plan.duplicates[task.path]]
@@ -85,7 +84,8 @@ def extract_seeds(seeds: Path, *, jobs: int | None = None, engine: str = "local"
     out.errors = [e for _, e in sorted(errors, key=lambda pair: pair[0])]
     out.duplicates.sort()
     if not out.results and not out.errors:
-        raise SeedError(seeds, "the seeds folder holds no .txt articles", "add one article per .txt file")
+        raise SeedError(seeds, "the seeds folder holds no articles (.txt, .md, .html, .htm or .jsonl files)",
+                        "add one article per .txt or .html file, or a news export as .jsonl")
     new = [(row_key(t.sha256, t.path), fresh[t.path]) for t in plan.tasks if t.path in fresh]
     orders = ([stored[1]] if stored else []) + [r.key_order for _, r in new]
     out.key_order = next((o for o in orders if o.get("events")), orders[0] if orders else {})

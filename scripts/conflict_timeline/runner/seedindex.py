@@ -1,31 +1,41 @@
 """The content hash of every seed of the last build, by path, so that a build reads and hashes
 only the seeds that changed (as git's index does for a working tree).
 
-    <cache>/seed-index.pickle     {"format", "entries": {path: (size, mtime_ns, ctime_ns, inode, sha256)}}
+    <cache>/seed-index.json     {"format", "entries": {path: [size, mtime_ns, ctime_ns, inode, sha256]}}
 
 A seed's recorded hash is trusted while its size, modification and change times and inode are
 all as recorded; any change to the file changes its ctime, so an edit is always seen, a copy
 over it or a `touch` included. A file changed within the same clock tick as it was hashed
 could keep all four, so entries younger than RACY_SECONDS when the index is written are not
-recorded (that seed is hashed again next time). `--no-cache` builds use no index.
+recorded (that seed is hashed again next time). `--no-cache` builds use no index. JSON, only
+parsed: an index someone else wrote runs no code, and one not of this form is ignored.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
-import tempfile
+import re
 import time
 from pathlib import Path
 
-FORMAT = 1
-INDEX_NAME = "seed-index.pickle"
+from .cache import write_atomically
+
+FORMAT = 2
+INDEX_NAME = "seed-index.json"
 #: Entries modified this recently when the index is written are left out of it.
 RACY_SECONDS = 2.0
+_SHA = re.compile(r"[0-9a-f]{64}")
 
 
 def _signature(info: os.stat_result) -> tuple[int, int, int, int]:
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+def _valid(entry) -> bool:
+    return isinstance(entry, list) and len(entry) == 5 and all(isinstance(v, int) and not isinstance(v, bool)
+                                                             for v in entry[:4]) \
+        and isinstance(entry[4], str) and _SHA.fullmatch(entry[4]) is not None
 
 
 class SeedIndex:
@@ -34,10 +44,9 @@ class SeedIndex:
         self.entries: dict[str, tuple] = {}
         self.seen: dict[str, tuple] = {}
         try:
-            with open(self.path, "rb") as handle:
-                data = pickle.load(handle)
+            data = json.loads(self.path.read_bytes().decode("utf-8"))
             if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict):
-                self.entries = data["entries"]
+                self.entries = {rel: tuple(e) for rel, e in data["entries"].items() if _valid(e)}
         except Exception:  # noqa: BLE001 - missing or unreadable: every seed is hashed, never a crash
             self.entries = {}
 
@@ -59,13 +68,5 @@ class SeedIndex:
         entries = {rel: e for rel, e in sorted(self.seen.items()) if e[1] < limit and e[2] < limit}
         if entries == self.entries:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump({"format": FORMAT, "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(self.path, json.dumps({"format": FORMAT, "entries": entries}, separators=(",", ":")).encode("utf-8"))
         self.entries = entries
