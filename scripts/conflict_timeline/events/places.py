@@ -64,6 +64,14 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
     return out
 
 
+@functools.cache
+def is_state_name(text: str) -> bool:
+    """Is this a country's own name (pycountry's name, common or official name), not a territory's
+    ("Guatemala" the state, not its capital; "Gaza" a territory and a town)?"""
+    return any(text in (getattr(c, "name", None), getattr(c, "common_name", None), getattr(c, "official_name", None))
+               for c in pycountry.countries)
+
+
 def country_name(code: str) -> str:
     """Everyday name of a country: the places lexicon's first name, else pycountry's."""
     entry = load("places")["countries"].get(code)
