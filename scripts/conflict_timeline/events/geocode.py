@@ -22,8 +22,10 @@ PRECISION = {"city": 3, "admin2": 2, "admin1": 1}
 _NOT_FIRST = frozenset("New North South East West Northern Southern Eastern Western Central Upper Lower Greater "
                        "Saint St. San Santa Fort Port Mount Lake El Al Le La Las Los The A An Of In On At By To "
                        "From And But Or For With Neighbouring Neighboring Meanwhile Yesterday Today Also".split())
-_DATELINE_CITY = re.compile(r"^[\"'“‘]?(?P<name>[A-Z][A-Z'.\- ]+?)(?:/[A-Z][A-Z'.\- ]+)?\s*(?:,\s*(?P<qual>[^,(—–-]+?))?"
-                            r"\s*(?:,|\(|--|—|–|-|_|:)")
+_DATELINE_CITY = re.compile(r"^[\"'“‘]?(?P<name>[A-Z][A-Z'.\- ]+?)(?:/[A-Z][A-Z'.\- ]+)?\s*(?:,\s*(?P<qual>[^,(—–>-]+?))?"
+                            r"\s*(?:,|\(|--|—|–|-|_|:|>>)")
+#: A local paper's dateline the wire pattern does not know ("TRENTON >> A man was shot").
+_LOCAL_DATELINE = re.compile(r"^[A-Z][A-Z'.\- ]{2,}(?:,\s*[A-Z][\w.]+)?\s*(?:>>|—|–|--)\s")
 _MODIFIED = re.compile(r"(?<=[\w.])(?:\s+(?!(?:and|or|in|on|at|of|to|for|with|from|by|said|says|has|have|had|is|are|was|"
                        r"were|will|would|did|does|and|but|as|after|before)\b)[a-z]|-(?:led|backed|made|based|run|funded))")
 #: Sentences from the article's start that may carry its dateline (a page title may come first).
@@ -70,7 +72,7 @@ def person_names(body: str) -> frozenset[str]:
 def _dateline(body: str, sentences: list[tuple[int, int]], people: frozenset[str]) -> Locality | None:
     for start, end in sentences[:DATELINE_SENTENCES]:
         sentence = body[start:end]
-        if not dateline_end(sentence):
+        if not dateline_end(sentence) and not _LOCAL_DATELINE.match(sentence):
             continue
         m = _DATELINE_CITY.match(sentence)
         if m is None:
@@ -214,8 +216,10 @@ class ArticlePlaces:
                 # with no country of its own the article takes a town no town abroad rivals ("Yuma police")
                 rivals = any(p.country != pick.country and p.population >= SMALL_PLACE_POPULATION for p in cands[1:])
                 alone = self.main_country is None and not rivals
-                if pick.population < (SMALL_PLACE_POPULATION if loc.context in ("region", "kind") or alone
-                                      else FOREIGN_PLACE_POPULATION):
+                if alone and loc.context == "police":
+                    pass  # "Neligh Police Chief": a town with police of its own, of any size
+                elif pick.population < (SMALL_PLACE_POPULATION if loc.context in ("region", "kind") or alone
+                                        else FOREIGN_PLACE_POPULATION):
                     return None
                 own = loc.text in (pick.name, fold(pick.name)) or _titled(loc.text) in (pick.name, fold(pick.name))
                 if self.main_country and pick.country not in self.named_countries and loc.context not in ("region", "kind") \

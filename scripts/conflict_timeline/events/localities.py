@@ -17,7 +17,7 @@ from .places import surface_names
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:al-|el-|de\s+|da\s+|du\s+|la\s+)?[A-Z][\w'’-]*){0,3}"
 #: A locative word before a place's name.
 _FRAME = re.compile(
-    r"(?:\b(?:in|at|near|outside|around|from|into|toward|towards|across|inside|to|of|between|and)\s+"
+    r"(?:\b(?i:in|at|near|outside|around|from|into|toward|towards|across|inside|to|of|between|and)\s+"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs?|centre|center)\s+of\s+)"
     r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
     r"north|south|east|west|northeast|northwest|southeast|southwest|"
