@@ -445,7 +445,7 @@ class Coder:
         clause_lo = clause_start if not hit.quoted else span[0]
         country, location, latitude, longitude, geo_precision = self.places.event_geo(
             offset, offset + clause_lo, offset + max(clause_end, hit.end), [(m.start, m.end) for m in before],
-            named, country, verbal)
+            named, country, event_country(clause_places, None), verbal)
         types = event_types()
         trigger_text = sentence[hit.start:hit.end]
         names = {k: a.name for k, a in self.registry.actors.items()}

@@ -11,10 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..settings import FOREIGN_PLACE_POPULATION, SMALL_PLACE_POPULATION, UNNAMED_ABROAD_POPULATION
-from .gazetteer import Place, region, regions
+from .gazetteer import Place, cities, fold, region, regions
 from .lexicon import calendar_words, load, titles
-from .localities import Locality, find_localities, qualifier_code
-from .places import PlaceMention, find_places, surface_names
+from .localities import Locality, _titled, find_localities, qualifier_code
+from .places import PlaceMention, find_places, is_state_name, surface_names
 from .sentences import dateline_end
 
 PRECISION = {"city": 3, "admin2": 2, "admin1": 1}
@@ -22,8 +22,10 @@ PRECISION = {"city": 3, "admin2": 2, "admin1": 1}
 _NOT_FIRST = frozenset("New North South East West Northern Southern Eastern Western Central Upper Lower Greater "
                        "Saint St. San Santa Fort Port Mount Lake El Al Le La Las Los The A An Of In On At By To "
                        "From And But Or For With Neighbouring Neighboring Meanwhile Yesterday Today Also".split())
-_DATELINE_CITY = re.compile(r"^[\"'“‘]?(?P<name>[A-Z][A-Z'.\- ]+?)(?:/[A-Z][A-Z'.\- ]+)?\s*(?:,\s*(?P<qual>[^,(—–-]+?))?"
-                            r"\s*(?:,|\(|--|—|–|-|_|:)")
+_DATELINE_CITY = re.compile(r"^[\"'“‘]?(?P<name>[A-Z][A-Z'.\- ]+?)(?:/[A-Z][A-Z'.\- ]+)?\s*(?:,\s*(?P<qual>[^,(—–>-]+?))?"
+                            r"\s*(?:,|\(|--|—|–|-|_|:|>>)")
+#: A local paper's dateline the wire pattern does not know ("TRENTON >> A man was shot").
+_LOCAL_DATELINE = re.compile(r"^[A-Z][A-Z'.\- ]{2,}(?:,\s*[A-Z][\w.]+)?\s*(?:>>|—|–|--)\s")
 _MODIFIED = re.compile(r"(?<=[\w.])(?:\s+(?!(?:and|or|in|on|at|of|to|for|with|from|by|said|says|has|have|had|is|are|was|"
                        r"were|will|would|did|does|and|but|as|after|before)\b)[a-z]|-(?:led|backed|made|based|run|funded))")
 #: Sentences from the article's start that may carry its dateline (a page title may come first).
@@ -70,7 +72,7 @@ def person_names(body: str) -> frozenset[str]:
 def _dateline(body: str, sentences: list[tuple[int, int]], people: frozenset[str]) -> Locality | None:
     for start, end in sentences[:DATELINE_SENTENCES]:
         sentence = body[start:end]
-        if not dateline_end(sentence):
+        if not dateline_end(sentence) and not _LOCAL_DATELINE.match(sentence):
             continue
         m = _DATELINE_CITY.match(sentence)
         if m is None:
@@ -78,11 +80,7 @@ def _dateline(body: str, sentences: list[tuple[int, int]], people: frozenset[str
         name = m["name"].strip().title() if m["name"].strip().isupper() else m["name"].strip()
         qual = qualifier_code(m["qual"].strip().rstrip(".") + ("." if m["qual"].strip().endswith(".") else "")) \
             if m["qual"] else None
-        located = find_localities(name, 0, people)
-        found = tuple(p for loc in located if loc.start == 0 for p in loc.candidates)
-        if not found:
-            from .gazetteer import cities, regions
-            found = cities(name) + regions(name)
+        found = cities(name) or regions(name)  # a dateline names a town
         if qual:
             found = tuple(p for p in found if qual in (p.admin1, p.country)) or found
         if found:
@@ -118,7 +116,8 @@ class ArticlePlaces:
                 over = [p for p in found if p.start <= loc.start < p.end and p.kind != "capital"]
                 if over and loc.context not in ("qualified", "region"):
                     # "in Gaza": a town of the country the name stands for is that town
-                    inside = tuple(c for c in loc.candidates if c.country == over[0].country)
+                    inside = tuple(c for c in loc.candidates if c.country == over[0].country) \
+                        if not is_state_name(over[0].text) else ()
                     if not inside:
                         continue
                     loc = Locality(loc.start, loc.end, loc.text, inside, loc.context, loc.qualifier)
@@ -185,6 +184,9 @@ class ArticlePlaces:
             country = self.dateline.candidates[0].country
             votes[country] += 2
             first.setdefault(country, self.dateline.start)
+        if resolved is not None and self.dateline_place is not None and len(dateline) > 1 and not self.dateline.qualifier:
+            votes[self.dateline_place.place.country] += 1  # "WASHINGTON (AP)": the resolved town's country
+            first.setdefault(self.dateline_place.place.country, self.dateline.start)
         for located in (resolved or {}).values():
             for r in located:
                 if r.context != "qualified":
@@ -211,11 +213,17 @@ class ArticlePlaces:
                 pick = home[0]
             else:
                 pick = cands[0]
-                if pick.population < (SMALL_PLACE_POPULATION if loc.context in ("region", "kind")
-                                      else FOREIGN_PLACE_POPULATION):
+                # with no country of its own the article takes a town no town abroad rivals ("Yuma police")
+                rivals = any(p.country != pick.country and p.population >= SMALL_PLACE_POPULATION for p in cands[1:])
+                alone = self.main_country is None and not rivals
+                if alone and loc.context == "police":
+                    pass  # "Neligh Police Chief": a town with police of its own, of any size
+                elif pick.population < (SMALL_PLACE_POPULATION if loc.context in ("region", "kind") or alone
+                                        else FOREIGN_PLACE_POPULATION):
                     return None
-                if self.main_country and pick.country not in self.named_countries \
-                        and pick.population < UNNAMED_ABROAD_POPULATION and loc.context not in ("region", "kind"):
+                own = loc.text in (pick.name, fold(pick.name)) or _titled(loc.text) in (pick.name, fold(pick.name))
+                if self.main_country and pick.country not in self.named_countries and loc.context not in ("region", "kind") \
+                        and (pick.population < UNNAMED_ABROAD_POPULATION or not own):
                     return None  # "in Puna" in a Hawaii story is not Pune
             if pick.kind == "city" and pick.population < SMALL_PLACE_POPULATION and loc.context == "weak" \
                     and not named:
@@ -259,11 +267,11 @@ class ArticlePlaces:
 
     # ---------------------------------------------------------------- one event
     def event_place(self, sentence_start: int, lo: int, hi: int, exclude: list[tuple[int, int]],
-                    named: str | None, fallback: str | None, verbal: bool = False) -> Located | None:
+                    named: str | None, stated: str | None, verbal: bool = False) -> Located | None:
         """The most specific place for a happening: named in its clause [lo, hi) (offsets in
         the body), else in its sentence, else the article's main place. `named` is the country
         the clause puts the happening in by name ("in Syria"): a place abroad of it gives way;
-        `fallback` the country it would have else: the main place must lie in it. A verbal act
+        `stated` a country the clause names at all: the main place must lie in it. A verbal act
         takes no main place: where it was said is not where the article's news happened."""
         own = [r for r in self.resolved.get(sentence_start, [])
                if not (self.dateline is not None and r.start == self.dateline.start)
@@ -278,7 +286,7 @@ class ArticlePlaces:
                 best = max(pool, key=lambda r: (PRECISION[r.place.kind], -r.start))
                 return self._town_in(best) if best.place.kind != "city" else best
         main = self.main_place
-        if main is not None and not verbal and (named or fallback) in (None, main.place.country):
+        if main is not None and not verbal and (named or stated) in (None, main.place.country):
             return main
         return None
 
@@ -295,9 +303,11 @@ class ArticlePlaces:
         return next(iter(towns.values())) if len(towns) == 1 else found
 
     def event_geo(self, sentence_start: int, lo: int, hi: int, exclude: list[tuple[int, int]],
-                  named: str | None, country: str | None, verbal: bool = False) -> tuple[str | None, str | None, float | None, float | None, str | None]:
-        """(country, location, latitude, longitude, geo_precision) of a happening; see event_place."""
-        found = self.event_place(sentence_start, lo, hi, exclude, named, country, verbal)
+                  named: str | None, country: str | None, stated: str | None = None,
+                  verbal: bool = False) -> tuple[str | None, str | None, float | None, float | None, str | None]:
+        """(country, location, latitude, longitude, geo_precision) of a happening; see event_place.
+        `country` is where the coder would put it without a place (a target state's, the article's)."""
+        found = self.event_place(sentence_start, lo, hi, exclude, named, stated, verbal)
         if found is None:
             return country, None, None, None, "country" if country else None
         place = found.place

@@ -17,9 +17,10 @@ from .places import surface_names
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:al-|el-|de\s+|da\s+|du\s+|la\s+)?[A-Z][\w'’-]*){0,3}"
 #: A locative word before a place's name.
 _FRAME = re.compile(
-    r"(?:\b(?:in|at|near|outside|around|from|into|toward|towards|across|inside|to|of|between|and)\s+"
+    r"(?:\b(?i:in|at|near|outside|around|from|into|toward|towards|across|inside|to|of|between|and)\s+"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs?|centre|center)\s+of\s+)"
     r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
+    r"north|south|east|west|northeast|northwest|southeast|southwest|"
     r"south-?western|rural|downtown|neighbouring|neighboring|nearby|rebel-held|besieged|restive|volatile)\s+)?"
     r"(?:(?P<kind>town|city|village|district|province|region|state|county|port|capital|area|camp|suburb|"
     r"neighbou?rhood|governorate|municipality|parish|borough)\s+of\s+)?"
@@ -169,7 +170,7 @@ def find_localities(text: str, offset: int = 0, people: frozenset[str] = frozens
     out: dict[int, Locality] = {}
 
     def add(loc: Locality) -> None:
-        if loc.context != "region" and _facility().match(text, loc.end - offset):
+        if loc.context not in ("region", "police") and _facility().match(text, loc.end - offset):
             return  # "Weir Street", "Morton Hospital"
         old = out.get(loc.start)
         if old is None or _RANK[loc.context] >= _RANK[old.context] or loc.end > old.end:

@@ -20,6 +20,7 @@ class PlaceMention:
     country: str  # ISO alpha-3
     kind: str  # name | demonym | capital
     located: bool  # preceded by a locative preposition ("in Syria")
+    border: bool = False  # followed by "border" ("near the Niger border"): named, not where it happened
 
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|across|inside|throughout|into|outside|from|over|on)\s+(?:the\s+)?"
@@ -58,10 +59,18 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
     out = []
     for m in _pattern().finditer(text):
         code, kind = surface_names()[m.group()]
-        located = bool(_LOCATIVE.search(text[max(0, m.start() - 30):m.start()])) \
-            and not _BORDER.match(text, m.end())
-        out.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), code, kind, located))
+        located = bool(_LOCATIVE.search(text[max(0, m.start() - 30):m.start()]))
+        out.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), code, kind, located,
+                                bool(_BORDER.match(text, m.end()))))
     return out
+
+
+@functools.cache
+def is_state_name(text: str) -> bool:
+    """Is this a country's own name (pycountry's name, common or official name), not a territory's
+    ("Guatemala" the state, not its capital; "Gaza" a territory and a town)?"""
+    return any(text in (getattr(c, "name", None), getattr(c, "common_name", None), getattr(c, "official_name", None))
+               for c in pycountry.countries)
 
 
 def country_name(code: str) -> str:
@@ -79,10 +88,10 @@ def event_country(places: list[PlaceMention], fallback: str | None) -> str | Non
     """Where an event happened: a place after a locative preposition, else a country named
     in the sentence, else the article's main country."""
     for place in places:
-        if place.located and place.kind in ("name", "capital"):
+        if place.located and place.kind in ("name", "capital") and not place.border:
             return place.country
     for place in places:
-        if place.kind == "name":
+        if place.kind == "name" and not place.border:
             return place.country
     return fallback
 
