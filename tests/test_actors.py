@@ -93,3 +93,11 @@ def test_the_name_lexicon_loads_once_and_matches_fast():
     for _ in range(50):
         names.find_named(text)
     assert (time.perf_counter() - t) / 50 < 0.01
+
+
+def test_a_groups_spokesman_speaks_for_the_group_and_according_to_names_its_source_after():
+    rows = extract("Hamas spokesman Fawzi Barhoum claimed responsibility for the attack on Monday.", dct="2014-07-08")
+    assert rows[0]["actor1"] == "hamas"
+    rows = extract("Militias shelled two villages they said were Serbian, according to the Red Cross, on Monday.",
+                   dct="1995-07-11")
+    assert all(r["speaker"] != "state-srb" for r in rows)
