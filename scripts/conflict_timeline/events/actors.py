@@ -171,13 +171,24 @@ def _could_be_named(name: str) -> bool:
 
 
 @functools.cache
+def _all_titles() -> str:
+    """cues.yaml's titles and actors.yaml's ranks ("Sgt.", "Detective"): words before a name that are no name."""
+    return f"{titles()}|{load('actors')['ranks']}"
+
+
+@functools.cache
 def _leading_title() -> re.Pattern[str]:
-    return re.compile(rf"(?:(?:{titles()})\s+)+")
+    return re.compile(rf"(?:(?:{_all_titles()})\s+)+")
+
+
+@functools.cache
+def _lone_title() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_all_titles()})\.?")
 
 
 @functools.cache
 def _titled_person() -> re.Pattern[str]:
-    return re.compile(rf"(?:(?:{titles()})\s+)+(?P<name>{_NAME})")
+    return re.compile(rf"(?:(?:{_all_titles()})\s+)+(?P<name>{_NAME})")
 
 
 @functools.cache
@@ -292,6 +303,8 @@ class ActorRegistry:
         for pattern in (_titled_person(), _role_person(), _SPEAKER_AFTER, _SPEAKER_BEFORE):
             for m in pattern.finditer(text):
                 name, begin = m.group("name").strip(), m.start("name")
+                if _lone_title().fullmatch(name) or _lone_title().fullmatch(text[begin:begin + len(name) + 1].strip()):
+                    continue  # "said Sgt. Lopez": a title alone names nobody (the name after it is found on its own)
                 title = _leading_title().match(name)
                 if title and title.end() < len(name):  # "Prime Minister Benjamin Netanyahu said"
                     name, begin = name[title.end():], begin + title.end()
