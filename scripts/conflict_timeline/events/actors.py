@@ -150,6 +150,7 @@ def _lexicon_person(name: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_ROLE_NOUN = re.compile(r"spokes|commander|leader|chief|official|envoy|representative|minister|head\b|member")
 _SPOKESMAN = re.compile(r"\s+(?:spokes(?:man|woman|person)|commander|leader|chief|official)\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
 _ORG_TAIL = re.compile(r"\b(?:Department|Service|Agency|Institute|Statistics|Bureau|Office|Ministry|Union|Bank|"
                        r"Company|Corporation|Council|Committee|Commission|Court|Police|News|Press|Times|Post)$")
@@ -361,6 +362,8 @@ class ActorRegistry:
             inside_ = [f for f in found if f[0] < span.end and span.start < f[1]]
             named = [f for f in found if not f[3] and self.actors[f[2]].kind != "state"
                      and (f in inside_ or f[1] <= span.start and re.fullmatch(r"[\s)]*", text[f[1]:span.start]))]
+            if named and _ROLE_NOUN.search(span.agent.noun):
+                continue  # "Taliban spokesman X": the group is named, its spokesman is X
             if named:
                 i = found.index(named[-1])
                 found[i] = (named[-1][0], max(span.end, named[-1][1]), named[-1][2], False)
