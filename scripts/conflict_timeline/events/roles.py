@@ -242,8 +242,11 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         if chief is not None:
             head = chief
             subjects = [m for m in subjects if m.start >= chief.start] or [chief]
-    named = next((m for m in candidates if m.start < offset + hit.end and pos < m.end), None)
-    if named is not None and hit.type != "CASUALTIES":  # "Gunmen stormed", "an attack by gunmen": the trigger names the doer
+    # a trigger that opens with an actor names its doer ("Gunmen", "Russian missile attack"); one
+    # inside it after the verb is its target ("strike several Houthi targets")
+    named = next((m for m in candidates if m.start <= pos < m.end), None)
+    inner = next((m for m in candidates if pos < m.start < offset + hit.end), None)
+    if named is not None and hit.type != "CASUALTIES":
         by = named
     actor1 = by.actor_id if by is not None else head.actor_id if head is not None else None
     if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
@@ -262,7 +265,7 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
             actor1 = first.actor_id
     if hit.type == "CASUALTIES" and victim is None:  # "Four soldiers were killed": the toll names them
         victim = next((m for m in candidates if pos <= m.start and m.end <= offset + hit.end), None)
-    target = _target(sentence, hit, after, offset, clause_end)
+    target = _target(sentence, hit, after, offset, clause_end) or (inner if inner is not None and by is not inner else None)
     rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end and m is not by and m is not victim]
     if victim is None and objects and (target is None or target.actor_id == actor1):
         victim = objects[0]
