@@ -73,8 +73,10 @@ def test_a_state_named_once_owns_its_bare_forces_later():
 def test_an_unnamed_title_is_no_actor_and_police_said_is_no_named_speaker():
     rows = extract("Police said two men were shot dead in Karachi on Monday.", dct="2012-03-06")
     assert all(not (r["speaker"] or "").startswith("unk-") for r in rows)
-    rows = extract("Sgt. Maria Lopez said the gunman fired at officers in Tucson on Monday.", dct="2012-03-06")
-    assert all(r["speaker"] != "unk-sgt" for r in rows)
+    rows = extract("A gunman fired at two officers in Tucson on Monday, said Sgt. Maria Lopez.", dct="2012-03-06")
+    assert {r["speaker"] for r in rows} == {"unk-maria-lopez"}
+    rows = extract("The suspect fired at deputies in Tucson on Monday, Sgt. said.", dct="2012-03-06")
+    assert all(not (r["speaker"] or "").startswith("unk-sgt") for r in rows)
 
 
 def test_a_city_is_no_doer_of_an_attack_but_may_speak():
@@ -93,3 +95,11 @@ def test_the_name_lexicon_loads_once_and_matches_fast():
     for _ in range(50):
         names.find_named(text)
     assert (time.perf_counter() - t) / 50 < 0.01
+
+
+def test_a_groups_spokesman_speaks_for_the_group_and_according_to_names_its_source_after():
+    rows = extract("Hamas spokesman Fawzi Barhoum claimed responsibility for the attack on Monday.", dct="2014-07-08")
+    assert rows[0]["actor1"] == "hamas"
+    rows = extract("Militias shelled two villages they said were Serbian, according to the Red Cross, on Monday.",
+                   dct="1995-07-11")
+    assert all(r["speaker"] != "state-srb" for r in rows)

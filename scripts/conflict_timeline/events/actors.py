@@ -150,6 +150,7 @@ def _lexicon_person(name: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_ROLE_NOUN = re.compile(r"spokes|commander|leader|chief|official|envoy|representative|minister|head\b|member")
 _SPOKESMAN = re.compile(r"\s+(?:spokes(?:man|woman|person)|commander|leader|chief|official)\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
 _ORG_TAIL = re.compile(r"\b(?:Department|Service|Agency|Institute|Statistics|Bureau|Office|Ministry|Union|Bank|"
                        r"Company|Corporation|Council|Committee|Commission|Court|Police|News|Press|Times|Post)$")
@@ -171,13 +172,24 @@ def _could_be_named(name: str) -> bool:
 
 
 @functools.cache
+def _all_titles() -> str:
+    """cues.yaml's titles and actors.yaml's ranks ("Sgt.", "Detective"): words before a name that are no name."""
+    return f"{titles()}|{load('actors')['ranks']}"
+
+
+@functools.cache
 def _leading_title() -> re.Pattern[str]:
-    return re.compile(rf"(?:(?:{titles()})\s+)+")
+    return re.compile(rf"(?:(?:{_all_titles()})\s+)+")
+
+
+@functools.cache
+def _lone_title() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_all_titles()})\.?")
 
 
 @functools.cache
 def _titled_person() -> re.Pattern[str]:
-    return re.compile(rf"(?:(?:{titles()})\s+)+(?P<name>{_NAME})")
+    return re.compile(rf"(?:(?:{_all_titles()})\s+)+(?P<name>{_NAME})")
 
 
 @functools.cache
@@ -292,6 +304,8 @@ class ActorRegistry:
         for pattern in (_titled_person(), _role_person(), _SPEAKER_AFTER, _SPEAKER_BEFORE):
             for m in pattern.finditer(text):
                 name, begin = m.group("name").strip(), m.start("name")
+                if _lone_title().fullmatch(name) or _lone_title().fullmatch(text[begin:begin + len(name) + 1].strip()):
+                    continue  # "said Sgt. Lopez": a title alone names nobody (the name after it is found on its own)
                 title = _leading_title().match(name)
                 if title and title.end() < len(name):  # "Prime Minister Benjamin Netanyahu said"
                     name, begin = name[title.end():], begin + title.end()
@@ -348,6 +362,8 @@ class ActorRegistry:
             inside_ = [f for f in found if f[0] < span.end and span.start < f[1]]
             named = [f for f in found if not f[3] and self.actors[f[2]].kind != "state"
                      and (f in inside_ or f[1] <= span.start and re.fullmatch(r"[\s)]*", text[f[1]:span.start]))]
+            if named and _ROLE_NOUN.search(span.agent.noun):
+                continue  # "Taliban spokesman X": the group is named, its spokesman is X
             if named:
                 i = found.index(named[-1])
                 found[i] = (named[-1][0], max(span.end, named[-1][1]), named[-1][2], False)

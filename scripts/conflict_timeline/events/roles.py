@@ -112,6 +112,8 @@ def find_speaker(registry: ActorRegistry, speech: list[Hit], mentions: list[Acto
                     continue  # after a plain verb of saying comes what is said, not who says it
                 if m.start >= offset + verb.start and m.possessive:
                     continue  # "said Kopp's car was seen": Kopp is talked about
+                if m.end <= offset + verb.start and sentence[verb.start:verb.end].lower() == "according to":
+                    continue  # "ships they said are British, according to a post": the source follows
                 d = distance(m, verb)
                 if d <= reach and (best is None or d < best[0]):
                     best = (d, m.actor_id)
@@ -206,14 +208,11 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         actor1 = _list_head(before, sentence, offset).actor_id if before else None
         if speaker:
             actor1 = speaker
-            group = registry.actors[speaker].affiliation if speaker in registry.actors else None
-            if group in registry.actors and registry.actors[group].kind in ("armed_group", "organisation"):
-                actor1 = group  # "Taliban spokesman X claimed responsibility": the Taliban do
         if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
             actor1 = speaker
         if actor1 is None and not hit.quoted and _PERSON_PRONOUN.match(sentence, lead):
             actor1 = previous_person
-        return Roles(actor1, None, before, clause_end)
+        return Roles(_group_of(registry, actor1), None, before, clause_end)
     passive = bool(_PASSIVE.search(sentence[max(0, hit.start - 30):hit.end])) or any(
         m.end() == hit.end for m in role_patterns()["victim_verb"].finditer(sentence, max(0, hit.start - 30), hit.end)
         if m.group().split()[0].lower() not in ("died", "dead"))  # "a governor was slain"
@@ -243,8 +242,11 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         if chief is not None:
             head = chief
             subjects = [m for m in subjects if m.start >= chief.start] or [chief]
-    named = next((m for m in candidates if m.start < offset + hit.end and pos < m.end), None)
-    if named is not None and hit.type != "CASUALTIES":  # "Gunmen stormed", "an attack by gunmen": the trigger names the doer
+    # a trigger that opens with an actor names its doer ("Gunmen", "Russian missile attack"); one
+    # inside it after the verb is its target ("strike several Houthi targets")
+    named = next((m for m in candidates if m.start <= pos < m.end), None)
+    inner = next((m for m in candidates if pos < m.start < offset + hit.end), None)
+    if named is not None and hit.type != "CASUALTIES":
         by = named
     actor1 = by.actor_id if by is not None else head.actor_id if head is not None else None
     if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
@@ -263,7 +265,7 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
             actor1 = first.actor_id
     if hit.type == "CASUALTIES" and victim is None:  # "Four soldiers were killed": the toll names them
         victim = next((m for m in candidates if pos <= m.start and m.end <= offset + hit.end), None)
-    target = _target(sentence, hit, after, offset, clause_end)
+    target = _target(sentence, hit, after, offset, clause_end) or (inner if inner is not None and by is not inner else None)
     rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end and m is not by and m is not victim]
     if victim is None and objects and (target is None or target.actor_id == actor1):
         victim = objects[0]
@@ -288,4 +290,15 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
             actor1, actor2 = sides[0].actor_id, sides[1].actor_id
     if hit.trigger is not None and hit.trigger.mode == "clash" and subjects and subjects[-1].actor_id != actor1:
         actor2 = subjects[-1].actor_id  # "the army and the RSF fought": one side each
-    return Roles(actor1, actor2, before, clause_end)
+    return Roles(_group_of(registry, actor1) if verbal else actor1, actor2, before, clause_end)
+
+
+def _group_of(registry: ActorRegistry, actor_id: str | None) -> str | None:
+    """A verbal act of a group's spokesman or commander is the group's ("Taliban spokesman X
+    claimed responsibility"); a named official of a state speaks as himself."""
+    actor = registry.actors.get(actor_id) if actor_id else None
+    group = registry.actors.get(actor.affiliation) if actor is not None and actor.affiliation else None
+    if actor is not None and not actor.in_lexicon and actor.kind == "person" and group is not None \
+            and group.kind in ("armed_group", "organisation"):
+        return group.actor_id
+    return actor_id

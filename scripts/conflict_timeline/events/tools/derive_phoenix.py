@@ -208,9 +208,11 @@ def _plural(noun: str) -> str:
 
 
 def _agent_kind(code: str) -> str:
+    """The actors-table kind of a CAMEO agent code; a religion or ethnicity prefix ("MUSUAF",
+    "REBMUS") leaves the role: armed roles anywhere in the code make an armed group."""
     if code.startswith(_STATE_AGENTS):
         return "state"
-    if code.startswith(_ARMED_AGENTS):
+    if any(role in code for role in _ARMED_AGENTS):
         return "armed_group"
     return "media" if code.startswith("MED") else "civilian"
 
@@ -236,7 +238,7 @@ def agents(folder: Path) -> list[list[str]]:
         for form in forms:
             noun = form.replace("_", " ").strip().lower()
             if _THINGS.search(noun) or len(noun) < 3 or not re.fullmatch(r"[a-z' -]+", noun) \
-                    or re.match(r"(?:a|an|the) ", noun):
+                    or re.match(r"(?:a|an|the) ", noun) or re.fullmatch(r"[a-z]+(?:ic|ish)", noun):  # adjectives: "islamic"
                 continue
             many = plural.replace("_", " ").strip().lower() if plural else _plural(noun)
             if noun.endswith(("men", "people", "ren")) or re.search(r"[^s]s$", noun):
