@@ -29,6 +29,10 @@ _NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}(?:,?\s+(
 
 #: A number that is an age: "10 years old", "21 of Lynchburg" (a name's age and home town).
 _NOT_AGE = r"(?![\s-]+(?:years?|months?|weeks?|days?)[\s-]+old)(?!\s+of\s+(?-i:[A-Z]))"
+#: An age before a name: "15-year-old Braxton", "18 year old Chauncey".
+_AGED = r"(?:an?\s+)?\d{1,3}[\s-]+(?:years?|months?)[\s-]+old"
+#: The ages of a group right after its noun: "six grandchildren ages 3 months to 10 years old".
+_AGES = r"(?:\s+(?:ages?|aged)\s+\d+(?:\s+(?:months?|years?))?\s+(?:to|and)\s+\d+(?:\s+(?:months?|years?))?(?:\s+old)?)?"
 #: Be-forms that make a death verb passive ("was killed"); without one, "killed" with an object after it is active.
 _PASSIVE = re.compile(r"(?<![\w-])(?:was|were|is|are|be|been|being)(?![\w-])", re.I)
 
@@ -80,6 +84,7 @@ class _Lexicon:
     one: re.Pattern[str]
     object_after: re.Pattern[str]
     stems: tuple[str, ...]
+    person: re.Pattern[str]
 
 
 def _alt(words) -> str:
@@ -91,33 +96,40 @@ def _lexicon() -> _Lexicon:
     lex = load("tolls")
     qual = f"{lex['low']}|{lex['high']}|{lex['about']}"
     vague = {k.lower(): v for k, v in lex["vague"].items()}
-    count = (rf"(?:(?:{qual})\s+)?(?:the\s+)?(?<!age of )(?<!aged )(?:{_alt(vague)}|between\s+(?:{_NUMBER})\s+and\s+(?:{_NUMBER})"
+    count = (rf"(?:(?:{qual})\s+)?(?:(?:the|his|her|their|its|our)\s+)?(?<!age of )(?<!aged )(?:{_alt(vague)}|between\s+(?:{_NUMBER})\s+and\s+(?:{_NUMBER})"
              rf"|{_NUMBER}|{lex['one']})")
     partitive = rf"(?:\s+of\s+(?:the|these|those|its|their)\s+(?:{_NUMBER}))?"  # "four of the five victims"
     stop = f"{lex['stop']}|{lex['kill']}|{lex['left']}|{_W}"  # a noun phrase ends before a clause word or a count
     gap = rf"(?:\s+(?!(?:{stop})(?![\w-])){_GAP_WORD}){{0,{_MAX_GAP}}}"
-    item = rf"(?<![\w-])(?:{count})(?![\w-]){_NOT_AGE}{partitive}{gap}"
-    items = rf"{item}(?:(?:,\s+{item})*,?\s+and\s+{item})?"
+    item = rf"(?<![\w-])(?:{count})(?![\w-]){_NOT_AGE}{partitive}{gap}{_AGES}"
+    items = rf"{item}(?:(?:,\s+{item})*,?\s+and\s+(?:then\s+)?{item})?"
+    # after a killing verb a person may be named ("killed Ana Ruiz and her daughter", "the death of 15-year-old Ben Cole")
+    person = rf"(?:{_AGED}\s+)?{_NAME}"
+    obj_item = rf"(?:{item}|{person})"
+    objects = rf"{obj_item}(?:(?:,\s+{obj_item})*,?\s+and\s+(?:then\s+)?{obj_item})?"
     aux = rf"(?:\s+(?:{lex['aux']}))*"
     death = rf"(?:{lex['death']})(?![\w-])"
     forward = re.compile(rf"(?P<subject>{items}|(?<![\w-]){_NAME})(?:,\s+[^,;]{{1,80}}?,)?(?:,?\s+(?:who|that))?(?P<aux>{aux})\s+(?P<death>{death})", re.I)
-    backward = re.compile(rf"(?<![\w-])(?:(?:{lex['kill']})\s+(?P<object>{items}|{_NAME})|(?:{lex['left']})\s+(?P<left>{items})\s+dead(?![\w-]))", re.I)
+    backward = re.compile(rf"(?<![\w-])(?:(?:{lex['kill']})\s+(?P<object>{objects})|(?:{lex['left']})\s+(?P<left>{items})\s+dead(?![\w-]))", re.I)
     cue = re.compile(rf"(?<![\w-])(?:{lex['death']}|{lex['kill']}|{lex['none']})(?![\w-])", re.I)
     return _Lexicon(
         forward=forward, backward=backward, none=re.compile(rf"(?<![\w-])(?:{lex['none']})(?![\w-])", re.I), any_cue=cue,
-        item=re.compile(rf"(?:(?P<qual>{qual})\s+)?(?:the\s+)?(?:(?P<vague>{_alt(vague)})|between\s+(?P<a>{_NUMBER})\s+and\s+(?P<b>{_NUMBER})"
-                        rf"|(?P<num>{_NUMBER})|(?P<one>{lex['one']}))(?![\w-]){_NOT_AGE}{partitive}(?P<gap>{gap})", re.I),
+        item=re.compile(rf"(?:(?P<qual>{qual})\s+)?(?:(?:the|his|her|their|its|our)\s+(?=\S+\s))?(?:(?P<vague>{_alt(vague)})|between\s+(?P<a>{_NUMBER})\s+and\s+(?P<b>{_NUMBER})"
+                        rf"|(?P<num>{_NUMBER})|(?P<one>{lex['one']}))(?![\w-]){_NOT_AGE}{partitive}(?P<gap>{gap}){_AGES}", re.I),
         qualifier={k: re.compile(rf"(?:{lex[k]})", re.I) for k in ("low", "high", "about")},
         plural_aux=re.compile(rf"(?<![\w-])(?:{lex['plural_aux']})(?![\w-])", re.I),
-        vague=vague, one=re.compile(r"(?:an?|one|he|she|him)", re.I),
-        stems=tuple(lex["stems"]), object_after=re.compile(rf"\s+(?:{count}|{_NAME})(?![\w-])", re.I),
+        vague=vague, one=re.compile(r"(?:an?|one|he|she|him|himself|herself)", re.I),
+        stems=tuple(lex["stems"]), person=re.compile(rf"(?:{_AGED}\s+)?{_NAME}", re.I), object_after=re.compile(rf"\s+(?:{count}|{_NAME})(?![\w-])", re.I),
     )
 
 
 def _read_item(lex: _Lexicon, text: str) -> tuple[int | None, int | None] | None:
     """(low, high) of one count of a list; None when the words name no countable dead (a
-    singular determiner before a plural noun: "the soldiers")."""
+    singular determiner before a plural noun: "the soldiers"). A named person is one."""
     m = lex.item.match(text)
+    counted = m is not None and (m.group("num") or m.group("vague") or m.group("a"))
+    if not counted and lex.person.fullmatch(text.strip()):
+        return 1, 1
     if m is None:
         return None
     qual = (m.group("qual") or "").lower()
@@ -143,10 +155,14 @@ def _read_item(lex: _Lexicon, text: str) -> tuple[int | None, int | None] | None
 
 def _read_list(lex: _Lexicon, text: str) -> tuple[int | None, int | None] | None:
     """The dead of a list of counts ("two policemen and three of the attackers"): their sum."""
+    m = lex.item.match(text)
+    counted = m is not None and (m.group("num") or m.group("vague") or m.group("a"))
+    if not counted and lex.person.fullmatch(text.strip().rstrip(",")):
+        return 1, 1  # "Jorge Alvarado, 34, of Fresno,": one named person
     if re.match(r"(?i:(?:\w+\s+){0,3}between\s)", text):
         return _read_item(lex, text)  # "between 40 and 50 people": one count, low and high
     low = high = 0
-    parts = re.split(r",\s+(?:and\s+)?|\s+and\s+", text.strip())
+    parts = re.split(r",\s+(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?", text.strip())
     while len(parts) > 2 and re.match(r"(?i:the|this|that)\s", parts[0]):
         parts = parts[1:]  # "On the same day, a soldier and a civilian were killed": an opening phrase, no count
     for i, part in enumerate(parts):
