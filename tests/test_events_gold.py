@@ -28,6 +28,9 @@ def _matches(event, want: dict, actors) -> bool:
         if key == "evidence_contains":
             if value not in row["evidence"]:
                 return False
+        elif key == "cites":  # one of the sentences the event cites (its evidence or a further mention)
+            if not any(value in cited["evidence"] for cited in event.evidence_rows()):
+                return False
         elif key.endswith("_name") or key.endswith("_affiliation"):
             field, attr = key.rsplit("_", 1)
             actor = actors.get(row[field])

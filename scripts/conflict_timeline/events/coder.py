@@ -21,7 +21,8 @@ from .actors import ActorRegistry
 from .clauses import Hit, clause_around, definite_reference, find_hits, inside, quote_spans
 from .coref import (DEFAULT, NONE, OWN, SAYING, Mention, aggregate, anaphoric, corefer, definite, habitual, introduced,
                     marked_distinct)
-from .dating import calendar_date, document_date, from_timex, governing_timex, narrative_date, plausible, relative_clauses
+from .dating import (calendar_date, document_date, from_timex, governing_timex, narrative_date, plausible, relative_clauses,
+                     up_to)
 from .landmarks import (SINCE_CLAUSE, SINCE_WORD, PERFECT, claimed_by_since, in_landmark, in_names, in_since_reference,
                         same_clause, toll_since)
 from .lexicon import event_types
@@ -40,6 +41,10 @@ CALENDAR_PRECISIONS = ("day", "month", "year")
 #: Triggers weaker than this do not make an event of their own beside a stronger one.
 SECONDARY_MIN_PRIORITY = 4
 _COORDINATED = re.compile(r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*(?:and\s+)?(?:later\s+|then\s+)?)$", re.I)
+#: Happenings coordinated with the main one that are part of its operation ("stormed the centre and
+#: besieged government buildings": one ASSAULT; GUIDELINES, what happens within one operation).
+_ONE_OPERATION = {("ASSAULT", "COERCE")}
+_AND = re.compile(r"\band\s+(?:then\s+|also\s+)?$", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?\w+ing\b|\b(?:is|are)\s+\w+ing\b", re.I)
 
 
@@ -258,14 +263,18 @@ class Coder:
             chosen.append((main, governs(speech, main, sentence)))
             for other in sorted(acts[1:], key=lambda h: h.start):
                 if other.priority >= SECONDARY_MIN_PRIORITY and other.type not in {h.type for h, _ in chosen} \
-                        and _COORDINATED.search(sentence[max(0, other.start - 12):other.start]):
+                        and _COORDINATED.search(sentence[max(0, other.start - 12):other.start]) \
+                        and not ((main.type, other.type) in _ONE_OPERATION
+                                 and _AND.search(sentence[max(0, other.start - 12):other.start])):
                     chosen.append((other, governs(speech, other, sentence)))
             for other in sorted(acts[1:], key=lambda h: h.start):
                 # A strong happening in a clause of its own ("..., with 56 killed since the
                 # fighting erupted on Saturday") is an event beside the main one.
                 if other.priority >= SECONDARY_MIN_PRIORITY and other.type not in {h.type for h, _ in chosen} \
                         and not any(same_clause(sentence, h, other) for h, _ in chosen) \
-                        and not inside(other.start, relative_clauses(sentence)):  # ", which holds the north,"
+                        and not inside(other.start, relative_clauses(sentence)) \
+                        and not ((main.type, other.type) in _ONE_OPERATION
+                                 and _AND.search(sentence[max(0, other.start - 12):other.start])):
                     chosen.append((other, governs(speech, other, sentence)))
         elif speech and speaker and political_act(sentence, speech[0], quotes):
             chosen.append((speech[0], False))  # a warning, a vow, an announcement: the saying is the act
@@ -300,6 +309,8 @@ class Coder:
                 toll_on = Hit(toll.start, toll.end, death[0].trigger if death else None, False, False, 5, "CASUALTIES")
                 chosen.append((toll_on, governs(speech, toll_on, sentence)))
         named = in_names(sentence, start, timexes, hits)  # "the Easter Offensive": once per sentence
+        if art.genre == "news" and anaphoric(sentence, opening=True):
+            return self._anaphor(sentence, start, timexes, mentions, places, quotes, index)
         said = saying_dates(sentence, start, speech, hits, timexes)  # "..., a monitoring group said on Sunday"
         said_day = next((d for t in timexes if t.start in said
                          for d in [from_timex(t, sentence, start, timexes, art.dct)] if d is not None), None)
@@ -325,7 +336,8 @@ class Coder:
             own = timexes if is_speech else [t for t in timexes if t.start not in said]
             date, took = self._date_for(hit, sentence, start, own, statement, present or hit.quoted, hits, named)
             strength = NONE if date is None else OWN if date.source != "document" else DEFAULT
-            if said and not is_speech and (date is None or date.source in ("document", "narrative")):
+            if said and not is_speech and (date is None or date.source in ("document", "narrative")) \
+                    and not (art.genre == "news" and definite(sentence, hit)):  # "claimed ... for the raid": told before
                 # only the saying's date: the happening is on it or before
                 by_saying, saying_took = self._date_for(hit, sentence, start, timexes, statement, present or hit.quoted,
                                                         hits, named)
@@ -366,7 +378,7 @@ class Coder:
             event = self._event(hit, governs(speech, hit, sentence), sentence, start, date, mentions, places, quotes,
                                 speaker, toll if hit is toll_on else None)
             if hit.type == "OCCURRENCE" and art.genre == "news" and anaphoric(sentence):
-                events.append(Mention(event, OWN, index, "", anaphor=True))  # "it happened on Monday morning"
+                events.append(Mention(event, OWN, index, "", anaphor=True))  # "stating that it happened on Monday"
             elif hit.type == "OCCURRENCE" or (id(hit) in coded and art.genre == "news"):
                 self.occurrences.append(event)  # a date beside no trigger, or beside one already dated
             else:
@@ -386,6 +398,8 @@ class Coder:
         if act and strength < OWN and habitual(sentence[lo:hi]):
             return []
         event = self._event(hit, reported, sentence, offset, date, mentions, places, quotes, speaker, toll)
+        if strength == OWN and event.modality in ("asserted", "reported"):
+            event = dataclasses.replace(event, date=up_to(event.date, self.article.dct))  # "killed this month"
         if event.event_type == "CASUALTIES" and strength >= SAYING and date.precision == "day" and "/" not in date.edtf \
                 and not aggregate(sentence):
             event = self._retyped(event, "ASSAULT", "killed")  # a one-day toll is its attack's, not a count over a period
@@ -398,7 +412,19 @@ class Coder:
         if strength == NONE and (distinct or fresh) and not hit.quoted and art_news(self.article):
             strength = DEFAULT  # "It also reported air strikes around Homs": another happening, the story's day
         return [Mention(event, strength, index, sentence[hit.start:hit.end], distinct, present, fresh,
-                        definite=act and definite(sentence, hit))]
+                        definite=act and definite(sentence, hit), news=art_news(self.article))]
+
+    def _anaphor(self, sentence: str, offset: int, timexes: list[Timex], mentions, places, quotes,
+                 index: int) -> list[Mention]:
+        """ "It happened on Sunday night, when the fighters overran the guards": the sentence
+        dates the happening just told and tells nothing new."""
+        for t in timexes:
+            date = from_timex(t, sentence, offset, timexes, self.article.dct)
+            if date is not None and t.type == "DATE" and date.precision in CALENDAR_PRECISIONS:
+                hit = Hit(t.start - offset, t.end - offset, None, False, False, 0, "OCCURRENCE")
+                event = self._event(hit, False, sentence, offset, date, mentions, places, quotes, None, None)
+                return [Mention(event, OWN, index, "", anaphor=True)]
+        return []
 
     def _retyped(self, event: Event, event_type: str, trigger: str) -> Event:
         names = {k: a.name for k, a in self.registry.actors.items()}

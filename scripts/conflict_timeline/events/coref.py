@@ -31,6 +31,9 @@ from .lexicon import event_types, load, words
 from .model import Event, EventDate
 
 OWN, SAYING, DEFAULT, NONE = 3, 2, 1, 0
+#: A happening told without a date on the report's day is one of the last days' news: it is
+#: not one dated further back ("in October 2017 when a truck bomb killed over 600").
+_NEWS_REACH = dt.timedelta(days=7)
 #: Modalities that affirm a happening (asserted and reported are one stance).
 _AFFIRMED = ("asserted", "reported")
 
@@ -79,9 +82,11 @@ def habitual(clause: str) -> bool:
     return bool(_lexicon()["habitual"].search(clause))
 
 
-def anaphoric(sentence: str) -> bool:
-    """Does the sentence refer to the happening just told ("it happened on Monday morning")?"""
-    return bool(_lexicon()["anaphora"].search(sentence))
+def anaphoric(sentence: str, opening: bool = False) -> bool:
+    """Does the sentence refer to the happening just told ("It happened on Monday morning";
+    with `opening`, only as its first words)?"""
+    pattern = _lexicon()["anaphora"]
+    return bool(pattern.match(sentence.lstrip("\"'“‘ ")) if opening else pattern.search(sentence))
 
 
 def introduced(sentence: str, hit: Hit, hits: list[Hit]) -> bool:
@@ -110,6 +115,7 @@ class Mention:
     fresh: bool = False  # introduced by an indefinite noun phrase ("an attack on the mine")
     anaphor: bool = False  # only dates the happening just told ("it happened on Monday")
     definite: bool = False  # a definite noun phrase ("the raid"): refers to one told before
+    news: bool = True  # told in a news report (a history dates every happening precisely)
 
 
 def _stance(modality: str) -> str:
@@ -121,13 +127,17 @@ def _agree(a, b) -> bool:
 
 
 def _dates_agree(a: Mention, b: Mention) -> bool:
-    if a.strength < SAYING or b.strength < SAYING:
+    if a.strength == NONE or b.strength == NONE:
         return True
+    if a.strength == DEFAULT or b.strength == DEFAULT:  # the report's day: the news of the last days
+        weak, strong = (a, b) if a.strength == DEFAULT else (b, a)
+        return strong.strength == DEFAULT or weak.event.date.start - strong.event.date.end <= _NEWS_REACH
     da, db = a.event.date, b.event.date
-    if a.strength == b.strength:
-        return da.edtf == db.edtf
+    if a.strength == b.strength:  # "the attack ... of the year" may name its time more coarsely
+        return da.edtf == db.edtf or ((a.definite or b.definite) and a.news and (
+            da.start <= db.start and db.end <= da.end or db.start <= da.start and da.end <= db.end))
     own, said = (da, db) if a.strength == OWN else (db, da)
-    return own.start <= said.end and said.start - own.end <= dt.timedelta(days=7)
+    return own.start <= said.end and said.start - own.end <= _NEWS_REACH
 
 
 def same_happening(group: list[Mention], m: Mention) -> bool:
@@ -138,6 +148,8 @@ def same_happening(group: list[Mention], m: Mention) -> bool:
         return max(g.strength for g in group) < SAYING and m.sentence - max(g.sentence for g in group) <= ANAPHORA_REACH
     if m.fresh and any(g.strength >= SAYING for g in group):
         return False  # "an attack on the mine" after a dated attack: another one
+    if m.strength >= SAYING and all(g.strength < SAYING and g.sentence >= OPENING_SENTENCES for g in group):
+        return False  # a dated happening after undated mentions past the lead is told for the first time
     e = m.event
     for g in group:
         if g.anaphor:
@@ -145,11 +157,12 @@ def same_happening(group: list[Mention], m: Mention) -> bool:
         o = g.event
         if o.event_type != e.event_type or _stance(o.modality) != _stance(e.modality):
             return False
-        if not (_agree(o.actor1, e.actor1) and _agree(o.actor2, e.actor2) and _agree(o.speaker, e.speaker)):
+        if not (_agree(o.actor1, e.actor1) and _agree(o.actor2, e.actor2)):
             return False
-        if not (m.definite or g.definite) and not (_agree(o.location, e.location) and _agree(
-                o.fatalities_low, e.fatalities_low) and _agree(o.fatalities_high, e.fatalities_high)):
-            return False  # "the raid on the industrial zone" may name the place and toll more precisely
+        if not (m.definite or g.definite) and not (_agree(o.speaker, e.speaker) and _agree(o.location, e.location)
+                                                   and _agree(o.fatalities_low, e.fatalities_low)
+                                                   and _agree(o.fatalities_high, e.fatalities_high)):
+            return False  # "the raid on the industrial zone" may have another source, a more precise place or toll
         if not _dates_agree(g, m):
             return False
     return True
@@ -206,7 +219,11 @@ def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = 
             groups.append([m])  # an undated mention opens a happening only in the headline or lead
     types = event_types()
     out: list[Event] = []
-    story: EventDate | None = None  # the date of the last happening dated so far
+    # the story's time at each point: the dates of past physical happenings as their sentences give them
+    stories = sorted(((m.event.char_start, m.event.date) for m in mentions
+                      if m.strength == OWN and not m.anaphor and not types.get(m.event.event_type, {}).get("verbal")
+                      and m.event.modality in _AFFIRMED and m.event.date.end <= dct and "/" not in m.event.date.edtf),
+                     key=lambda pair: pair[0])
     for group in groups:
         strength = max(m.strength for m in group if not m.anaphor)
         dating = max(m.strength for m in group)
@@ -215,11 +232,9 @@ def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = 
         strength = dating
         event = _join(group, summary)
         verbal = bool(types.get(event.event_type, {}).get("verbal"))
-        if strength == DEFAULT and infer_story and story is not None and not verbal \
+        story = [d for at, d in stories if at < event.char_start]
+        if strength == DEFAULT and infer_story and story and not verbal \
                 and event.modality in _AFFIRMED and not any(m.now for m in group):
-            event = dataclasses.replace(event, date=_story_date(story))
-        if strength == OWN and not verbal and event.modality in _AFFIRMED and event.date.end <= dct \
-                and "/" not in event.date.edtf:
-            story = event.date
+            event = dataclasses.replace(event, date=_story_date(story[-1]))
         out.append(event)
     return out

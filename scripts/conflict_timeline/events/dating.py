@@ -147,6 +147,16 @@ def governing_timex(timexes: list[Timex], trigger_start: int, sentence: str, off
     return best
 
 
+def up_to(date: EventDate, dct: dt.date) -> EventDate:
+    """A past happening in the week, month or year of the report ("have been killed this
+    month", "this week"): from the period's start to the report's day."""
+    if date.precision not in ("week", "month", "year") or not date.start <= dct < date.end \
+            or (date.precision != "week" and "/" in date.edtf):  # "between 2015 and 2016" stays as told
+        return date
+    first = date.edtf.split("/")[0]
+    return EventDate(date.start, dct, date.precision, f"{first}/{dct.isoformat()}", date.text, date.source, date.ongoing)
+
+
 def document_date(dct: dt.date) -> EventDate:
     return EventDate(dct, dct, "day", dct.isoformat(), "", "document")
 

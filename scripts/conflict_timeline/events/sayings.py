@@ -16,7 +16,11 @@ from .lexicon import load, words
 
 #: What may stand between a verb of saying and the time expression that dates it: a few words,
 #: no punctuation ("said on Sunday", "told reporters on Sunday", "said in a statement on Sunday").
-_SAYING_GAP = re.compile(r"(?:\s+[\w'’.-]+){0,4}?\s+|\s*")
+_SAYING_GAP = re.compile(r"(?:\s+(?!that\b)[\w'’.-]+){0,4}?\s+|\s*", re.I)
+#: A gap ending in a determiner makes the date part of what is said ("claimed that the November 2020 election").
+_DETERMINED = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our)\s+$", re.I)
+#: What may open a sentence before the time expression of its opening phrase ("On", "Late on").
+_OPENING = re.compile(r"^\W*(?:[\w'’]+\s+){0,2}$")
 #: The reported clause of a verb of saying that comes first ends at a clause break.
 _REPORTED_END = re.compile(r"[;:]|,\s+(?:but|while|as)\b")
 
@@ -35,14 +39,19 @@ def hostile_types() -> frozenset[str]:
 
 def saying_dates(sentence: str, offset: int, speech: list[Hit], hits: list[Hit], timexes) -> set[int]:
     """Start offsets of the time expressions that date a verb of saying: right after it, at
-    most four words apart, no punctuation and no happening in between."""
+    most four words apart, no punctuation and no happening in between ("said on Sunday"), or
+    in the phrase opening the sentence when the saying is its first verb ("On Monday, a
+    spokesman claimed responsibility for the raid")."""
     out: set[int] = set()
     acts = [h.start for h in hits if not h.trigger.speech]
     for verb in speech:
         for t in timexes:
             at = t.start - offset
             if at >= verb.end and _SAYING_GAP.fullmatch(sentence[verb.end:at]) \
-                    and not any(verb.end <= a < at for a in acts):
+                    and not _DETERMINED.search(sentence[verb.end:at]) and not any(verb.end <= a < at for a in acts):
+                out.add(t.start)
+            elif at < verb.start and _OPENING.match(sentence[:at]) and "," in sentence[at:verb.start] \
+                    and not any(at < a < verb.start for a in acts):
                 out.add(t.start)
     return out
 

@@ -1,0 +1,159 @@
+"""The coder's sentence logic: one happening is one event per article (citing each sentence
+that mentions it), a verb of saying is the source of what it reports and an event only as a
+political act, and a happening takes its own date, not its saying's. Sentences written for
+these tests; the shared articles are read from ../shared only when present."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conflict_timeline import extract
+from conflict_timeline.extraction import code_document, extract_document
+from conflict_timeline.ingest import read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "news"
+SHARED_BENCH = ROOT.parent / "shared" / "bench" / "news_events.py"
+
+
+def _events(text: str, dct: str):
+    doc = read_text(text, overrides={"published": dct, "genre": "news"})
+    return extract_document(doc).events
+
+
+def _rows(text: str, dct: str) -> list[dict]:
+    return extract(text, dct=dct, genre="news")
+
+
+def test_headline_lead_and_recap_of_one_attack_are_one_event_citing_each():
+    text = ("Gunmen attacked a police post near Kidal on Saturday, killing four officers, the army said.\n\n"
+            "The attack began shortly before dawn, a security source said.\n\n"
+            "The assault on the post was the third this month.")
+    events = _events(text, "1994-03-14")
+    assert [(e.event_type, e.date.edtf) for e in events] == [("ASSAULT", "1994-03-12")]
+    cited = [c["evidence"] for c in events[0].evidence_rows()]
+    assert len(cited) == 3 and cited[0].startswith("Gunmen attacked")
+    assert events[0].fatalities_low == 4
+
+
+def test_a_separate_or_another_attack_is_its_own_event():
+    text = ("Rebels shelled the town of Kaga on Friday, residents said. "
+            "In a separate attack on Friday, militiamen burned a market near the river.")
+    assert len([r for r in _rows(text, "1999-07-10") if r["event_type"] == "ASSAULT"]) == 2
+
+
+def test_sourcing_is_not_an_event_the_happening_carries_the_speaker():
+    rows = _rows("The ministry of defence said 12 soldiers were killed when a mine exploded under their truck on "
+                 "Thursday, according to the agency.", "1987-11-21")
+    assert {r["event_type"] for r in rows} == {"ASSAULT"}
+    assert rows[0]["modality"] == "reported"
+    assert "STATEMENT" not in {r["event_type"] for r in _rows("Police said the convoy reached the camp, a witness "
+                                                               "told the newspaper.", "1987-11-21")}
+
+
+def test_a_vow_or_an_announced_plan_is_a_political_act():
+    rows = _rows("Commander Tomas Varga said his fighters would keep attacking the garrison until it surrendered.",
+                 "1993-05-02")
+    assert [r["event_type"] for r in rows] == ["THREATEN"]
+    assert rows[0]["date_edtf"] == "1993-05-02" and rows[0]["date_source"] == "document"
+
+
+def test_a_claim_of_responsibility_is_a_statement_beside_the_attack():
+    rows = _rows("The Liberation Front claimed responsibility for the bombing of the railway bridge on Sunday.",
+                 "1979-09-03")
+    assert "STATEMENT" in {r["event_type"] for r in rows}
+    assert "STATEMENT" not in {r["event_type"] for r in _rows("No group has claimed responsibility.", "1979-09-03")}
+
+
+def test_a_first_person_quoted_request_is_the_speakers_act():
+    rows = _rows("\"We call on both armies to stop the shelling,\" said Maria Okonjo, the regional director.",
+                 "2001-02-02")
+    assert [r["event_type"] for r in rows] == ["REQUEST"]
+    assert rows[0]["actor1"] == rows[0]["speaker"] is not None
+
+
+def test_the_sayings_date_is_not_the_happenings():
+    text = ("At least 18 villagers were killed in an air raid on the market of Tawila, a relief agency said on Monday. "
+            "The raid on Sunday hit the market at midday.")
+    events = _events(text, "2004-08-10")
+    assert [(e.event_type, e.date.edtf) for e in events] == [("ASSAULT", "2004-08-08")]
+    assert len(events[0].evidence_rows()) == 2
+
+
+def test_a_happening_told_only_with_its_sayings_date_keeps_it():
+    rows = _rows("Two soldiers were killed in an ambush near the border, the army said on Monday.", "2004-08-10")
+    assert [(r["event_type"], r["date_edtf"]) for r in rows] == [("ASSAULT", "2004-08-09")]
+
+
+def test_an_undated_reported_happening_takes_the_storys_date():
+    text = ("Troops shelled rebel positions outside Jaffna on Tuesday, the military said. "
+            "Elsewhere in the north, the military said, eight rebels were killed in clashes near the lagoon.")
+    rows = _rows(text, "1995-11-02")
+    assert [(r["event_type"], r["date_edtf"], r["date_source"]) for r in rows] == \
+        [("ASSAULT", "1995-10-31", "relative"), ("ASSAULT", "1995-10-31", "narrative")]
+
+
+def test_it_happened_dates_the_happening_just_told():
+    text = ("Dozens of pupils were abducted from a boarding school in the west, officials said. "
+            "It happened on Monday morning, when gunmen stormed the dormitories.")
+    rows = _rows(text, "2018-11-07")
+    assert [(r["event_type"], r["date_edtf"]) for r in rows] == [("COERCE", "2018-11-05")]
+
+
+def test_a_habit_is_no_event():
+    assert _rows("Bandits usually attack the buses on this road, residents said.", "2010-01-04") == []
+
+
+def test_a_clock_time_is_no_year():
+    rows = _rows("The bomb exploded at about 1450 (1050 GMT) on Sunday near the police station.", "2005-07-24")
+    assert [r["date_edtf"] for r in rows] == ["2005-07-24"]
+    assert not _rows("Police found the car in the 1500 block of Fayette Street.", "2015-04-20")
+
+
+def test_a_past_toll_this_month_runs_to_the_report():
+    rows = _rows("At least 62 soldiers have been killed this month in the province.", "2010-06-22")
+    assert [(r["date_start"].isoformat(), r["date_end"].isoformat()) for r in rows] == [("2010-06-01", "2010-06-22")]
+
+
+def test_occurrences_are_kept_apart_for_the_dating_benchmarks():
+    doc = read_text("Officials said on Tuesday that the border crossing would stay closed.",
+                    overrides={"published": "1990-08-08", "genre": "news"})
+    events, dated, _ = code_document(doc)
+    assert not any(e.event_type == "OCCURRENCE" for e in events)
+    assert any(d.date.edtf == "1990-08-07" for d in dated)
+
+
+def test_every_cited_sentence_is_an_event_sources_row(tmp_path):
+    from conflict_timeline.package.tables import build_tables
+
+    text = ("Militants stormed an army base near Gao on Wednesday, killing nine soldiers, officials said.\n\n"
+            "The raid on the base lasted three hours.")
+    result = extract_document(read_text(text, overrides={"published": "2012-06-21", "genre": "news"}))
+    tables = build_tables([result])
+    assert len(tables["events"]) == 1
+    cited = tables["event_sources"]
+    assert len(cited) == 2 and {r["event_id"] for r in cited} == {tables["events"][0]["event_id"]}
+    assert tables["sources"][0]["event_count"] == 1
+
+
+@pytest.mark.skipif(not SHARED_BENCH.exists(), reason="../shared/bench is not beside the checkout")
+def test_our_news_articles_score_above_the_targets():
+    cli = Path(sys.executable).parent / "conflict-timeline"
+    out = subprocess.run([sys.executable, str(SHARED_BENCH), str(FIXTURES / "articles"), str(FIXTURES / "gold"), str(cli),
+                          "--json"], capture_output=True, text=True, check=True).stdout.splitlines()
+    score = json.loads(out[-2])
+    assert float(score["F1"]) >= 0.75 and float(score["dated_recall"]) >= 0.88
+    assert float(score["date_precision"]) >= 0.92
+
+
+def test_fixture_gold_mentions_are_sentences_of_their_articles():
+    for gold in sorted((FIXTURES / "gold").glob("*.json")):
+        data = json.loads(gold.read_text(encoding="utf-8"))
+        body = (FIXTURES / "articles" / data["file"]).read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        for event in data["events"]:
+            assert all(body.count(m) == 1 for m in event["mentions"]), (gold.name, event["id"])
