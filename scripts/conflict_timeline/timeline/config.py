@@ -6,7 +6,8 @@ from __future__ import annotations
 DIV_ID = "conflict-timeline"
 
 #: Lane modes, in the order the dropdown shows them, with the button label.
-LANE_MODES = {"group": "Lanes: event type", "actor": "Lanes: actor", "source": "Lanes: source"}
+LANE_MODES = {"group": "Lanes: event type", "country": "Lanes: country", "actor": "Lanes: actor",
+              "source": "Lanes: source"}
 
 #: Above this many events, markers are drawn with WebGL (Scattergl) instead of SVG, and spans
 #: as one filled path per trace instead of one bar each.
@@ -59,6 +60,18 @@ FADE_COLOUR = "rgba(255,255,255,0.6)"
 #: First view: the data's extent padded by this share of it on each side (at least PAD_MIN_DAYS).
 PAD_SHARE = 0.04
 PAD_MIN_DAYS = 10
+#: The first view holds the bulk of the events (view.py): the shortest window of event
+#: midpoints with BULK_SHARE of them, grown by every midpoint within BULK_REACH_SHARE of its
+#: length (at least BULK_MIN_REACH_DAYS) of its ends.
+BULK_SHARE = 0.95
+BULK_REACH_SHARE = 0.25
+BULK_MIN_REACH_DAYS = 366
+
+#: On SVG pages (at most WEBGL_THRESHOLD events) a lane grows so that its rows of stacked
+#: marks are at least ROW_MIN_PX apart (no blob of overlapping marks), up to LANE_MAX_UNITS
+#: times LANE_PX; the page stays within HEIGHT_MAX.
+ROW_MIN_PX = 13
+LANE_MAX_UNITS = 5
 
 #: Page height: pixels per lane plus room for title, range slider and legend, bounded.
 LANE_PX = 84

@@ -48,6 +48,7 @@ from .config import (
 from .encode import index_dtype, typed, untyped
 from .lanes import LaneLayout, layout, span_widths
 from .marks import build_marks, fatality_share
+from .view import first_view
 
 MS_PER_DAY = 86_400_000
 
@@ -254,17 +255,19 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
         raise ValueError(f"lanes must be one of {', '.join(LANE_MODES)}, not {lanes!r}")
     m = build_marks(events, sources, actors)
     marks = m.frame
-    layouts = {mode: layout(marks, mode) for mode in LANE_MODES}
+    gl = len(marks) > WEBGL_THRESHOLD
+    view = first_view(marks)
+    extent_days = view.extent_ms / MS_PER_DAY
+    layouts = {mode: layout(marks, mode, extent_days, grow=not gl) for mode in LANE_MODES}
     fatal = marks["fatalities"].to_numpy() > 0
     share = fatality_share(marks["fatalities"]).to_numpy()
     size = np.where(fatal, MARKER_SIZE + (MARKER_SIZE_MAX - MARKER_SIZE) * share, MARKER_SIZE)
     growth = np.where(fatal, 1 + (SPAN_FATALITY_GROWTH - 1) * share, 1.0)
-    gl = len(marks) > WEBGL_THRESHOLD
 
     present = set(marks["group"])
     groups = [g for g in enc.group_order() if g in present] + sorted(present - set(enc.group_order()))
     colours = enc.group_colours(groups)
-    extent_ms = axes_extent_ms(marks)
+    extent_ms = view.extent_ms
 
     b = _Builder(marks, layouts, lanes, growth)
     group, kind, ongoing = marks["group"].to_numpy(), marks["kind"].to_numpy(), marks["ongoing"].to_numpy(dtype=bool)
@@ -286,8 +289,8 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
         b.fades(arrows, extent_ms)
 
     keys = _key_traces(gl)
-    fig_layout = axes.base_layout(marks, len(events) - len(marks), groups + [t["name"] for t in keys])
-    axes.apply(fig_layout, axes.lane_update(layouts[lanes].labels))
+    fig_layout = axes.base_layout(marks, len(events) - len(marks), groups + [t["name"] for t in keys], view.range())
+    axes.apply(fig_layout, axes.lane_update(layouts[lanes].labels, layouts[lanes].sizes))
     labelled = np.arange(len(marks)) if 0 < len(marks) <= LABEL_MAX_EVENTS else np.arange(0)
     fig_layout["annotations"] = _labels(marks, b, labelled, layouts[lanes], extent_ms)
     y_traces = [i for i, f in enumerate(b.lane_of) if f is not None]
@@ -298,7 +301,7 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
         "y_traces": y_traces,
         "width": [typed(span_widths(layouts[mode], b.rows[i], growth), "f4") for i in bars],
         "width_traces": bars,
-        "relayout": {**axes.lane_update(layouts[mode].labels),
+        "relayout": {**axes.lane_update(layouts[mode].labels, layouts[mode].sizes),
                      **{f"annotations[{k}].y": y for k, y in enumerate(_label_y(layouts[mode], labelled))}},
     } for mode in LANE_MODES]
     # The dropdown only reports the click (method "skip"); page.BOOT_SCRIPT applies lanes[active].
@@ -315,15 +318,6 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
         "rows": [None if r is None else typed(r, rows_dtype) for r in b.rows] + [None] * (len(groups) + len(keys)),
         "lanes": switches,
     }
-
-
-def axes_extent_ms(marks: pd.DataFrame) -> float:
-    """The data's time extent in ms (at least a day)."""
-    if marks.empty:
-        return float(MS_PER_DAY)
-    last = marks["end"].fillna(marks["start"]).max()
-    # in Python integers: centuries of history overflow pandas' nanosecond arithmetic
-    return float(max(MS_PER_DAY, (last.value - marks["start"].min().value) / 1_000_000))
 
 
 def hover_rows(fig: dict, index: int) -> list[list[str]]:
