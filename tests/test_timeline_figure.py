@@ -74,7 +74,7 @@ def test_every_event_is_drawn_by_exactly_one_event_mark():
 
 def test_there_is_one_trace_per_group_and_kind_not_one_per_event():
     medium, large = _figure(synthetic_tables(700, seed=2)), _figure(synthetic_tables(1400, seed=3))
-    fixed = len(_traces(large, role="key")) + len(_traces(large, role="legend"))
+    fixed = len(_traces(large, role="key")) + len(_traces(large, role="legend")) + len(_traces(large, role="highlight"))
     bound = 3 * len(enc.group_order()) + fixed  # spans, points and arrows per group
     assert len(medium["data"]) <= bound and len(large["data"]) <= bound
 

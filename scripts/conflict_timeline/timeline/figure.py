@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import axes, spans
+from . import axes, facets, geo, spans
 from . import encodings as enc
 from . import hover
 from .config import (
@@ -33,9 +33,12 @@ from .config import (
     FADE_COLOUR,
     FADE_EXTENT_SHARE,
     FADE_SHARE,
+    HIGHLIGHT_COLOUR,
+    HIGHLIGHT_SIZE,
     LABEL_COLOUR,
     LABEL_FONT_SIZE,
     LABEL_MAX_EVENTS,
+    LABEL_ROOM_SHARE,
     LABEL_SHIFT_PX,
     LABEL_SHORT_SPAN_SHARE,
     LANE_MODES,
@@ -65,14 +68,16 @@ class _Builder:
         self.start, self.end = _ms(marks["start"]), _ms(marks["end"])
         self.traces: list[dict] = []
         self.rows: list[np.ndarray | None] = []
+        self.members: list[np.ndarray | None] = []  # marks of the points of traces without hover rows
         self.lane_of: list = []  # per trace: fn(layout) -> y, or None
 
     def y(self, lay: LaneLayout, rows: np.ndarray) -> dict:
         return typed(lay.y[rows], "f4")
 
-    def add(self, trace: dict, rows=None, lane=None) -> None:
+    def add(self, trace: dict, rows=None, lane=None, members=None) -> None:
         self.traces.append(trace)
         self.rows.append(rows)
+        self.members.append(members)
         self.lane_of.append(lane)
 
     def bars(self, rows: np.ndarray, colour: str, group: str) -> None:
@@ -164,7 +169,7 @@ class _Builder:
             "fillcolor": FADE_COLOUR, "line": {"width": 0, "simplify": False}, "hoverinfo": "skip",
             "x": typed(x, "f8"), "y": typed(lane(self.layouts[self.first]), "f4"),
             "meta": {"role": "ongoing", "group": "", "kind": "fades"},
-        }, None, lane)
+        }, None, lane, rows[span])
 
     def arrows(self, rows: np.ndarray, colour: str, group: str) -> None:
         """Arrow heads at the publication date of ongoing happenings (SVG pages)."""
@@ -176,7 +181,7 @@ class _Builder:
             "marker": {"color": colour, "symbol": "triangle-right", "size": ARROW_SIZE, "line": {"width": 0}},
             "hoverinfo": "skip",
             "meta": {"role": "ongoing", "group": group, "kind": "arrows"},
-        }, None, lane)
+        }, None, lane, rows)
 
 
 def _swatch(group: str, colour: str) -> dict:
@@ -234,6 +239,18 @@ def _label_y(lay: LaneLayout, rows: np.ndarray) -> list[float]:
     return [round(float(y), 4) for y in lay.y[rows]]
 
 
+def _free_to_label(marks: pd.DataFrame, b: _Builder, lay: LaneLayout, extent_ms: float) -> np.ndarray:
+    """The marks whose label has room: the next mark of the same row (same y) starts at least
+    LABEL_ROOM_SHARE of the first view later (labels of crowded rows would cover each other)."""
+    y = lay.y
+    order = np.lexsort((b.start, y))
+    same_row = np.append(y[order][1:] == y[order][:-1], False)
+    gap = np.append(b.start[order][1:] - b.start[order][:-1], np.inf)
+    free = np.ones(len(marks), dtype=bool)
+    free[order] = ~same_row | (gap >= LABEL_ROOM_SHARE * extent_ms)
+    return np.flatnonzero(free)
+
+
 def _labels(marks: pd.DataFrame, b: _Builder, rows: np.ndarray, lay: LaneLayout, extent_ms: float) -> list[dict]:
     """A short label (type and first actor) beside every mark of a small page, so that each
     event reads at first sight: right of a point or a short span; above the start of a long
@@ -249,8 +266,18 @@ def _labels(marks: pd.DataFrame, b: _Builder, rows: np.ndarray, lay: LaneLayout,
     } for xx, y, t, s, g in zip(x.tolist(), _label_y(lay, rows), text, long.tolist(), b.growth[rows].tolist())]
 
 
-def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFrame, lanes: str = "group") -> dict:
-    """The timeline figure of a package's events, with `lanes` (group, actor or source) first."""
+def _highlight() -> dict:
+    """The ring around the mark whose card is open (the page moves it; empty at first)."""
+    return {"type": "scatter", "name": "", "x": [None], "y": [None], "mode": "markers", "showlegend": False,
+            "hoverinfo": "skip", "marker": {"symbol": "circle-open", "size": HIGHLIGHT_SIZE,
+                                            "color": HIGHLIGHT_COLOUR, "line": {"width": 2.5}},
+            "meta": {"role": "highlight", "group": "", "kind": "highlight"}}
+
+
+def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFrame, lanes: str = "group",
+                 event_sources: pd.DataFrame | None = None) -> dict:
+    """The timeline figure of a package's events, with `lanes` (group, country, actor or
+    source) first; `event_sources` (optional) gives every report of each event for its card."""
     if lanes not in LANE_MODES:
         raise ValueError(f"lanes must be one of {', '.join(LANE_MODES)}, not {lanes!r}")
     m = build_marks(events, sources, actors)
@@ -291,7 +318,7 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
     keys = _key_traces(gl)
     fig_layout = axes.base_layout(marks, len(events) - len(marks), groups + [t["name"] for t in keys], view.range())
     axes.apply(fig_layout, axes.lane_update(layouts[lanes].labels, layouts[lanes].sizes))
-    labelled = np.arange(len(marks)) if 0 < len(marks) <= LABEL_MAX_EVENTS else np.arange(0)
+    labelled = _free_to_label(marks, b, layouts[lanes], extent_ms) if 0 < len(marks) <= LABEL_MAX_EVENTS else np.arange(0)
     fig_layout["annotations"] = _labels(marks, b, labelled, layouts[lanes], extent_ms)
     y_traces = [i for i, f in enumerate(b.lane_of) if f is not None]
     bars = [i for i, t in enumerate(b.traces) if t["type"] == "bar"]
@@ -311,12 +338,17 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
         x=0, xanchor="left", y=1.0, yanchor="bottom", pad=dict(b=6), showactive=True,
     )]
     rows_dtype = index_dtype(len(marks))
+    extra = len(groups) + len(keys) + 1
     return {
-        "data": b.traces + [_swatch(g, colours[g]) for g in groups] + keys,
+        "data": b.traces + [_swatch(g, colours[g]) for g in groups] + keys + [_highlight()],
         "layout": fig_layout,
         "hover": _hover_table(m),
-        "rows": [None if r is None else typed(r, rows_dtype) for r in b.rows] + [None] * (len(groups) + len(keys)),
+        "rows": [None if r is None else typed(r, rows_dtype) for r in b.rows] + [None] * extra,
+        "members": [None if r is None else typed(r, rows_dtype) for r in b.members] + [None] * extra,
+        "labelled": typed(labelled, rows_dtype),  # the mark of each annotation
         "lanes": switches,
+        "page": facets.page_data(m, events, sources, actors, event_sources, view.outside),
+        "map": geo.map_layout(),
     }
 
 

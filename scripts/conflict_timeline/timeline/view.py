@@ -3,7 +3,7 @@
 
 The bulk is the shortest window of event midpoints that holds BULK_SHARE of them, grown to
 take in every midpoint within BULK_REACH_SHARE of its length (repeatedly), so that only
-events well apart from the rest stay out. The view spans the bulk events from the first
+events well apart from the rest stay out (a page of fewer than BULK_MIN_EVENTS shows all). The view spans the bulk events from the first
 start to the last end, padded. Events that do not reach into the view are "outside the first
 view": still drawn (zoom out or press "all"), and listed on the page so they can be checked.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .config import BULK_MIN_REACH_DAYS, BULK_REACH_SHARE, BULK_SHARE, PAD_MIN_DAYS, PAD_SHARE
+from .config import BULK_MIN_EVENTS, BULK_MIN_REACH_DAYS, BULK_REACH_SHARE, BULK_SHARE, PAD_MIN_DAYS, PAD_SHARE
 
 MS_PER_DAY = 86_400_000
 #: The calendar plotly can draw (and Python's datetime holds).
@@ -61,6 +61,8 @@ def bulk(mid: np.ndarray) -> tuple[float, float]:
     """The window of midpoints (sorted or not) that holds the bulk of them (see module doc)."""
     c = np.sort(mid)
     n = len(c)
+    if n < BULK_MIN_EVENTS:
+        return float(c[0]), float(c[-1])
     k = max(1, math.ceil(BULK_SHARE * n))
     widths = c[k - 1:] - c[: n - k + 1]
     first = int(np.argmin(widths))  # the earliest of equally short windows
