@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conflict_timeline.timeline import write_timeline
-from conflict_timeline.timeline.browser import DRAWN, file_url
+from conflict_timeline.timeline.browser import DRAWN, MAP_DRAWN, file_url
 from timeline_fixtures import corpus_tables
 
 pytestmark = pytest.mark.browser
@@ -47,6 +47,7 @@ def _open(chromium_page, path: Path, viewport=None):
         page.set_viewport_size(viewport)
     page.goto(file_url(path), wait_until="load")
     page.wait_for_function(DRAWN, timeout=60_000)
+    page.wait_for_function(MAP_DRAWN, timeout=60_000)
     return page
 
 

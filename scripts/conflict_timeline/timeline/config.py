@@ -140,7 +140,7 @@ MAP_MARKER_MAX = 34
 #: The map's zoom (projection scale) when the view holds events at one place only.
 MAP_ZOOM = 4
 #: The list of events below the plot shows at most this many rows (the count says how many more).
-LIST_MAX_ROWS = 400
+LIST_MAX_ROWS = 200
 #: Ring drawn around the mark whose card is open.
 HIGHLIGHT_COLOUR = "#111111"
 HIGHLIGHT_SIZE = 22

@@ -106,8 +106,8 @@ def map_layout() -> dict:
         "geo": {
             "scope": "world", "resolution": 110, "projection": {"type": "natural earth"},
             "showcountries": True, "countrycolor": MAP_LINE_COLOUR, "showland": True, "landcolor": "#F2F2F2",
-            "showocean": True, "oceancolor": "#FAFCFF", "showlakes": False, "showrivers": False,
-            "showcoastlines": True, "coastlinecolor": MAP_LINE_COLOUR, "showframe": False,
+            "showocean": False, "showlakes": False, "showrivers": False, "bgcolor": "#FAFCFF",
+            "showcoastlines": False, "showframe": False,
             "fitbounds": "locations",
         },
         "hoverlabel": {"bgcolor": "white", "bordercolor": MAP_COLOUR},

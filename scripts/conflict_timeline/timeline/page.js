@@ -17,7 +17,7 @@ window.ConflictTimelineApp = (function () {
 
   function start(gd, mapDiv, fig, decode, options) {
     var P = fig.page;
-    if (!P) return Promise.resolve();
+    if (!P) return Promise.resolve({showMap: function () { return Promise.resolve(); }});
     var N = P.n, S = P.strings, C = {};
     Object.keys(P.columns).forEach(function (k) { C[k] = decode(P.columns[k]); });
     var t0 = decode(P.start), t1 = decode(P.end), outside = decode(P.outside);
@@ -37,6 +37,7 @@ window.ConflictTimelineApp = (function () {
     var pass = new Uint8Array(N).fill(1), inView = new Uint8Array(N), lower = null;
     var ui = build();
     var markY = new Float64Array(N);
+    var mapOn = false;  // the map is drawn once the timeline is on screen (showMap)
 
     function build() {
       var bar = document.getElementById('ct-filters');
@@ -139,7 +140,7 @@ window.ConflictTimelineApp = (function () {
         gd.setAttribute('data-shown', String(shown));
         gd.setAttribute('data-matching', String(matching));
         list();
-        return drawMap();
+        return mapOn ? drawMap() : null;
       });
     }
 
@@ -309,12 +310,18 @@ window.ConflictTimelineApp = (function () {
     });
     computeMarkY();
     outsideList();
-    return update(false).then(function () {
-      if (mapDiv) mapDiv.on('plotly_click', function (ev) {  // a place on the map filters the timeline to it
-        var p = ev && ev.points && ev.points[0];
-        if (p && p.customdata) { state.place = state.place === p.customdata ? 0 : p.customdata; update(true); }
+    function showMap() {  // draws the map, and from then on keeps it up to date
+      if (!mapDiv) return Promise.resolve();
+      mapOn = true;
+      return drawMap().then(function () {
+        mapDiv.on('plotly_click', function (ev) {  // a place on the map filters the timeline to it
+          var p = ev && ev.points && ev.points[0];
+          if (p && p.customdata) { state.place = state.place === p.customdata ? 0 : p.customdata; update(true); }
+        });
       });
-    });
+    }
+
+    return update(false).then(function () { return {showMap: showMap}; });
   }
 
   return {start: start};

@@ -47,9 +47,9 @@ PLOT_CONFIG = {
 #: decoded by plotly.js; the ones kept for the page are decoded here. WebGL is drawn at the
 #: screen's pixel ratio (plotly's default, 2, shades four times the pixels on a plain screen).
 #: The base map (geo.py), when the page has a map, is handed to plotly.js before it draws.
-#: Then page.js wires the filters, card, list, map and lane dropdown. "Drawn" is marked one
-#: frame after the first frame that holds the plot and the map, i.e. once they are on screen
-#: (tests, previews and the benchmark wait for it).
+#: Then page.js wires the filters, card, list and lane dropdown. "Drawn" is marked one frame
+#: after the first frame that holds the plot, i.e. once it is on screen (tests, previews and
+#: the benchmark wait for it); the map is drawn next ("map drawn", browser.MAP_DRAWN).
 BOOT_SCRIPT = """
 (function () {
   window.__timelineBootAt = performance.now();
@@ -80,13 +80,16 @@ BOOT_SCRIPT = """
   config.plotGlPixelRatio = Math.max(1, window.devicePixelRatio || 1);
   Plotly.newPlot(gd, fig.data, fig.layout, config).then(function () {
     return window.ConflictTimelineApp.start(gd, fig.map ? mapDiv : null, fig, decode, %(options)s);
-  }).then(function () {
+  }).then(function (app) {
     requestAnimationFrame(function () {  // the frame that draws the plot ...
       requestAnimationFrame(function () {  // ... has been rendered
         window.__timelineDrawnAt = performance.now();
         var menu = gd.layout.updatemenus && gd.layout.updatemenus[0], lanes = fig.lanes || [];
         if (menu && lanes[menu.active]) gd.setAttribute('data-lanes', lanes[menu.active].mode);
         gd.setAttribute('data-drawn', 'true');
+        app.showMap().then(function () {  // the map beside it, once the timeline is on screen
+          requestAnimationFrame(function () { window.__timelineMapDrawnAt = performance.now(); });
+        });
       });
     });
   });
