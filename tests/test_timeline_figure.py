@@ -15,7 +15,7 @@ import pytest
 from conflict_timeline.timeline import build_figure, figure as figure_module, render_package, write_timeline
 from conflict_timeline.timeline import encodings as enc
 from conflict_timeline.timeline import encode, hover, spans
-from conflict_timeline.timeline.config import DIV_ID, MARKER_SIZE, MARKER_SIZE_MAX
+from conflict_timeline.timeline.config import CHROME_PX, DIV_ID, MARKER_SIZE, MARKER_SIZE_MAX, ROW_MIN_PX
 from conflict_timeline.timeline.encode import untyped
 from conflict_timeline.timeline.page import figure_json
 from conflict_timeline.timeline.synthetic import synthetic_tables
@@ -74,7 +74,7 @@ def test_every_event_is_drawn_by_exactly_one_event_mark():
 
 def test_there_is_one_trace_per_group_and_kind_not_one_per_event():
     medium, large = _figure(synthetic_tables(700, seed=2)), _figure(synthetic_tables(1400, seed=3))
-    fixed = len(_traces(large, role="key")) + len(_traces(large, role="legend"))
+    fixed = len(_traces(large, role="key")) + len(_traces(large, role="legend")) + len(_traces(large, role="highlight"))
     bound = 3 * len(enc.group_order()) + fixed  # spans, points and arrows per group
     assert len(medium["data"]) <= bound and len(large["data"]) <= bound
 
@@ -197,21 +197,26 @@ def test_events_on_the_same_day_in_the_same_lane_are_stacked_not_hidden():
     fig = _figure(t)
     ys = [y for i in _traces(fig) for y in _arr(fig, i, "y")]
     assert len(set(ys)) == 9
-    assert max(ys) - min(ys) <= 0.8  # all inside the one lane
+    top = fig["layout"]["yaxis"]["range"][0]  # the one lane grew to hold its rows: -0.5 .. top
+    assert -0.5 < min(ys) and max(ys) < top and max(ys) - min(ys) <= 0.8 * (top + 0.5)
+    px_per_unit = (fig["layout"]["height"] - CHROME_PX) / (top + 0.5)
+    assert np.diff(sorted(ys)).min() * px_per_unit >= ROW_MIN_PX - 0.5  # rows far enough apart to read
     assert figure_json(_figure(t)) == figure_json(fig)  # deterministic
 
 
-def test_the_lane_dropdown_holds_group_actor_and_source_lanes_for_every_trace():
+def test_the_lane_dropdown_holds_group_country_actor_and_source_lanes_for_every_trace():
     fig = _figure()
     lanes = fig["lanes"]
-    assert [m["mode"] for m in lanes] == ["group", "actor", "source"]
-    assert [b["label"] for b in fig["layout"]["updatemenus"][0]["buttons"]] == ["Lanes: event type", "Lanes: actor", "Lanes: source"]
+    assert [m["mode"] for m in lanes] == ["group", "country", "actor", "source"]
+    assert [b["label"] for b in fig["layout"]["updatemenus"][0]["buttons"]] == [
+        "Lanes: event type", "Lanes: country", "Lanes: actor", "Lanes: source"]
     n_traces = len(_traces(fig)) + len(_traces(fig, role="ongoing"))
     for m in lanes:
         assert len(m["y"]) == len(m["y_traces"]) == n_traces
         assert [len(untyped(y)) for y in m["y"]] == [len(_arr(fig, i, "y")) for i in m["y_traces"]]
     ticks = {m["mode"]: m["relayout"]["yaxis.ticktext"] for m in lanes}
     assert "Free Syrian Army" in ticks["actor"] and "Russia" in ticks["actor"]
+    assert ticks["country"] == ["Syria"]
     assert len(ticks["source"]) == 1
     assert ticks["source"][0].startswith("Iran Press TV: &#39;FSA&#39; militants") and ticks["source"][0].endswith("…")
     assert fig["layout"]["yaxis"]["ticktext"] == ticks["group"]
@@ -326,9 +331,10 @@ def test_with_webgl_an_ongoing_happening_ends_in_a_fade_over_its_last_part(monke
     assert [fig["data"][i]["meta"]["kind"] for i in fades] == ["fades"]
     x = _arr(fig, fades[0], "x")
     # the bombing campaign (since 2015-09-30) and the death toll (since 2011) fade out over their
-    # last part: at most 30% of the campaign, at most 3% of the whole time span for the toll
+    # last part: at most 30% of the campaign, at most 3% of the first view for the toll
     assert x.max() == _ms("2015-10-25")
-    assert sorted(set(x))[:2] == pytest.approx([_ms("2015-10-25") - 0.03 * (_ms("2017-01-01") - _ms("2011-03-01")),
+    shown = [_ms(d) for d in fig["layout"]["xaxis"]["range"]]
+    assert sorted(set(x))[:2] == pytest.approx([_ms("2015-10-25") - 0.03 * (shown[1] - shown[0]),
                                   _ms("2015-10-25") - 0.3 * 25 * MS_PER_DAY])
     assert any("faded end" in fig["data"][i]["name"] for i in _traces(fig, role="key"))
 
@@ -438,3 +444,4 @@ def test_a_timeline_of_centuries_is_drawn():
     fig = build_figure(events, t["sources"], t["actors"])  # 300+ years overflow nanosecond arithmetic
     lo, hi = fig["layout"]["xaxis"]["range"]
     assert lo < "1700-01-01" and hi > "2016-12-31"
+

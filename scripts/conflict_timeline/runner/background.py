@@ -21,7 +21,7 @@ from ..settings import TIMELINE_NAME
 from ..worker import serve
 
 #: The tables the timeline is drawn from.
-TIMELINE_TABLES = ("events", "sources", "actors")
+TIMELINE_TABLES = ("events", "sources", "actors", "event_sources")
 #: What the worker runs: draw(folder, tables) writes TIMELINE_NAME into folder.
 DRAW = f"{__package__.rsplit('.', 1)[0]}.timeline:draw_tables"
 

@@ -4,8 +4,6 @@ after the first draw, it draws the whole plot a second time."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import math
 
 import pandas as pd
@@ -22,8 +20,6 @@ from .config import (
     MARGIN_BOTTOM_PX,
     MARGIN_LEFT_MIN_PX,
     MARGIN_TOP_PX,
-    PAD_MIN_DAYS,
-    PAD_SHARE,
     RANGESLIDER_THICKNESS,
 )
 
@@ -39,38 +35,34 @@ def text_length(markup: str) -> int:
     return len(re.sub(r"&#?\w+;", "x", re.sub(r"<[^>]+>", "", markup)))
 
 
-def lane_update(labels: list[str]) -> dict:
-    """Layout changes of one lane mode: ticks, range, height, left and bottom margins."""
+def lane_update(labels: list[str], sizes=None) -> dict:
+    """Layout changes of one lane mode: ticks, range, height, left and bottom margins.
+    `sizes`: each lane's height in lane units (lanes.lane_sizes; default 1 each)."""
     n = len(labels)
+    sizes = [1.0] * n if sizes is None else [float(v) for v in sizes]
+    edges = [0.0]
+    for size in sizes:
+        edges.append(edges[-1] + size)
+    total = edges[-1]
     ticktext = [hover.escape(label) for label in labels]
-    height = int(min(HEIGHT_MAX, max(HEIGHT_MIN, n * LANE_PX + CHROME_PX)))
+    height = int(min(HEIGHT_MAX, max(HEIGHT_MIN, total * LANE_PX + CHROME_PX)))
     widest = max((text_length(t) for t in ticktext), default=0)
     # the range slider sits under the x axis, inside the bottom margin
     bottom = math.ceil((MARGIN_BOTTOM_PX + RANGESLIDER_THICKNESS * (height - MARGIN_TOP_PX)) / (1 + RANGESLIDER_THICKNESS))
     return {
-        "yaxis.tickvals": list(range(n)),
+        "yaxis.tickvals": [_tidy((a + b) / 2 - 0.5) for a, b in zip(edges, edges[1:])],
         "yaxis.ticktext": ticktext,
-        "yaxis.range": [n - 0.5, -0.5],
-        "yaxis.minor.tickvals": [i + 0.5 for i in range(n - 1)],
+        "yaxis.range": [_tidy(total - 0.5), -0.5],
+        "yaxis.minor.tickvals": [_tidy(e - 0.5) for e in edges[1:-1]],
         "height": height,
         "margin.l": int(max(MARGIN_LEFT_MIN_PX, widest * LABEL_CHAR_PX + 24)),
         "margin.b": bottom,
     }
 
 
-def x_range(marks: pd.DataFrame) -> list[str] | None:
-    """The first view: the data's extent, padded."""
-    if marks.empty:
-        return None
-    first = marks["start"].min()
-    last = marks["end"].fillna(marks["start"] + pd.Timedelta(days=1)).max()
-    # whole days in Python integers: centuries of history overflow pandas' nanosecond arithmetic
-    days = (last.value - first.value) // 86_400_000_000_000
-    pad = dt.timedelta(days=max(PAD_MIN_DAYS, int(days * PAD_SHARE)))
-    lo, hi = first.date(), last.date()
-    lo = lo - pad if lo - dt.date.min > pad else dt.date.min
-    hi = hi + pad if dt.date.max - hi > pad else dt.date.max
-    return [lo.isoformat(), hi.isoformat()]
+def _tidy(value: float):
+    """A lane position as written into the figure: whole numbers as int."""
+    return int(value) if float(value).is_integer() else round(value, 4)
 
 
 def subtitle(marks: pd.DataFrame, n_sources: int, n_undated: int) -> str:
@@ -87,8 +79,9 @@ def subtitle(marks: pd.DataFrame, n_sources: int, n_undated: int) -> str:
     return hover.escape(text)
 
 
-def base_layout(marks: pd.DataFrame, n_undated: int, legend_names: list[str]) -> dict:
-    """Everything but the lanes (lane_update); `legend_names` sizes the right margin."""
+def base_layout(marks: pd.DataFrame, n_undated: int, legend_names: list[str], x_range: list[str] | None) -> dict:
+    """Everything but the lanes (lane_update); `legend_names` sizes the right margin;
+    `x_range` is the first view (view.first_view)."""
     n_sources = marks["lane_source"].nunique() if not marks.empty else 0
     widest = max([text_length(n) for n in legend_names + [GROUP_LEGEND_TITLE, KEY_LEGEND_TITLE]])
     return dict(
@@ -106,7 +99,7 @@ def base_layout(marks: pd.DataFrame, n_undated: int, legend_names: list[str]) ->
         hoverlabel=dict(align="left", bgcolor="white", bordercolor="#444444", font=dict(size=12, family=FONT)),
         barmode="overlay",
         xaxis=dict(
-            type="date", range=x_range(marks), showgrid=True, gridcolor="#EEEEEE", linecolor="#888888",
+            type="date", range=x_range, showgrid=True, gridcolor="#EEEEEE", linecolor="#888888",
             showline=True, ticks="outside",
             rangeslider=dict(visible=True, thickness=RANGESLIDER_THICKNESS, bgcolor="#F7F7F7"),
             rangeselector=dict(

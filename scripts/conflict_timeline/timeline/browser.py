@@ -14,6 +14,8 @@ from .config import CHROMIUM_ARGS, CHROMIUM_PATH
 
 #: JavaScript condition that holds once the page's plot is drawn (set by page.BOOT_SCRIPT once the plot is on screen).
 DRAWN = "() => window.__timelineDrawnAt !== undefined"
+#: ... and once the map beside it is drawn too (pages with a map; drawn right after the plot).
+MAP_DRAWN = "() => window.__timelineMapDrawnAt !== undefined"
 
 
 def require_chromium(path: str = CHROMIUM_PATH) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 DIV_ID = "conflict-timeline"
 
 #: Lane modes, in the order the dropdown shows them, with the button label.
-LANE_MODES = {"group": "Lanes: event type", "actor": "Lanes: actor", "source": "Lanes: source"}
+LANE_MODES = {"group": "Lanes: event type", "country": "Lanes: country", "actor": "Lanes: actor",
+              "source": "Lanes: source"}
 
 #: Above this many events, markers are drawn with WebGL (Scattergl) instead of SVG, and spans
 #: as one filled path per trace instead of one bar each.
@@ -16,6 +17,9 @@ WEBGL_THRESHOLD = 1500
 #: each event reads at first sight without hovering; labels are cut at LABEL_CHARS.
 LABEL_MAX_EVENTS = 60
 LABEL_CHARS = 34
+#: A mark is labelled only when the next mark of its row starts at least this share of the
+#: first view later (about a label's width), so that labels never cover each other.
+LABEL_ROOM_SHARE = 0.2
 LABEL_FONT_SIZE = 10
 LABEL_COLOUR = "#333333"
 #: Labels sit this many pixels right of a point, or above a span's start.
@@ -32,9 +36,9 @@ LANE_LABEL_CHARS = 38
 #: centre row first, rows at most MAX_ROW_STEP apart.
 LANE_HALF_HEIGHT = 0.38
 MAX_ROW_STEP = 0.16
-#: A marker is treated as this share of the whole time span wide when deciding which
-#: marks would hide each other (about one marker width at the first view).
-POINT_FOOTPRINT_SHARE = 0.006
+#: A marker is treated as this share of the first view wide when deciding which marks would
+#: hide each other (about one marker width on a plot some 550 px wide, beside the map).
+POINT_FOOTPRINT_SHARE = 0.025
 #: Thickness of a span (bar) in lane units, and its share of the row step when rows are tight.
 SPAN_THICKNESS = 0.26
 SPAN_ROW_SHARE = 0.8
@@ -59,6 +63,20 @@ FADE_COLOUR = "rgba(255,255,255,0.6)"
 #: First view: the data's extent padded by this share of it on each side (at least PAD_MIN_DAYS).
 PAD_SHARE = 0.04
 PAD_MIN_DAYS = 10
+#: The first view holds the bulk of the events (view.py): the shortest window of event
+#: midpoints with BULK_SHARE of them, grown by every midpoint within BULK_REACH_SHARE of its
+#: length (at least BULK_MIN_REACH_DAYS) of its ends. Pages of fewer than BULK_MIN_EVENTS
+#: events show them all.
+BULK_SHARE = 0.9
+BULK_MIN_EVENTS = 10
+BULK_REACH_SHARE = 0.25
+BULK_MIN_REACH_DAYS = 366
+
+#: On SVG pages (at most WEBGL_THRESHOLD events) a lane grows so that its rows of stacked
+#: marks are at least ROW_MIN_PX apart (no blob of overlapping marks), up to LANE_MAX_UNITS
+#: times LANE_PX; the page stays within HEIGHT_MAX.
+ROW_MIN_PX = 13
+LANE_MAX_UNITS = 5
 
 #: Page height: pixels per lane plus room for title, range slider and legend, bounded.
 LANE_PX = 84
@@ -107,3 +125,22 @@ PREVIEW_WIDTH = 1400
 #: hover distance at the first view), at most MAX_SPAN_VERTICES per span.
 HOVER_STEP_SHARE = 0.025
 MAX_SPAN_VERTICES = 80
+
+#: The map beside the timeline (geo.py, page.js): its width and height in pixels, marker
+#: colour and size (MAP_MARKER_MIN px for one event, growing with the square root of the
+#: count, at most MAP_MARKER_MAX), and the colour of borders and coasts.
+MAP_WIDTH_PX = 420
+#: The map and the card sit beside the timeline on screens at least this wide, below it on narrower ones.
+MAP_BESIDE_MIN_PX = 1700
+MAP_HEIGHT_PX = 340
+MAP_COLOUR = "#B2182B"
+MAP_LINE_COLOUR = "#AAAAAA"
+MAP_MARKER_MIN = 7
+MAP_MARKER_MAX = 34
+#: The map's zoom (projection scale) when the view holds events at one place only.
+MAP_ZOOM = 4
+#: The list of events below the plot shows at most this many rows (the count says how many more).
+LIST_MAX_ROWS = 200
+#: Ring drawn around the mark whose card is open.
+HIGHLIGHT_COLOUR = "#111111"
+HIGHLIGHT_SIZE = 22

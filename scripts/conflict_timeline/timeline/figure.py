@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import axes, spans
+from . import axes, facets, geo, spans
 from . import encodings as enc
 from . import hover
 from .config import (
@@ -33,9 +33,12 @@ from .config import (
     FADE_COLOUR,
     FADE_EXTENT_SHARE,
     FADE_SHARE,
+    HIGHLIGHT_COLOUR,
+    HIGHLIGHT_SIZE,
     LABEL_COLOUR,
     LABEL_FONT_SIZE,
     LABEL_MAX_EVENTS,
+    LABEL_ROOM_SHARE,
     LABEL_SHIFT_PX,
     LABEL_SHORT_SPAN_SHARE,
     LANE_MODES,
@@ -48,6 +51,7 @@ from .config import (
 from .encode import index_dtype, typed, untyped
 from .lanes import LaneLayout, layout, span_widths
 from .marks import build_marks, fatality_share
+from .view import first_view
 
 MS_PER_DAY = 86_400_000
 
@@ -64,14 +68,16 @@ class _Builder:
         self.start, self.end = _ms(marks["start"]), _ms(marks["end"])
         self.traces: list[dict] = []
         self.rows: list[np.ndarray | None] = []
+        self.members: list[np.ndarray | None] = []  # marks of the points of traces without hover rows
         self.lane_of: list = []  # per trace: fn(layout) -> y, or None
 
     def y(self, lay: LaneLayout, rows: np.ndarray) -> dict:
         return typed(lay.y[rows], "f4")
 
-    def add(self, trace: dict, rows=None, lane=None) -> None:
+    def add(self, trace: dict, rows=None, lane=None, members=None) -> None:
         self.traces.append(trace)
         self.rows.append(rows)
+        self.members.append(members)
         self.lane_of.append(lane)
 
     def bars(self, rows: np.ndarray, colour: str, group: str) -> None:
@@ -163,7 +169,7 @@ class _Builder:
             "fillcolor": FADE_COLOUR, "line": {"width": 0, "simplify": False}, "hoverinfo": "skip",
             "x": typed(x, "f8"), "y": typed(lane(self.layouts[self.first]), "f4"),
             "meta": {"role": "ongoing", "group": "", "kind": "fades"},
-        }, None, lane)
+        }, None, lane, rows[span])
 
     def arrows(self, rows: np.ndarray, colour: str, group: str) -> None:
         """Arrow heads at the publication date of ongoing happenings (SVG pages)."""
@@ -175,7 +181,7 @@ class _Builder:
             "marker": {"color": colour, "symbol": "triangle-right", "size": ARROW_SIZE, "line": {"width": 0}},
             "hoverinfo": "skip",
             "meta": {"role": "ongoing", "group": group, "kind": "arrows"},
-        }, None, lane)
+        }, None, lane, rows)
 
 
 def _swatch(group: str, colour: str) -> dict:
@@ -233,6 +239,18 @@ def _label_y(lay: LaneLayout, rows: np.ndarray) -> list[float]:
     return [round(float(y), 4) for y in lay.y[rows]]
 
 
+def _free_to_label(marks: pd.DataFrame, b: _Builder, lay: LaneLayout, extent_ms: float) -> np.ndarray:
+    """The marks whose label has room: the next mark of the same row (same y) starts at least
+    LABEL_ROOM_SHARE of the first view later (labels of crowded rows would cover each other)."""
+    y = lay.y
+    order = np.lexsort((b.start, y))
+    same_row = np.append(y[order][1:] == y[order][:-1], False)
+    gap = np.append(b.start[order][1:] - b.start[order][:-1], np.inf)
+    free = np.ones(len(marks), dtype=bool)
+    free[order] = ~same_row | (gap >= LABEL_ROOM_SHARE * extent_ms)
+    return np.flatnonzero(free)
+
+
 def _labels(marks: pd.DataFrame, b: _Builder, rows: np.ndarray, lay: LaneLayout, extent_ms: float) -> list[dict]:
     """A short label (type and first actor) beside every mark of a small page, so that each
     event reads at first sight: right of a point or a short span; above the start of a long
@@ -248,23 +266,35 @@ def _labels(marks: pd.DataFrame, b: _Builder, rows: np.ndarray, lay: LaneLayout,
     } for xx, y, t, s, g in zip(x.tolist(), _label_y(lay, rows), text, long.tolist(), b.growth[rows].tolist())]
 
 
-def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFrame, lanes: str = "group") -> dict:
-    """The timeline figure of a package's events, with `lanes` (group, actor or source) first."""
+def _highlight() -> dict:
+    """The ring around the mark whose card is open (the page moves it; empty at first)."""
+    return {"type": "scatter", "name": "", "x": [None], "y": [None], "mode": "markers", "showlegend": False,
+            "hoverinfo": "skip", "marker": {"symbol": "circle-open", "size": HIGHLIGHT_SIZE,
+                                            "color": HIGHLIGHT_COLOUR, "line": {"width": 2.5}},
+            "meta": {"role": "highlight", "group": "", "kind": "highlight"}}
+
+
+def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFrame, lanes: str = "group",
+                 event_sources: pd.DataFrame | None = None) -> dict:
+    """The timeline figure of a package's events, with `lanes` (group, country, actor or
+    source) first; `event_sources` (optional) gives every report of each event for its card."""
     if lanes not in LANE_MODES:
         raise ValueError(f"lanes must be one of {', '.join(LANE_MODES)}, not {lanes!r}")
     m = build_marks(events, sources, actors)
     marks = m.frame
-    layouts = {mode: layout(marks, mode) for mode in LANE_MODES}
+    gl = len(marks) > WEBGL_THRESHOLD
+    view = first_view(marks)
+    extent_days = view.extent_ms / MS_PER_DAY
+    layouts = {mode: layout(marks, mode, extent_days, grow=not gl) for mode in LANE_MODES}
     fatal = marks["fatalities"].to_numpy() > 0
     share = fatality_share(marks["fatalities"]).to_numpy()
     size = np.where(fatal, MARKER_SIZE + (MARKER_SIZE_MAX - MARKER_SIZE) * share, MARKER_SIZE)
     growth = np.where(fatal, 1 + (SPAN_FATALITY_GROWTH - 1) * share, 1.0)
-    gl = len(marks) > WEBGL_THRESHOLD
 
     present = set(marks["group"])
     groups = [g for g in enc.group_order() if g in present] + sorted(present - set(enc.group_order()))
     colours = enc.group_colours(groups)
-    extent_ms = axes_extent_ms(marks)
+    extent_ms = view.extent_ms
 
     b = _Builder(marks, layouts, lanes, growth)
     group, kind, ongoing = marks["group"].to_numpy(), marks["kind"].to_numpy(), marks["ongoing"].to_numpy(dtype=bool)
@@ -286,9 +316,9 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
         b.fades(arrows, extent_ms)
 
     keys = _key_traces(gl)
-    fig_layout = axes.base_layout(marks, len(events) - len(marks), groups + [t["name"] for t in keys])
-    axes.apply(fig_layout, axes.lane_update(layouts[lanes].labels))
-    labelled = np.arange(len(marks)) if 0 < len(marks) <= LABEL_MAX_EVENTS else np.arange(0)
+    fig_layout = axes.base_layout(marks, len(events) - len(marks), groups + [t["name"] for t in keys], view.range())
+    axes.apply(fig_layout, axes.lane_update(layouts[lanes].labels, layouts[lanes].sizes))
+    labelled = _free_to_label(marks, b, layouts[lanes], extent_ms) if 0 < len(marks) <= LABEL_MAX_EVENTS else np.arange(0)
     fig_layout["annotations"] = _labels(marks, b, labelled, layouts[lanes], extent_ms)
     y_traces = [i for i, f in enumerate(b.lane_of) if f is not None]
     bars = [i for i, t in enumerate(b.traces) if t["type"] == "bar"]
@@ -298,7 +328,7 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
         "y_traces": y_traces,
         "width": [typed(span_widths(layouts[mode], b.rows[i], growth), "f4") for i in bars],
         "width_traces": bars,
-        "relayout": {**axes.lane_update(layouts[mode].labels),
+        "relayout": {**axes.lane_update(layouts[mode].labels, layouts[mode].sizes),
                      **{f"annotations[{k}].y": y for k, y in enumerate(_label_y(layouts[mode], labelled))}},
     } for mode in LANE_MODES]
     # The dropdown only reports the click (method "skip"); page.BOOT_SCRIPT applies lanes[active].
@@ -308,22 +338,18 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
         x=0, xanchor="left", y=1.0, yanchor="bottom", pad=dict(b=6), showactive=True,
     )]
     rows_dtype = index_dtype(len(marks))
+    extra = len(groups) + len(keys) + 1
     return {
-        "data": b.traces + [_swatch(g, colours[g]) for g in groups] + keys,
+        "data": b.traces + [_swatch(g, colours[g]) for g in groups] + keys + [_highlight()],
         "layout": fig_layout,
         "hover": _hover_table(m),
-        "rows": [None if r is None else typed(r, rows_dtype) for r in b.rows] + [None] * (len(groups) + len(keys)),
+        "rows": [None if r is None else typed(r, rows_dtype) for r in b.rows] + [None] * extra,
+        "members": [None if r is None else typed(r, rows_dtype) for r in b.members] + [None] * extra,
+        "labelled": typed(labelled, rows_dtype),  # the mark of each annotation
         "lanes": switches,
+        "page": facets.page_data(m, events, sources, actors, event_sources, view.outside),
+        "map": geo.map_layout(),
     }
-
-
-def axes_extent_ms(marks: pd.DataFrame) -> float:
-    """The data's time extent in ms (at least a day)."""
-    if marks.empty:
-        return float(MS_PER_DAY)
-    last = marks["end"].fillna(marks["start"]).max()
-    # in Python integers: centuries of history overflow pandas' nanosecond arithmetic
-    return float(max(MS_PER_DAY, (last.value - marks["start"].min().value) / 1_000_000))
 
 
 def hover_rows(fig: dict, index: int) -> list[list[str]]:

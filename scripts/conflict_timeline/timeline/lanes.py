@@ -11,10 +11,15 @@ import pandas as pd
 
 from . import encodings as enc
 from .config import (
+    CHROME_PX,
+    HEIGHT_MAX,
     LANE_HALF_HEIGHT,
+    LANE_MAX_UNITS,
+    LANE_PX,
     MAX_LANES,
     MAX_ROW_STEP,
     POINT_FOOTPRINT_SHARE,
+    ROW_MIN_PX,
     SPAN_ROW_SHARE,
     SPAN_THICKNESS,
     Y_DECIMALS,
@@ -36,6 +41,8 @@ class LaneLayout:
     y: np.ndarray  # lane index + offset inside the lane
     thickness: np.ndarray  # span thickness of each mark, in lane units
     room: np.ndarray  # distance to the next row (how thick a span may grow), in lane units
+    centres: np.ndarray  # y of each lane's centre (top lane first), in lane units
+    sizes: np.ndarray  # height of each lane, in lane units (1 unless it grew for its rows)
 
 
 def _lane_keys(marks: pd.DataFrame, mode: str) -> tuple[pd.Series, list[str]]:
@@ -49,7 +56,7 @@ def _lane_keys(marks: pd.DataFrame, mode: str) -> tuple[pd.Series, list[str]]:
     key, label = marks[f"lane_{mode}"], marks[f"lane_{mode}_label"]
     stats = pd.DataFrame({"key": key, "label": label, "start": marks["start"]})
     if mode == "source":
-        stats["first"] = marks["source_published"].fillna(marks["start"])
+        stats["first"] = marks["source_published"].fillna(marks["start"]).astype("datetime64[ms]")
     else:
         stats["first"] = marks["start"]
     lanes = stats.groupby("key", sort=True).agg(
@@ -63,12 +70,12 @@ def _lane_keys(marks: pd.DataFrame, mode: str) -> tuple[pd.Series, list[str]]:
         kept, rest = lanes, lanes.iloc[:0]
     if mode == "source":  # sources in the order they were published
         kept = kept.sort_values(["first", "label", "key"], kind="mergesort")
-    else:  # actors: busiest first
+    else:  # actors and countries: busiest first
         kept = kept.sort_values(["n", "label", "key"], ascending=[False, True, True], kind="mergesort")
     labels = list(kept["label"])
     index = {k: i for i, k in enumerate(kept["key"])}
     if len(rest):
-        noun = "actors" if mode == "actor" else "sources"
+        noun = {"actor": "actors", "country": "countries"}.get(mode, "sources")
         labels.append(f"{len(rest)} other {noun}")
     return _lookup(key, index, len(labels) - 1), labels
 
@@ -79,12 +86,13 @@ def _lookup(keys: pd.Series, index: dict, default: int) -> np.ndarray:
     return np.array([index.get(k, default) for k in uniques] + [default], dtype=np.int64)[codes]
 
 
-def row_offsets(rows: np.ndarray, n_rows: int) -> tuple[np.ndarray, float]:
-    """Offsets of rows inside a lane, centre row first, then alternately below and above;
-    and the step between rows. Always within +-LANE_HALF_HEIGHT."""
+def row_offsets(rows: np.ndarray, n_rows: int, size: float = 1.0) -> tuple[np.ndarray, float]:
+    """Offsets of rows inside a lane `size` lane units high, centre row first, then
+    alternately below and above; and the step between rows. Always within
+    +-LANE_HALF_HEIGHT * size."""
     if n_rows <= 1:
         return np.zeros(len(rows)), MAX_ROW_STEP
-    step = min(MAX_ROW_STEP, LANE_HALF_HEIGHT / ((n_rows) // 2))
+    step = min(MAX_ROW_STEP, LANE_HALF_HEIGHT * size / ((n_rows) // 2))
     distance = (rows + 1) // 2
     sign = np.where(rows % 2 == 1, 1.0, -1.0)
     return distance * step * sign, step
@@ -117,8 +125,25 @@ def stack_rows(lane: np.ndarray, start: np.ndarray, stop: np.ndarray) -> np.ndar
     return rows
 
 
-def layout(marks: pd.DataFrame, mode: str) -> LaneLayout:
-    """Lane, y position and span thickness of every mark for `mode` (group, actor, source)."""
+def lane_sizes(n_rows: np.ndarray, grow: bool) -> np.ndarray:
+    """Height of each lane in lane units: 1, or (grow) enough for its rows to be ROW_MIN_PX
+    apart, at most LANE_MAX_UNITS, the growth shrunk so that the page stays within HEIGHT_MAX."""
+    sizes = np.ones(len(n_rows))
+    if not grow or not len(n_rows):
+        return sizes
+    need = (ROW_MIN_PX / LANE_PX) * (n_rows // 2) / LANE_HALF_HEIGHT
+    sizes = np.clip(need, 1.0, LANE_MAX_UNITS)
+    room = (HEIGHT_MAX - CHROME_PX) / LANE_PX - len(n_rows)  # lane units the growth may take
+    extra = float((sizes - 1).sum())
+    if extra > max(room, 0):
+        sizes = 1 + (sizes - 1) * max(room, 0) / extra
+    return np.round(sizes, 2)
+
+
+def layout(marks: pd.DataFrame, mode: str, extent_days: float | None = None, grow: bool = False) -> LaneLayout:
+    """Lane, y position and span thickness of every mark for `mode` (group, country, actor,
+    source). Marks that would cover each other at a view `extent_days` long (default: all
+    the data) are stacked in rows; with `grow`, crowded lanes get taller (lane_sizes)."""
     lane_series, labels = _lane_keys(marks, mode)
     lane = np.asarray(lane_series, dtype=np.int64)
     start = marks["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
@@ -127,21 +152,29 @@ def layout(marks: pd.DataFrame, mode: str) -> LaneLayout:
         extent = max(1, int(end.max() - start.min()))
     else:
         end, extent = start, 1
+    if extent_days is not None:
+        extent = max(1, int(extent_days))
     footprint = max(1, int(round(extent * POINT_FOOTPRINT_SHARE)))
     stop = np.maximum(end, start + footprint)
 
     rows = stack_rows(lane, start, stop)
-    y = lane.astype(float)
+    n_rows = np.ones(len(labels), dtype=np.int64)
+    present = np.unique(lane)
+    for ln in present:
+        n_rows[ln] = int(rows[lane == ln].max()) + 1
+    sizes = lane_sizes(n_rows, grow)
+    centres = np.cumsum(sizes) - sizes / 2 - 0.5
+    y = np.zeros(len(marks))
     thickness = np.full(len(marks), SPAN_THICKNESS)
     room = np.full(len(marks), 2 * LANE_HALF_HEIGHT)
-    for ln in np.unique(lane):
+    for ln in present:
         sel = lane == ln
-        n_rows = int(rows[sel].max()) + 1
-        offsets, step = row_offsets(rows[sel], n_rows)
-        y[sel] += offsets
+        offsets, step = row_offsets(rows[sel], int(n_rows[ln]), float(sizes[ln]))
+        y[sel] = centres[ln] + offsets
         thickness[sel] = min(SPAN_THICKNESS, step * SPAN_ROW_SHARE)
-        room[sel] = 2 * LANE_HALF_HEIGHT if n_rows == 1 else step
-    return LaneLayout(mode, labels, lane, np.round(y, Y_DECIMALS), thickness, room)
+        room[sel] = 2 * LANE_HALF_HEIGHT if n_rows[ln] == 1 else step
+    return LaneLayout(mode, labels, lane, np.round(y, Y_DECIMALS), thickness, room,
+                      np.round(centres, Y_DECIMALS), sizes)
 
 
 def span_widths(lay: LaneLayout, rows: np.ndarray, growth: np.ndarray) -> np.ndarray:

@@ -38,11 +38,13 @@ def _col(frame: pd.DataFrame, name: str) -> np.ndarray:
 
 
 def _days(values: np.ndarray) -> pd.Series:
-    """Plain date-like strings -> datetime64 at midnight (NaT where missing or unreadable)."""
+    """Plain date-like strings -> datetime64[ms] at midnight (NaT where missing or unreadable).
+    Milliseconds, not pandas' nanoseconds: those wrap around outside 1677-2262 (a year 1050
+    came out as 2219)."""
     codes, uniques = pd.factorize(pd.Series(values, dtype=object))
     parsed = pd.to_datetime(pd.Series([u[:10] or None for u in uniques], dtype=object),
                             errors="coerce", format="%Y-%m-%d")
-    table = np.append(parsed.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT", "ns"))
+    table = np.append(parsed.to_numpy(dtype="datetime64[ms]"), np.datetime64("NaT", "ms"))
     return pd.Series(table[codes])
 
 
@@ -82,6 +84,16 @@ def _toll(low: pd.Series, high: pd.Series) -> np.ndarray:
     return _per_unique(text, low.astype(float).to_numpy().astype(str), high.astype(float).to_numpy().astype(str))
 
 
+def country_name(code: str) -> str:
+    """'SYR' -> 'Syria' (ISO 3166 short name; the code itself when unknown); '' -> 'no country'."""
+    if not code:
+        return "no country"
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=code)
+    return getattr(found, "common_name", None) or found.name if found else code
+
+
 def fatality_share(fatalities: pd.Series) -> pd.Series:
     """0..1 on a square-root scale: 0 for none, 1 at FATALITY_REFERENCE deaths and above."""
     from .config import FATALITY_REFERENCE
@@ -104,7 +116,7 @@ def _sources(src: pd.DataFrame, source_id: np.ndarray) -> tuple[dict[str, np.nda
     ids = _col(src, "source_id")
     published = src["published_date"] if "published_date" in src.columns else src.get("published")
     pub = _days(plain_many(published.to_numpy(dtype=object))) if published is not None else pd.Series(
-        np.full(len(src), np.datetime64("NaT", "ns")))
+        np.full(len(src), np.datetime64("NaT", "ms")))
     table = pd.DataFrame({"title": _col(src, "title"), "publisher": _col(src, "publisher"),
                           "url": _col(src, "url"), "published": pub.to_numpy()}, index=ids)
     table = table[~table.index.duplicated(keep="first")]
@@ -125,9 +137,10 @@ def build_marks(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFram
 
     event_id, kind ('point' or 'span'), start, end (exclusive day after the last, for spans;
     the publication date's next day for ongoing ones), ongoing, group, modality, fatalities,
-    lane_group/lane_actor/lane_source (keys) and their labels, source_published, the hover
-    columns cd0..cd4 (escaped markup, see hover.HOVERTEMPLATE) and src (index into
-    Marks.sources). Events without a readable date_start are left out.
+    lane_group/lane_country/lane_actor/lane_source (keys) and their labels, source_published,
+    the hover columns cd0..cd4 (escaped markup, see hover.HOVERTEMPLATE), src (index into
+    Marks.sources) and row (the event's row in `events`). Events without a readable
+    date_start are left out.
     """
     ev = events.reset_index(drop=True)
     src = sources.reset_index(drop=True) if sources is not None else pd.DataFrame()
@@ -170,6 +183,9 @@ def build_marks(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFram
     out["lane_group_label"] = group
     out["lane_actor"] = _or(ids["actor1"], ids["speaker"], ids["actor2"])
     out["lane_actor_label"] = np.where(primary != "", primary, "no actor named")
+    country_code = _col(ev, "country")
+    out["lane_country"] = country_code
+    out["lane_country_label"] = _per_unique(country_name, country_code)
     out["lane_source"] = source_id
     out["lane_source_label"] = _per_unique(
         lambda p, t, s: hover.cut(f"{p}: {t}" if p and t else (t or p or s or "unknown source"), LANE_LABEL_CHARS),
@@ -195,6 +211,7 @@ def build_marks(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFram
     evidence = [e or "(no evidence sentence)" for e in wrap_many(_col(ev, "evidence"), WRAP_CHARS)]
     out["cd4"] = np.array(evidence + [""], dtype=object)[:-1]
     out["src"] = src_codes if n else np.zeros(0, dtype=np.int64)
+    out["row"] = np.arange(n)  # the event's row in `events` (facets.py reads the rest from there)
 
     out = out[out["start"].notna()]
     out = out.sort_values(["start", "end", "event_id"], kind="mergesort", na_position="first")

@@ -11,9 +11,11 @@ from ..errors import ConflictTimelineError
 from ..settings import DATA_DIR_NAME, TIMELINE_NAME
 
 TABLES = ("events", "sources", "actors")
+#: Read when the package has them (an older or hand-made package may not).
+OPTIONAL_TABLES = ("event_sources",)
 
 
-def _table_path(root: Path, descriptor: dict, name: str, descriptor_path: Path) -> Path:
+def _table_path(root: Path, descriptor: dict, name: str, descriptor_path: Path, required: bool = True) -> Path | None:
     """The CSV of resource `name`: as the descriptor says, else datapackage/{name}.csv."""
     for resource in descriptor.get("resources", []):
         path = resource.get("path")
@@ -26,6 +28,8 @@ def _table_path(root: Path, descriptor: dict, name: str, descriptor_path: Path) 
     fallback = root / DATA_DIR_NAME / f"{name}.csv"
     if fallback.exists():
         return fallback
+    if not required:
+        return None
     raise ConflictTimelineError(
         f"{descriptor_path}: no CSV resource named {name!r}. "
         "Fix: build the package first (`conflict-timeline build`) or pass --package."
@@ -33,7 +37,8 @@ def _table_path(root: Path, descriptor: dict, name: str, descriptor_path: Path) 
 
 
 def read_package(descriptor_path: Path) -> dict[str, pd.DataFrame]:
-    """{'events', 'sources', 'actors'} frames, every cell as text ('' when missing)."""
+    """{'events', 'sources', 'actors'} frames (and 'event_sources' when the package has it),
+    every cell as text ('' when missing)."""
     descriptor_path = Path(descriptor_path)
     if not descriptor_path.exists():
         raise ConflictTimelineError(
@@ -47,13 +52,12 @@ def read_package(descriptor_path: Path) -> dict[str, pd.DataFrame]:
             f"{descriptor_path}:{exc.lineno}: not valid JSON ({exc.msg}). Fix: rebuild the package."
         ) from exc
     root = descriptor_path.parent
-    return {
-        name: pd.read_csv(
-            _table_path(root, descriptor, name, descriptor_path),
-            dtype=str, keep_default_na=False, encoding="utf-8",
-        )
-        for name in TABLES
-    }
+    paths = {name: _table_path(root, descriptor, name, descriptor_path) for name in TABLES}
+    for name in OPTIONAL_TABLES:
+        path = _table_path(root, descriptor, name, descriptor_path, required=False)
+        if path is not None and path.exists():
+            paths[name] = path
+    return {name: pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8") for name, path in paths.items()}
 
 
 def default_output(descriptor_path: Path) -> Path:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .browser import DRAWN, file_url, launch
+from .browser import DRAWN, MAP_DRAWN, file_url, launch
 from .config import HEIGHT_MIN, PREVIEW_WIDTH
 
 
@@ -37,6 +37,8 @@ def _screenshot(browser, html_path: Path, png_path: Path, width: int) -> None:
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
         page.goto(file_url(html_path), wait_until="load")
         page.wait_for_function(DRAWN, timeout=60_000)
+        if page.locator("#conflict-timeline-map").count():
+            page.wait_for_function(MAP_DRAWN, timeout=60_000)
         page.mouse.move(0, 0)
         page.locator(".plotly-graph-div").screenshot(path=str(png_path), animations="disabled")
     finally:
