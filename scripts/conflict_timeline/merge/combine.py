@@ -3,7 +3,8 @@
 - id, evidence, source: the first report's (articles by publication, then source id, then place in
   the article), so an event keeps its id while later reports join it;
 - date: the most precise date the reports agree on: the report date that most reports' dates
-  contain, then one the text gives (not the report's own day), then the narrowest, then the first;
+  contain, then a calendar date of the text before a relative one before the report's own day,
+  then the narrowest, then the first;
 - type: the first type of its group any report has (an attack before its toll), with that
   report's mode, context and summary;
 - actors: the first report's, each blank one from the first report that names it;
@@ -26,6 +27,8 @@ DATE_FIELDS = ("date_start", "date_end", "date_precision", "date_edtf", "date_te
 TYPE_FIELDS = ("event_type", "event_mode", "event_context", "summary")
 PLACE_FIELDS = ("country", "location", "latitude", "longitude", "geo_precision")
 _PRECISION = {"city": 0, "admin1": 1, "country": 2}
+#: A calendar date in the text before a resolved relative one, before the story's time, before the report's day.
+_SOURCE_RANK = {"explicit": 0, "relative": 1, "narrative": 2, "document": 3}
 
 
 def single_row(row: dict) -> dict:
@@ -37,7 +40,7 @@ def _date_of(rows: list[dict]) -> dict:
     def support(row: dict) -> int:
         return sum(1 for r in rows if r["date_start"] <= row["date_start"] and row["date_end"] <= r["date_end"])
 
-    best = min(range(len(rows)), key=lambda i: (-support(rows[i]), rows[i]["date_source"] == "document",
+    best = min(range(len(rows)), key=lambda i: (-support(rows[i]), _SOURCE_RANK.get(rows[i]["date_source"], 3),
                                                  (rows[i]["date_end"] - rows[i]["date_start"]).days, i))
     return rows[best]
 
