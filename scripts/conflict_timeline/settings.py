@@ -127,5 +127,7 @@ MERGE_CONTEXT_MIN_SHARED_WEIGHT = 10.0
 #: ... when neither report's date spans more days than this; a vaguer one (a month) needs this share.
 MERGE_CONTEXT_MAX_SPAN_DAYS = 1
 MERGE_CONTEXT_VAGUE_MIN_SIMILARITY = 0.3
+#: A report is compared with at most this many happenings (on a crowded day, those formed last).
+MERGE_MAX_CANDIDATES = 12
 #: A short text needs to share only this share of its weight (below the minimum weights above).
 MERGE_SMALL_SHARE = 0.4

@@ -138,11 +138,13 @@ def _context_dates(a: Report, b: Report) -> bool:
 def context_agree(a: Report, b: Report, memo: dict | None = None) -> float:
     """The similarity of the two reports' articles' words when it is enough, else 0 (0 within one
     article). `memo` keeps it per pair of articles."""
-    if a.source_id == b.source_id or not _context_dates(a, b):
+    if a.source_id == b.source_id:
         return 0.0
     key = (a.source_id, b.source_id)
     if memo is not None and key in memo:
         sim = memo[key]
+        if not sim:
+            return 0.0
     else:
         shared = _shared(a.context.words, b.context.words, a.context.names | b.context.names)
         lighter = min(a.context.mass, b.context.mass)
@@ -150,6 +152,8 @@ def context_agree(a: Report, b: Report, memo: dict | None = None) -> float:
         sim = shared / lighter if enough and lighter else 0.0
         if memo is not None:
             memo[key] = memo[(b.source_id, a.source_id)] = sim
+    if not sim or not _context_dates(a, b):
+        return 0.0
     need = MERGE_CONTEXT_MIN_SIMILARITY if max(a.span, b.span) <= MERGE_CONTEXT_MAX_SPAN_DAYS \
         else MERGE_CONTEXT_VAGUE_MIN_SIMILARITY
     return sim if sim >= need else 0.0
