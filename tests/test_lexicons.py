@@ -14,7 +14,7 @@ from conflict_timeline.events.places import find_places
 from conflict_timeline.events.sentences import dateline_end, split_sentences
 from conflict_timeline.settings import PACKAGE_ROOT, SCHEMA_DIR
 
-LEXICON_DIRS = [PACKAGE_ROOT / "events" / "lexicons", PACKAGE_ROOT / "ingest" / "data"]
+LEXICON_DIRS = [PACKAGE_ROOT / "events" / "lexicons", PACKAGE_ROOT / "ingest" / "data", PACKAGE_ROOT / "merge" / "data"]
 FILES = sorted(p for d in LEXICON_DIRS for p in d.glob("*.yaml"))
 DCT = "2016-05-04"
 

@@ -56,9 +56,9 @@ CACHE_DIR_NAME = ".cache/conflict-timeline"
 #: Extractor versions whose cached results are kept (the current one and the last used before it).
 CACHE_KEEP_VERSIONS = 2
 #: What the extractor's version hashes, relative to the package: data files and the extracting code.
-EXTRACTOR_DATA_DIRS = ("timex/rules", "events/lexicons", "ingest/data")
+EXTRACTOR_DATA_DIRS = ("timex/rules", "events/lexicons", "ingest/data", "merge/data")
 #: The package code that formats an article's rows (cached with them) is part of it.
-EXTRACTOR_CODE = ("timex", "events", "ingest", "extraction.py", "settings.py", "errors.py", "yamlfile.py", "package/tables.py",
+EXTRACTOR_CODE = ("timex", "events", "ingest", "merge", "extraction.py", "settings.py", "errors.py", "yamlfile.py", "package/tables.py",
                   "package/fragments.py", "package/write.py", "package/schemas.py", "package/schemas")
 #: File (in the cache's version folder) holding the rows of every article of the last build, as Arrow tables.
 ROW_STORE_NAME = "rows.arrows"
@@ -132,3 +132,44 @@ BACKGROUND_TIMELINE_SEEDS = 500
 #: Islamist militants").
 NAME_MAX_TOKENS = 12
 AGENT_MAX_MODIFIERS = 3
+#: Merging reports into happenings (merge/): what two reports must share to be one event.
+MERGE_DATA_DIR = PACKAGE_ROOT / "merge" / "data"
+#: A report whose date spans more days than this (a month is the widest) is never merged: too vague.
+MERGE_MAX_SPAN_DAYS = 31
+#: Reports one day apart agree when one of them puts the happening near midnight.
+MERGE_NIGHT_SLACK_DAYS = 1
+#: A happening dated only by its report's publication day (`date_source` document) happened on it
+#: or on one of this many days before.
+MERGE_DOCUMENT_LOOKBACK_DAYS = 7
+#: Two places with coordinates are one place within this distance (km), by the coarser precision.
+MERGE_RADIUS_KM = {"city": 40.0, "admin2": 150.0, "admin1": 400.0}
+#: Rarity weight of a word: this Zipf frequency minus the word's (0 for commoner words); an unlisted word
+#: weighs MERGE_RARITY_CEILING minus MERGE_UNLISTED_ZIPF.
+MERGE_RARITY_CEILING = 6.0
+MERGE_UNLISTED_ZIPF = 1.0
+#: A number weighs this much per digit, up to MERGE_NUMBER_MAX_WEIGHT (a house number, an age); a year weighs MERGE_YEAR_WEIGHT.
+MERGE_NUMBER_DIGIT_WEIGHT = 1.5
+MERGE_NUMBER_MAX_WEIGHT = 5.0
+MERGE_YEAR_WEIGHT = 0.5
+#: A name (a capitalised word inside a sentence) weighs at least this much, unless it is a common
+#: word (weighing less than MERGE_NAME_MIN_BASE_WEIGHT: "Four", "Street").
+MERGE_NAME_WEIGHT = 3.0
+MERGE_NAME_MIN_BASE_WEIGHT = 1.5
+#: Two reports' words agree when the weight they share is at least this share of the lighter
+#: report's and at least MERGE_MIN_SHARED_WEIGHT.
+MERGE_MIN_SIMILARITY = 0.35
+MERGE_MIN_SHARED_WEIGHT = 6.0
+#: ... a share this much lower suffices when both name the same place (a city within reach).
+MERGE_SAME_PLACE_BONUS = 0.15
+#: Reports of two articles whose sentences differ still agree when their articles' words (title and
+#: every evidence sentence) share this share of the lighter article's and at least this weight;
+#: one report of an article joins a happening so, the others of that article need their own sentence's words.
+MERGE_CONTEXT_MIN_SIMILARITY = 0.15
+MERGE_CONTEXT_MIN_SHARED_WEIGHT = 10.0
+#: ... when neither report's date spans more days than this; a vaguer one (a month) needs this share.
+MERGE_CONTEXT_MAX_SPAN_DAYS = 1
+MERGE_CONTEXT_VAGUE_MIN_SIMILARITY = 0.3
+#: A report is compared with at most this many happenings (on a crowded day, those formed last).
+MERGE_MAX_CANDIDATES = 12
+#: A short text needs to share only this share of its weight (below the minimum weights above).
+MERGE_SMALL_SHARE = 0.4

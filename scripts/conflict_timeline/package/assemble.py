@@ -5,7 +5,7 @@ Arrow tables (with `_key`, the article they come from), so an incremental build 
 previous build's rows as they are and only orders and merges them again. Every sort has the
 same keys as `build_tables` plus the article's and the row's rank as the last ties, so the
 order is the one a full build gives whatever order the rows are stored in; the merge is
-`events.merge.group_reports` over merge keys computed by that module, as `merge_events` uses it.
+`merge.group` and `merge.merged_row` over the rows in that order, as `merge.merge_events` uses them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..events.actors import affiliated_actors
-from ..events.merge import group_reports
+from ..merge import ROW_FIELDS, Context, Report, group, merged_row
 from .fragments import FRAGMENT_TABLES, SourceRows, csv_line
 from .schemas import ARROW_TYPES, arrow_schema, field_names, _load
 from .write import _arrow, _none_if_nan, cell, write_csv, write_lines, write_parquet_table
@@ -23,8 +23,8 @@ from .write import _arrow, _none_if_nan, cell, write_csv, write_lines, write_par
 #: The columns a fragment adds to the schema's, with their Arrow types.
 PRIVATE_TYPES = {"_key": pa.string(), "_within": pa.int64(), "_head": pa.string(), "_tail": pa.string(),
                  "_idq": pa.string(), "_evlines": pa.list_(pa.string()), "_evstarts": pa.list_(pa.int64()),
-                 "_evends": pa.list_(pa.int64()), "_evtexts": pa.list_(pa.string()), "_merge": pa.string(),
-                 "_line": pa.string()}
+                 "_evends": pa.list_(pa.int64()), "_evtexts": pa.list_(pa.string()), "_match": pa.string(),
+                 "_ctx": pa.string(), "_line": pa.string()}
 
 
 def to_arrow(fragments: list[tuple[str, SourceRows]]) -> dict[str, pa.Table]:
@@ -131,26 +131,18 @@ def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, li
     rank_of_pos = np.zeros(len(keys), dtype=np.int64)
     rank_of_pos[src_pos[by_rank]] = np.arange(len(by_rank))
 
+    contexts = {s: Context.of(c) for s, c in zip(src["source_id"].to_pylist(), src["_ctx"].to_pylist())}
+    ev_rank = rank_of_pos[np.asarray(_positions(rows["events"], keys), dtype=np.int64)]
+    events, event_lines, created = _merged_events(rows["events"], ev_rank, contexts)
     ev = rows["events"]
-    ev_rank = rank_of_pos[np.asarray(_positions(ev, keys), dtype=np.int64)]
-    order = _sorted([pa.array(ev_rank), ev["_within"]]).tolist()
-    merge, sid = ev["_merge"].to_pylist(), ev["source_id"].to_pylist()
-    created = [[order[j] for j in members]  # events.merge's grouping, over row numbers
-               for members in group_reports([merge[i] for i in order], [sid[i] for i in order])]
+    sid = ev["source_id"].to_pylist()
     firsts = pa.array([m[0] for m in created], pa.int64())
-    made = _sorted([ev[n].take(firsts) for n in ("date_start", "date_end", "source_id", "char_start", "event_id")])
-    heads = [created[k][0] for k in made.tolist()]
-    counts = [len(created[k]) for k in made.tolist()]
-    head_l, tail_l = ev["_head"].to_pylist(), ev["_tail"].to_pylist()
-    events = _with_count(ev.select(field_names("events")).take(pa.array(heads, pa.int64())), "events", "source_count", counts)
-    event_lines = [head_l[h] + str(c) + tail_l[h] for h, c in zip(heads, counts)]
-
     sizes = np.fromiter((len(m) for m in created), dtype=np.int64, count=len(created))
     pair_head = np.repeat(firsts.to_numpy(), sizes)
     pair_member = np.fromiter((i for m in created for i in m), dtype=np.int64, count=int(sizes.sum()))
-    per_source: dict[str, int] = {}  # the events each source gives evidence for
-    for i in pair_member.tolist():
-        per_source[sid[i]] = per_source.get(sid[i], 0) + 1
+    per_source: dict[str, int] = {}  # the events each source gives evidence for (one or more reports each)
+    for source_id, _ in {(sid[i], h) for h, i in zip(pair_head.tolist(), pair_member.tolist())}:
+        per_source[source_id] = per_source.get(source_id, 0) + 1
     # one evidence row per sentence of each report: (head, k-th sentence of the member) as flat list positions
     starts = ev["_evstarts"].combine_chunks()
     offsets = starts.offsets.to_numpy()
@@ -160,13 +152,15 @@ def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, li
     cite_member = pa.array(np.repeat(pair_member, counts_of))
     cite_at = pa.array(at, pa.int64())
     cite_start = starts.values.take(cite_at)
-    by_cite = pa.array(_sorted([ev["event_id"].take(cite_head), ev["source_id"].take(cite_member), cite_start]))
+    by_cite = pa.array(_sorted([ev["event_id"].take(cite_head), ev["source_id"].take(cite_member), cite_start,
+                                ev["event_id"].take(cite_member)]))
     cite_head, cite_member, cite_at = cite_head.take(by_cite), cite_member.take(by_cite), cite_at.take(by_cite)
     idq = ev["_idq"].to_pylist()
-    columns = {"source_id": ev["source_id"].take(cite_member), "char_start": starts.values.take(cite_at),
+    columns = {"report_id": ev["event_id"].take(cite_member), "char_start": starts.values.take(cite_at),
                "evidence": ev["_evtexts"].combine_chunks().values.take(cite_at),
                "char_end": ev["_evends"].combine_chunks().values.take(cite_at)}
-    evidence = pa.table([ev["event_id"].take(cite_head)] + [columns[n] for n in field_names("event_sources")[1:]],
+    evidence = pa.table([ev["event_id"].take(cite_head)] +
+                        [columns[n] if n in columns else ev[n].take(cite_member) for n in field_names("event_sources")[1:]],
                         schema=arrow_schema("event_sources"))
     evlines = ev["_evlines"].combine_chunks().values.take(cite_at).to_pylist()
     evidence_lines = [idq[h] + "," + line for h, line in zip(cite_head.to_pylist(), evlines)]
@@ -192,6 +186,32 @@ def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, li
                "mentions": [m_lines[i] for i in m_order],
                "actors": [csv_line([cell(r.get(n)) for n in names]) for r in actor_rows]},
         key_order=key_order, rows={"actors": actor_rows})
+
+
+def _merged_events(ev: pa.Table, ev_rank: np.ndarray, contexts: dict[str, Context]) -> tuple[pa.Table, list[str], list[list[int]]]:
+    """(events table, its CSV lines, the happenings as lists of row numbers): `merge.group` over the
+    rows in package order, each happening made one event by `merge.merged_row` (a happening one
+    report tells of keeps the row and line its worker made)."""
+    order = _sorted([pa.array(ev_rank), ev["_within"]]).tolist()
+    taken = pa.array(order, pa.int64())
+    match_rows = ev.select(list(ROW_FIELDS)).take(taken).to_pylist()
+    extras = ev["_match"].take(taken).to_pylist()
+    reports = [Report.from_row(i, r, x, contexts[r["source_id"]]) for i, (r, x) in enumerate(zip(match_rows, extras))]
+    created = [[order[j] for j in members] for members in group(reports)]
+    names = field_names("events")
+    table = ev.select(names)
+    singles = [m[0] for m in created if len(m) == 1]
+    several = [m for m in created if len(m) > 1]
+    published = [int(x.split("|", 1)[0]) for x in ev["_match"].to_pylist()] if several else []
+    merged_rows = [merged_row(table.take(pa.array(m, pa.int64())).to_pylist(), [published[i] for i in m]) for m in several]
+    head_l, tail_l = ev["_head"].to_pylist(), ev["_tail"].to_pylist()
+    lines = [head_l[h] + "1" + tail_l[h] for h in singles] + \
+        [csv_line([cell(r.get(n)) for n in names]) for r in merged_rows]
+    single_table = table.take(pa.array(singles, pa.int64()))
+    every = pa.concat_tables([single_table, _arrow(arrow_schema("events"), merged_rows).cast(single_table.schema)])
+    made = _sorted([every[n] for n in ("date_start", "date_end", "source_id", "char_start", "event_id")])
+    groups = [[s] for s in singles] + several
+    return every.take(pa.array(made)), [lines[k] for k in made.tolist()], [groups[k] for k in made.tolist()]
 
 
 def _actors(table: pa.Table, keys: list[str], rank_of_pos: np.ndarray, events: pa.Table,

@@ -6,12 +6,15 @@ sorted and joined), and what the reduce needs to order and merge them:
 
 - `_within`: the row's rank inside its article (events: by char_start, trigger_start,
   event_type, as `build_tables` orders them; mentions: extraction order);
-- events: `_merge`, the merge key (JSON of `events.merge.merge_key`, empty when the event is
-  never merged), `_head` and `_tail`, the CSV line split around `source_count` (which only the
-  merge decides), `_idq`, the CSV cell of `event_id`, and, for each sentence of the article
-  that mentions the event (in text order), `_evlines`, its `event_sources` line without the
-  `event_id` cell, `_evstarts`, `_evends` and `_evtexts`, its offsets and text;
-- sources: `_head` and `_tail` around `event_count`.
+- events: `_match`, what the merge compares beside the row's fields (`merge.report_extra`:
+  the publication day, the midnight cue, the weighing words of the evidence), `_head` and
+  `_tail`, the CSV line of the row as the event of a happening only it tells of, split around
+  `source_count` (which only the merge decides), `_idq`, the CSV cell of `event_id`, and, for
+  each sentence of the article that mentions the report (in text order), `_evlines`, its
+  `event_sources` line as a report, without the `event_id` cell, `_evstarts`, `_evends` and
+  `_evtexts`, its offsets and text;
+- sources: `_head` and `_tail` around `event_count`, and `_ctx`, the article's weighing words
+  (`merge.article_context`).
 
 Plain lists of plain values: cheap to pickle across processes and into the cache.
 """
@@ -19,10 +22,10 @@ Plain lists of plain values: cheap to pickle across processes and into the cache
 from __future__ import annotations
 
 import csv
-import json
 from dataclasses import dataclass, field
 
-from ..events.merge import merge_key
+from ..merge import article_context, report_extra
+from ..merge.combine import single_row
 from .schemas import field_names
 from .tables import ArticleResult
 from .write import cell
@@ -81,7 +84,7 @@ def _columns(name: str, rows: list[dict]) -> dict[str, list]:
 def source_rows(result: ArticleResult) -> SourceRows:
     """The rows of one article, formatted and keyed for the reduce (see `package/assemble.py`)."""
     events = sorted(result.events, key=lambda e: (e.char_start, e.trigger_start, e.event_type))
-    event_rows = [e.row() for e in events]
+    event_rows = [single_row(e.row()) for e in events]
     ev_names = field_names("events")
     at_count = ev_names.index("source_count")
     heads, tails, idqs = [], [], []
@@ -93,21 +96,24 @@ def source_rows(result: ArticleResult) -> SourceRows:
         tails.append(tail)
         idqs.append(csv_line([cells[0], ""])[:-2])
         sentences = event.evidence_rows()
-        cited["_evlines"].append([csv_line([cell(c.get(n)) for n in field_names("event_sources")[1:]]) for c in sentences])
+        report = {**row, "report_id": row["event_id"]}
+        cited["_evlines"].append([csv_line([cell({**report, **c}.get(n)) for n in field_names("event_sources")[1:]])
+                                  for c in sentences])
         cited["_evstarts"].append([c["char_start"] for c in sentences])
         cited["_evends"].append([c["char_end"] for c in sentences])
         cited["_evtexts"].append([c["evidence"] for c in sentences])
     events_cols = _columns("events", event_rows)
-    keys = [merge_key(e) for e in events]
+    published = result.source["published_date"]
     events_cols.update({"_within": list(range(len(events))), "_head": heads, "_tail": tails, "_idq": idqs, **cited,
-                        "_merge": [json.dumps(list(k), default=str) if k is not None else None for k in keys]})
+                        "_match": [report_extra(e.evidence, published) for e in events]})
 
     source = dict(result.source)
     source["event_count"] = len(events)
     src_names = field_names("sources")
     head, tail = split_line([cell(source.get(n)) for n in src_names], src_names.index("event_count"))
     sources_cols = _columns("sources", [source])
-    sources_cols.update({"_within": [0], "_head": [head], "_tail": [tail]})
+    sources_cols.update({"_within": [0], "_head": [head], "_tail": [tail],
+                         "_ctx": [article_context([e.evidence for e in events], result.source.get("title"))]})
 
     mention_names = field_names("mentions")
     mentions_cols = _columns("mentions", result.mentions)

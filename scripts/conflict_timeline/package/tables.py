@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..events.actors import Actor, affiliated_actors
-from ..events.merge import merge_events
+from ..merge import merge_events
+from .schemas import field_names
 
 
 @dataclass
@@ -26,9 +27,10 @@ def _with_affiliations(actors: dict[str, Actor]) -> dict[str, Actor]:
 def build_tables(results: list[ArticleResult]) -> dict[str, list[dict]]:
     results = sorted(results, key=lambda r: (r.source["published"], r.source["source_id"]))
     all_events = [e for r in results for e in sorted(r.events, key=lambda e: (e.char_start, e.trigger_start, e.event_type))]
-    events, evidence = merge_events(all_events)
+    events, evidence = merge_events(all_events, {r.source["source_id"]: r.source for r in results})
     events.sort(key=lambda r: (r["date_start"], r["date_end"], r["source_id"], r["char_start"], r["event_id"]))
-    evidence.sort(key=lambda r: (r["event_id"], r["source_id"], r["char_start"]))
+    evidence.sort(key=lambda r: (r["event_id"], r["source_id"], r["char_start"], r["report_id"]))
+    evidence = [{n: r.get(n) for n in field_names("event_sources")} for r in evidence]
 
     referenced = {r[k] for r in events for k in ("actor1", "actor2", "speaker") if r.get(k)}
     actors: dict[str, Actor] = {}

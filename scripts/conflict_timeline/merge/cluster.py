@@ -1,0 +1,78 @@
+"""Reports grouped into happenings, with blocking so that it scales.
+
+Reports are taken in the order given (the package's: articles by publication, then the place of
+the report in its article). A report is compared only with the happenings already formed whose
+reports fall on the days its own date covers (one day more on each side for the midnight rule),
+of the same kind and stance: a dictionary from (kind, stance, day) to happenings, so that the
+work grows with the reports of a day, not with the square of all reports; on a day crowded with
+happenings of one kind, the MERGE_MAX_CANDIDATES formed last (the reports nearest in the order). A report joins the
+candidate happening it is most alike (`match.words_agree` with one of its reports) among those
+none of whose reports it conflicts with (`match.conflict`), by its sentence's words first
+(`match.words_agree`), else by its article's (`match.context_agree`, only while no report of
+its article is in that happening); else it starts a happening. Ties go to the happening formed
+first, so the grouping depends only on the reports and their order.
+"""
+
+from __future__ import annotations
+
+from ..settings import MERGE_MAX_CANDIDATES, MERGE_MIN_SHARED_WEIGHT, MERGE_NIGHT_SLACK_DAYS, MERGE_SMALL_SHARE
+from .lexicon import word_weight
+from .match import conflict, context_agree, mergeable, words_agree
+from .report import Report
+
+
+def group(reports: list[Report]) -> list[list[int]]:
+    """The reports (by position in the list) grouped into happenings, in order of their first report."""
+    groups: list[list[Report]] = []
+    sources: list[set[str]] = []
+    union: list[dict] = []  # per happening: each word of its reports, at its highest weight
+    lightest: list[float] = []  # per happening: the smallest weight of words of its reports
+    days: dict[tuple, list[int]] = {}
+    memo: dict = {}
+    for report in reports:
+        chosen, best = None, (0.0, 0.0)
+        if mergeable(report):
+            seen: set[int] = set()
+            for day in range(report.start - MERGE_NIGHT_SLACK_DAYS, report.end + MERGE_NIGHT_SLACK_DAYS + 1):
+                seen.update(days.get((report.cls, report.stance, day), ()))
+            for g in sorted(seen)[-MERGE_MAX_CANDIDATES:]:  # on a crowded day, the latest formed
+                members = groups[g]
+                words = 0.0
+                if _may_share(report, union[g], lightest[g]):
+                    words = max(words_agree(report, m) for m in members)
+                context = 0.0
+                if not words and report.source_id not in sources[g]:
+                    context = max(context_agree(report, m, memo) for m in members)
+                # the cheap test first: most candidates share too few words to be checked further
+                if (words, context) > best and not any(conflict(report, m) for m in members):
+                    chosen, best = g, (words, context)
+        if chosen is None:
+            chosen = len(groups)
+            groups.append([])
+            sources.append(set())
+            union.append({})
+            lightest.append(report.mass)
+        groups[chosen].append(report)
+        sources[chosen].add(report.source_id)
+        words_of = union[chosen]
+        for w in report.words:
+            weight = word_weight(w, report.names)
+            if weight > words_of.get(w, -1.0):
+                words_of[w] = weight
+        lightest[chosen] = min(lightest[chosen], report.mass)
+        if mergeable(report):
+            for day in range(report.start, report.end + 1):
+                bucket = days.setdefault((report.cls, report.stance, day), [])
+                if not bucket or bucket[-1] != chosen:
+                    bucket.append(chosen)
+    return [[r.index for r in members] for members in groups]
+
+
+def _may_share(report: Report, union: dict, lightest: float) -> bool:
+    """Can the report share enough words with one of a happening's reports (`match.similarity`)?
+    An upper bound, so that most candidates are dismissed by one set intersection: the weight it
+    shares with all their words together, each at its highest weight."""
+    shared = 0.0
+    for w in report.words & union.keys():
+        shared += max(union[w], word_weight(w, report.names))
+    return shared > 0 and shared >= min(MERGE_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * min(report.mass, lightest))

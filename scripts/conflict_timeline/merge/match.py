@@ -1,0 +1,166 @@
+"""Do two reports tell of one happening? What a human coder compares, as rules:
+
+- the same kind of happening (`type_groups`: an attack and its toll are one) and the same stance
+  (asserted and reported both affirm it; planned, denied and supposed ones stay apart);
+- dates that overlap ("Saturday" and "the weekend"), or lie one day apart when one report puts it
+  near midnight ("late Saturday", "early Sunday"); a date the text does not give (the report's own
+  day) reaches back a week; a date vaguer than a month merges with nothing;
+- places that do not differ: coordinates within a radius that suits the coarser precision, the
+  same country, the same place name when neither has coordinates (a blank place differs from none);
+- actors that do not conflict (a blank actor conflicts with nothing);
+- the words of the evidence: the rare words they share (names, streets, venues, ages, weapons)
+  weigh enough against the lighter of the two (`similarity`); a little less is needed when both
+  name the same place; a short text needs only a share of its weight. Reports of two articles
+  also agree when the two articles' words do (`context_agree`: the title and every sentence with
+  an event), for one report of each article (`cluster.py`): when both dates are a day (a month
+  needs more shared words), and a report the text does not date only when its article came out
+  within a day of the other's date.
+
+`conflict(a, b)` is the first four (a reason two reports can never be one), `compatible(a, b)`
+all five: the function the in-article merge and the merge across articles both use.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..settings import (MERGE_CONTEXT_MAX_SPAN_DAYS, MERGE_CONTEXT_MIN_SHARED_WEIGHT, MERGE_CONTEXT_MIN_SIMILARITY,
+                        MERGE_CONTEXT_VAGUE_MIN_SIMILARITY, MERGE_MAX_SPAN_DAYS, MERGE_MIN_SHARED_WEIGHT,
+                        MERGE_MIN_SIMILARITY, MERGE_NIGHT_SLACK_DAYS, MERGE_RADIUS_KM, MERGE_SAME_PLACE_BONUS,
+                        MERGE_SMALL_SHARE)
+from .lexicon import word_weight
+from .report import Report
+
+_COARSER = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def mergeable(a: Report) -> bool:
+    """A report dated more vaguely than a month is never merged."""
+    return a.span <= MERGE_MAX_SPAN_DAYS
+
+
+def date_gap(a: Report, b: Report) -> int:
+    """Days between two reports' date ranges (0 when they overlap)."""
+    return max(0, a.start - b.end, b.start - a.end)
+
+
+def dates_agree(a: Report, b: Report) -> bool:
+    gap = date_gap(a, b)
+    return gap == 0 or (gap <= MERGE_NIGHT_SLACK_DAYS and (a.night or b.night))
+
+
+def distance_km(a: Report, b: Report) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _point(a: Report) -> bool:
+    return a.latitude is not None and a.longitude is not None and a.geo_precision in MERGE_RADIUS_KM
+
+
+def places_agree(a: Report, b: Report) -> bool:
+    if a.country and b.country and a.country != b.country:
+        return False
+    if _point(a) and _point(b):
+        coarser = max(a.geo_precision, b.geo_precision, key=lambda p: _COARSER[p])
+        return distance_km(a, b) <= MERGE_RADIUS_KM[coarser]
+    if a.location and b.location and not _point(a) and not _point(b):
+        return a.location.casefold() == b.location.casefold()
+    return True
+
+
+def same_place(a: Report, b: Report) -> bool:
+    """Both name a town, and it is the same one."""
+    if _point(a) and _point(b) and a.geo_precision == b.geo_precision == "city":
+        return distance_km(a, b) <= MERGE_RADIUS_KM["city"]
+    return bool(a.location and b.location and a.location.casefold() == b.location.casefold())
+
+
+def _actor_words(actor: str) -> set[str]:
+    return set(actor[4:].split("-")) if actor.startswith("unk-") else {actor}
+
+
+def actors_agree(a: Report, b: Report) -> bool:
+    """A blank actor conflicts with nothing; two actors the lexicon knows conflict when they differ;
+    an unknown one (`unk-...`) conflicts with a known one never, with another unknown one when
+    their names share no word ("unk-crawford" and "unk-brandon-crawford" agree). A generic agent
+    (`agent-...`: "gunmen", "a man", "police") names a kind of people, not who they are, and
+    conflicts with nothing (an article that names no country gives "agent-man", another "agent-usa-man")."""
+    for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
+        if not x or not y or x == y or x.startswith("agent-") or y.startswith("agent-"):
+            continue
+        unknown = x.startswith("unk-") + y.startswith("unk-")
+        if unknown == 0 or (unknown == 2 and not _actor_words(x) & _actor_words(y)):
+            return False
+    return True
+
+
+def conflict(a: Report, b: Report) -> bool:
+    """A reason the two can never be one happening."""
+    return (a.cls != b.cls or a.stance != b.stance or not mergeable(a) or not mergeable(b)
+            or not dates_agree(a, b) or not places_agree(a, b) or not actors_agree(a, b))
+
+
+def similarity(a: Report, b: Report) -> float:
+    """The weight of the words both use, as a share of the lighter report's (0 when it is below
+    MERGE_MIN_SHARED_WEIGHT)."""
+    shared = _shared(a.words, b.words, a.names | b.names)
+    lighter = min(a.mass, b.mass)
+    if not lighter or shared < min(MERGE_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * lighter):
+        return 0.0
+    return shared / lighter
+
+
+def words_agree(a: Report, b: Report) -> float:
+    """The similarity when it is enough (a little less is needed for the same town), else 0."""
+    sim = similarity(a, b)
+    need = MERGE_MIN_SIMILARITY - (MERGE_SAME_PLACE_BONUS if same_place(a, b) else 0.0)
+    return sim if sim >= need else 0.0
+
+
+def _shared(a: frozenset, b: frozenset, names: frozenset) -> float:
+    """The weight of the words in both (a name in either counts as a name)."""
+    return sum(word_weight(w, names) for w in (a & b if len(a) <= len(b) else b & a))
+
+
+def _context_dates(a: Report, b: Report) -> bool:
+    """A report the text does not date (dated by its article's day) lets its article's words stand
+    for its sentence's only when its article came out within MERGE_NIGHT_SLACK_DAYS of the other's date."""
+    for x, y in ((a, b), (b, a)):
+        if not x.dated:
+            end = y.published if not y.dated else y.end
+            start = y.published if not y.dated else y.start
+            if x.published < start - MERGE_NIGHT_SLACK_DAYS or x.published > end + MERGE_NIGHT_SLACK_DAYS:
+                return False
+    return True
+
+
+def context_agree(a: Report, b: Report, memo: dict | None = None) -> float:
+    """The similarity of the two reports' articles' words when it is enough, else 0 (0 within one
+    article). `memo` keeps it per pair of articles."""
+    if a.source_id == b.source_id:
+        return 0.0
+    key = (a.source_id, b.source_id)
+    if memo is not None and key in memo:
+        sim = memo[key]
+        if not sim:
+            return 0.0
+    else:
+        shared = _shared(a.context.words, b.context.words, a.context.names | b.context.names)
+        lighter = min(a.context.mass, b.context.mass)
+        enough = shared >= min(MERGE_CONTEXT_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * lighter)
+        sim = shared / lighter if enough and lighter else 0.0
+        if memo is not None:
+            memo[key] = memo[(b.source_id, a.source_id)] = sim
+    if not sim or not _context_dates(a, b):
+        return 0.0
+    need = MERGE_CONTEXT_MIN_SIMILARITY if max(a.span, b.span) <= MERGE_CONTEXT_MAX_SPAN_DAYS \
+        else MERGE_CONTEXT_VAGUE_MIN_SIMILARITY
+    return sim if sim >= need else 0.0
+
+
+def compatible(a: Report, b: Report) -> bool:
+    """Do the two reports tell of one happening? (Within one article: by their sentences' words.)"""
+    return not conflict(a, b) and (words_agree(a, b) > 0 or context_agree(a, b) > 0)

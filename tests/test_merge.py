@@ -1,0 +1,138 @@
+"""The merge stage: which reports are one happening, and what the merged event says.
+
+Pairs come from merge/data/matching.yaml (written for it); the articles below are written for
+these tests too (other wars, outlets and decades than the shared data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from conflict_timeline.merge import Context, Report, article_context, compatible, report_extra
+from conflict_timeline.merge.combine import merged_row
+from conflict_timeline.merge.lexicon import load, weight
+from conflict_timeline.package.tables import build_tables
+from conflict_timeline.extraction import extract_document
+from conflict_timeline.ingest import read_text
+
+SHARED_GVA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gva"
+
+
+def _report(index: int, spec: dict, source: str) -> Report:
+    day = dt.date.fromisoformat(spec["date"])
+    row = {"event_type": spec.get("type", "ASSAULT"), "modality": "asserted", "date_start": day, "date_end": day,
+           "date_source": "relative", "actor1": None, "actor2": None, "country": spec.get("country"),
+           "location": spec.get("location"), "latitude": spec.get("latitude"), "longitude": spec.get("longitude"),
+           "geo_precision": "city" if spec.get("latitude") is not None else None, "source_id": source}
+    context = Context.of(article_context([spec["text"]], None))
+    return Report.from_row(index, row, report_extra(spec["text"], day), context)
+
+
+@pytest.mark.parametrize("example", load("matching")["examples"], ids=lambda e: e.get("why", e["a"]["text"]))
+def test_matching_examples_merge_as_written(example):
+    a, b = _report(0, example["a"], "src-a"), _report(1, example["b"], "src-b")
+    assert compatible(a, b) is example["merge"]
+    assert compatible(b, a) is example["merge"]
+
+
+@pytest.mark.parametrize("example", load("rarity")["examples"], ids=lambda e: e["word"])
+def test_rarity_examples_sit_in_their_band(example):
+    from conflict_timeline.merge.lexicon import zipf_bands
+
+    assert zipf_bands().get(example["word"]) == example["band"]
+
+
+def test_rare_words_weigh_more_than_common_ones():
+    assert weight("the") == 0 and weight("sgt") == 0
+    assert weight("ranchester") > weight("tavern") > weight("house")
+    assert weight("6301") > weight("16") > weight("2")
+
+
+def test_within_one_article_only_the_sentences_words_count():
+    """Two different happenings of one article share its context, which must not merge them."""
+    a = _report(0, {"text": "Gunmen ambushed a convoy near Kismayo on Monday.", "date": "2007-04-02"}, "src-a")
+    b = _report(1, {"text": "A roadside bomb struck a bus outside Baidoa on Monday.", "date": "2007-04-02"}, "src-a")
+    assert not compatible(a, b)
+
+
+def _article(title: str, published: str, body: str):
+    text = f"---\ntitle: \"{title}\"\npublisher: Test Wire\npublished: {published}\ngenre: news\n---\n{body}\n"
+    return extract_document(read_text(text, path=f"{title}.txt", sha256=hashlib.sha256(text.encode()).hexdigest()))
+
+
+REPORTS = [
+    ("Tavern shooting", "1998-03-14",
+     "Three men were shot outside the Blue Heron tavern on Delmont Road in Millbrook late Friday, deputies said. "
+     "The gunman, Carl Voss, 41, fled on foot."),
+    ("Voss charged", "1998-03-16",
+     "Carl Voss, 41, was charged on Monday with three counts of attempted murder. "
+     "Voss shot three men outside the Blue Heron tavern on Delmont Road on Friday night, deputies said."),
+    ("Other shooting", "1998-03-14",
+     "A teenager was shot in the arm at a bus stop on Grant Avenue in Eufaula on Friday afternoon."),
+]
+
+
+def test_reports_of_one_happening_become_one_event_with_every_source():
+    results = [_article(*r) for r in REPORTS]
+    tables = build_tables(results)
+    by_source = {r.source["source_id"]: r.source["title"] for r in results}
+    evidence = tables["event_sources"]
+    events = {e["event_id"]: e for e in tables["events"]}
+    tavern = [e for e in events.values() if {by_source[r["source_id"]] for r in evidence if r["event_id"] == e["event_id"]}
+              >= {"Tavern shooting", "Voss charged"}]
+    assert tavern, "the two reports of the tavern shooting share an event"
+    event = tavern[0]
+    assert event["source_count"] == 2 and event["date_start"] == dt.date(1998, 3, 13)
+    titles = {by_source[r["source_id"]] for r in evidence if r["event_id"] == event["event_id"]}
+    assert "Other shooting" not in titles
+    assert len({r["report_id"] for r in evidence}) == len(evidence)
+
+
+def test_an_unrelated_article_changes_no_event_id():
+    first = build_tables([_article(*r) for r in REPORTS[:2]])
+    more = build_tables([_article(*r) for r in REPORTS])
+    ids = {e["event_id"] for e in more["events"]}
+    assert {e["event_id"] for e in first["events"]} <= ids
+
+
+def _row(day: str, low, high, source: str, source_kind: str = "relative", precision: str = "day", end: str | None = None):
+    start = dt.date.fromisoformat(day)
+    return {"event_id": f"ev-{source}", "source_id": source, "event_type": "ASSAULT", "date_start": start,
+            "date_end": dt.date.fromisoformat(end) if end else start, "date_precision": precision, "date_edtf": day,
+            "date_text": None, "date_source": source_kind, "ongoing": False, "fatalities_low": low, "fatalities_high": high,
+            "geo_precision": None, "country": None, "location": None, "latitude": None, "longitude": None,
+            "actor1": None, "actor2": None, "speaker": None, "event_mode": None, "event_context": None, "summary": ""}
+
+
+def test_the_merged_event_takes_the_agreed_date_and_the_range_of_tolls():
+    rows = [_row("2003-07-01", 2, 2, "a", precision="month", end="2003-07-31"), _row("2003-07-12", 3, 3, "b"),
+            _row("2003-07-15", 5, None, "c", source_kind="document")]
+    event = merged_row(rows, [731400, 731410, 731420])
+    assert event["date_start"] == dt.date(2003, 7, 12) and event["date_precision"] == "day"
+    assert (event["fatalities_low"], event["fatalities_high"], event["fatalities_best"]) == (2, None, 5)
+    assert event["event_id"] == "ev-a" and event["source_count"] == 3
+
+
+@pytest.mark.skipif(not SHARED_GVA.is_dir(), reason="the shared GVA reports are not here")
+def test_the_shared_gva_reports_merge(tmp_path):
+    """The two reports of one shooting in the shared data share an event (read from ../shared, never copied)."""
+    gold = json.loads((SHARED_GVA / "gold.json").read_text(encoding="utf-8"))["incidents"]
+    from conflict_timeline.ingest import read_seed
+
+    seeds = SHARED_GVA / "seeds"
+    pairs = linked = 0
+    for incident in gold[:30]:
+        if len(incident["seeds"]) < 2:
+            continue
+        results = [extract_document(read_seed(seeds / s, seeds)) for s in incident["seeds"][:2]]
+        tables = build_tables(results)
+        per_event: dict[str, set] = {}
+        for r in tables["event_sources"]:
+            per_event.setdefault(r["event_id"], set()).add(r["source_id"])
+        pairs += 1
+        linked += any(len(s) == 2 for s in per_event.values())
+    assert linked / pairs >= 0.5
