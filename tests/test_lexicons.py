@@ -33,7 +33,11 @@ def test_lexicon_file_matches_its_json_schema(path):
 
 @pytest.mark.parametrize("example", _examples("triggers"), ids=lambda e: e["text"])
 def test_trigger_examples_code_their_type(example):
-    assert example["type"] in {r["event_type"] for r in extract(example["text"], dct=DCT)}
+    types = {r["event_type"] for r in extract(example["text"], dct=DCT)}
+    if example["type"] == "none":  # the words code nothing: no typed event is published
+        assert not types
+    else:
+        assert example["type"] in types
 
 
 @pytest.mark.parametrize("example", _examples("tolls"), ids=lambda e: e["text"])
