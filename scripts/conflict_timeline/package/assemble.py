@@ -226,6 +226,16 @@ def _actors(table: pa.Table, keys: list[str], rank_of_pos: np.ndarray, events: p
         if ids[i] in referenced and ids[i] not in chosen:
             chosen[ids[i]] = i
     columns = [n for n in order or field_names("actors") if n in table.column_names]
+    first = {}  # every actor id -> its row of the first article that has it
+    for i in _sorted([pa.array(rank), table["_within"]]).tolist():
+        first.setdefault(ids[i], i)
+    affiliations = dict(zip(ids, table["affiliation"].to_pylist()))
+    pending = [affiliations[a] for a in chosen]
+    while pending:  # an affiliation the articles name (a spokesman's group), as `tables.build_tables`
+        actor_id = pending.pop()
+        if actor_id and actor_id in first and actor_id not in chosen:
+            chosen[actor_id] = first[actor_id]
+            pending.append(affiliations[actor_id])
     out = {a: r for a, r in zip(chosen, table.take(pa.array(list(chosen.values()), pa.int64())).select(columns).to_pylist())}
     for actor_id, actor in affiliated_actors([r["affiliation"] for r in out.values() if r.get("affiliation")], out).items():
         out[actor_id] = actor.row()

@@ -33,11 +33,17 @@ def build_tables(results: list[ArticleResult]) -> dict[str, list[dict]]:
     evidence = [{n: r.get(n) for n in field_names("event_sources")} for r in evidence]
 
     referenced = {r[k] for r in events for k in ("actor1", "actor2", "speaker") if r.get(k)}
-    actors: dict[str, Actor] = {}
+    first: dict[str, Actor] = {}  # every actor of the articles, from the first article that has it
     for result in results:
         for actor_id, actor in result.actors.items():
-            if actor_id in referenced and actor_id not in actors:
-                actors[actor_id] = actor
+            first.setdefault(actor_id, actor)
+    actors: dict[str, Actor] = {a: first[a] for a in first if a in referenced}
+    pending = [a.affiliation for a in actors.values()]
+    while pending:  # an affiliation the articles name (a spokesman's group) is in the table too
+        actor_id = pending.pop()
+        if actor_id and actor_id in first and actor_id not in actors:
+            actors[actor_id] = first[actor_id]
+            pending.append(first[actor_id].affiliation)
     actors = _with_affiliations(actors)
 
     per_source: dict[str, int] = {}  # the events each source gives evidence for (one or more sentences each)
