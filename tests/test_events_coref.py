@@ -1,15 +1,12 @@
 """The coder's sentence logic: one happening is one event per article (citing each sentence
 that mentions it), a verb of saying is the source of what it reports and an event only as a
-political act, and a happening takes its own date, not its saying's. Sentences written for
-these tests; the shared articles are read from ../shared only when present."""
+political act, and a happening takes its own date, not its saying's. Sentences and
+articles written for these tests."""
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-
-import pytest
 
 from conflict_timeline import extract
 from conflict_timeline.extraction import code_document, extract_document

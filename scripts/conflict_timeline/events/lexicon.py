@@ -8,24 +8,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
-from ..errors import LexiconError
 from ..settings import LEXICON_DIR
-from ..yamlfile import load_yaml
+from ..yamlfile import load_mapping
 
 
 @functools.cache
 def load(name: str) -> dict:
-    path = Path(LEXICON_DIR) / f"{name}.yaml"
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = load_yaml(handle)
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{path}: cannot be loaded ({exc}). Fix the file's YAML.") from None
-    if not isinstance(data, dict):
-        raise LexiconError(f"{path}: must hold a mapping at the top level")
-    return data
+    return load_mapping(Path(LEXICON_DIR) / f"{name}.yaml")
 
 
 def words(pattern: str) -> re.Pattern[str]:

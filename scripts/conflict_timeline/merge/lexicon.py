@@ -6,27 +6,17 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
 
-from ..errors import LexiconError
 from ..settings import (MERGE_DATA_DIR, MERGE_NAME_MIN_BASE_WEIGHT, MERGE_NAME_WEIGHT, MERGE_NUMBER_DIGIT_WEIGHT, MERGE_NUMBER_MAX_WEIGHT, MERGE_RARITY_CEILING,
                         MERGE_UNLISTED_ZIPF, MERGE_YEAR_WEIGHT)
-from ..yamlfile import load_yaml
+from ..yamlfile import load_mapping
 
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
 @functools.cache
 def load(name: str) -> dict:
-    path = Path(MERGE_DATA_DIR) / f"{name}.yaml"
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = load_yaml(handle)
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{path}: cannot be loaded ({exc}). Fix the file's YAML.") from None
-    if not isinstance(data, dict):
-        raise LexiconError(f"{path}: must hold a mapping at the top level. Fix the file.")
-    return data
+    return load_mapping(Path(MERGE_DATA_DIR) / f"{name}.yaml")
 
 
 @functools.cache
