@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..errors import LexiconError
 from ..settings import AGENT_MAX_MODIFIERS, LEXICON_DIR
-from .lexicon import load
+from .lexicon import load, tsv_rows
 from .names import TOKEN
 
 _FILE = LEXICON_DIR / "agents.tsv"
@@ -43,18 +43,10 @@ class AgentSpan:
 
 def read_rows(path=_FILE) -> list[dict]:
     try:
-        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise LexiconError(f"{path}: cannot be read ({exc})") from None
-    if not lines or tuple(lines[0].split("\t")) != COLUMNS:
-        raise LexiconError(f"{path}: the first row after the header comments must be the columns {' '.join(COLUMNS)} (tab-separated)")
-    rows = []
-    for number, line in enumerate(lines[1:], 2):
-        cells = line.split("\t")
-        if len(cells) != len(COLUMNS):
-            raise LexiconError(f"{path}: data row {number} has {len(cells)} cells, not {len(COLUMNS)}")
-        rows.append(dict(zip(COLUMNS, cells)))
-    return rows
+    return tsv_rows(path, text, COLUMNS)
 
 
 @functools.cache

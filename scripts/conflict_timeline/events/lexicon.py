@@ -9,8 +9,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+from ..errors import LexiconError
 from ..settings import LEXICON_DIR
 from ..yamlfile import load_mapping
+
+
+def tsv_rows(path: Path, text: str, columns: tuple[str, ...]) -> list[dict]:
+    """The rows of a tab-separated lexicon file (`text`, read from `path`) as dicts: comment
+    lines (`#`) first, then a row naming `columns`, then one row per entry."""
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    if not lines or tuple(lines[0].split("\t")) != columns:
+        raise LexiconError(f"{path}: the first row after the header comments must be the columns {' '.join(columns)} (tab-separated)")
+    rows = []
+    for number, line in enumerate(lines[1:], 2):
+        cells = line.split("\t")
+        if len(cells) != len(columns):
+            raise LexiconError(f"{path}: data row {number} has {len(cells)} cells, not {len(columns)}")
+        rows.append(dict(zip(columns, cells)))
+    return rows
 
 
 @functools.cache

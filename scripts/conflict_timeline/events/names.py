@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..errors import LexiconError
 from ..settings import LEXICON_DIR, NAME_MAX_TOKENS
+from .lexicon import tsv_rows
 
 _FILE = LEXICON_DIR / "phoenix_actors.tsv.gz"
 COLUMNS = ("id", "name", "kind", "country", "code", "aliases")
@@ -45,16 +46,7 @@ def read_rows(path=_FILE) -> list[dict]:
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot be read ({exc}). Re-derive it with events/tools/derive_phoenix.py.") from None
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    if not lines or tuple(lines[0].split("\t")) != COLUMNS:
-        raise LexiconError(f"{path}: the first row after the header comments must be the columns {' '.join(COLUMNS)} (tab-separated)")
-    out = []
-    for number, line in enumerate(lines[1:], 2):
-        cells = line.split("\t")
-        if len(cells) != len(COLUMNS):
-            raise LexiconError(f"{path}: data row {number} has {len(cells)} cells, not {len(COLUMNS)}")
-        out.append(dict(zip(COLUMNS, cells)))
-    return out
+    return tsv_rows(path, text, COLUMNS)
 
 
 @functools.cache
