@@ -142,3 +142,22 @@ def test_fixture_gold_mentions_are_sentences_of_their_articles():
         body = (FIXTURES / "articles" / data["file"]).read_text(encoding="utf-8").split("\n---\n", 1)[1]
         for event in data["events"]:
             assert all(body.count(m) == 1 for m in event["mentions"]), (gold.name, event["id"])
+
+
+def test_a_days_toll_over_a_wave_of_attacks_is_a_tally_and_its_parts_are_attacks():
+    """ "killed on Monday in a crash and a spate of attacks" counts several happenings: one
+    CASUALTIES event, not an attack; the sentences that tell one of them each are attacks."""
+    text = ("Nine soldiers were killed on Monday in a helicopter crash and a spate of attacks in the south. "
+            "Two of the soldiers were killed in a roadside bombing near Tarin Kot. "
+            "Three were killed in separate ambushes in the east, officials said.")
+    events = _events(text, "2003-05-13")
+    kinds = [(e.event_type, e.fatalities_low) for e in events]
+    assert kinds[0] == ("CASUALTIES", 9)
+    assert ("ASSAULT", None) not in kinds  # "a spate of attacks" is the tally's, no attack of its own
+    assert ("ASSAULT", 2) in kinds and ("ASSAULT", 3) in kinds
+    assert len(events) == 3  # "killed" and "bombing" in one sentence are one attack
+
+
+def test_a_sum_of_one_days_dead_is_the_attacks_toll():
+    rows = _rows("Gunmen raided the village of Kuru near Jos on Saturday, and 86 people altogether were killed.", "2004-06-21")
+    assert [(r["event_type"], r["fatalities_low"]) for r in rows] == [("ASSAULT", 86)]

@@ -136,3 +136,17 @@ def test_the_shared_gva_reports_merge(tmp_path):
         pairs += 1
         linked += any(len(s) == 2 for s in per_event.values())
     assert linked / pairs >= 0.5
+
+
+def test_within_one_article_a_days_tally_and_one_of_its_attacks_stay_two():
+    """The coder tells a tally ("Nine soldiers were killed on Monday in a spate of attacks") from
+    one of the attacks it counts; the merge stage keeps them apart within the article (across
+    articles an attack and its toll may be one)."""
+    tally = _report(0, {"text": "Nine soldiers were killed on Monday in a crash and a spate of attacks near Tarin Kot.",
+                        "date": "2003-05-12", "type": "CASUALTIES"}, "src-a")
+    attack = _report(1, {"text": "Four of the soldiers killed on Monday near Tarin Kot died in the crash.",
+                         "date": "2003-05-12"}, "src-a")
+    elsewhere = _report(1, {"text": "Four of the soldiers killed on Monday near Tarin Kot died in the crash.",
+                            "date": "2003-05-12"}, "src-b")
+    assert not compatible(tally, attack)
+    assert compatible(tally, elsewhere)

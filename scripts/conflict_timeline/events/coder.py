@@ -59,6 +59,27 @@ class Article:
     prose: tuple[tuple[int, int], ...] | None = None
 
 
+def _one_undated_per_type(mentions: list[Mention]) -> list[Mention]:
+    """A sentence tells one happening of a type unless it dates them apart: of two mentions of
+    one type without a date of their own ("Two were killed in a roadside bombing": killed,
+    bombing) the one with the toll, else the first, stands; one beside a dated mention of its
+    type goes."""
+    keep: list[Mention] = []
+    for m in mentions:
+        if m.strength >= SAYING or m.anaphor:
+            keep.append(m)
+            continue
+        rivals = [o for o in mentions if o is not m and not o.anaphor and o.event.event_type == m.event.event_type]
+        if any(o.strength >= SAYING for o in rivals):
+            continue
+        pool = [m] + rivals
+        tolled = [o for o in pool if o.event.fatalities_low is not None or o.event.fatalities_high is not None]
+        best = min(tolled or pool, key=lambda o: (-o.strength, o.event.trigger_start))
+        if best is m:
+            keep.append(m)
+    return keep
+
+
 def art_news(article: "Article") -> bool:
     return article.genre == "news"
 
@@ -89,6 +110,7 @@ class Coder:
         self.occurrences: list[Event] = []  # dated expressions that date no typed event (not published)
         self.dated: list[Event] = []  # every mention with a date, as its sentence dates it (before coref)
         self._said_day = document_date(article.dct)  # the day the current sentence's saying was made
+        self._tally = False  # the current sentence's death toll counts a period's or a wave's dead
 
     def _filing_day(self, sentences: list[tuple[int, int]]) -> dt.date:
         """A wire dateline's day ("WARSAW, February 26 (Xinhua) --") is the day the story
@@ -293,10 +315,13 @@ class Coder:
             if best.priority >= SECONDARY_MIN_PRIORITY and best.type not in {h.type for h, _ in chosen}:
                 chosen.append((best, True))
         toll_on = None  # the hit a death toll belongs to
+        self._tally = False  # the sentence's toll counts the dead of a period or a wave
         if toll is not None:
-            period = is_aggregate(sentence, toll)  # a period's toll is a CASUALTIES event; else the killing's toll
+            period = self._tally = is_aggregate(sentence, toll)  # a period's toll is a CASUALTIES event; else the killing's
             if period:
-                chosen = [(h, r) for h, r in chosen if not (h.type == "ASSAULT" and h.priority <= 3)]
+                # the killing and the wave it counts ("killed in a spate of attacks") are the tally's
+                chosen = [(h, r) for h, r in chosen if not (h.type == "ASSAULT" and (
+                    h.priority <= 3 or sentence[h.start:h.end].lower().endswith("s")))]
             attacks = [h for h, _ in chosen if h.type == "ASSAULT" and not h.quoted and not period
                        and not in_since_reference(sentence, h.start, toll.start)]
             killings = [h for h in hits if h.type == "ASSAULT" and not h.quoted] if not attacks and not period else []
@@ -367,6 +392,7 @@ class Coder:
             taken.add((hit.type, date.edtf.split("/")[0]))
             events.extend(self._mention(hit, reported, sentence, start, date, mentions, places, quotes, speaker,
                                         toll if hit is toll_on else None, strength, index, present, hits))
+        events = _one_undated_per_type(events)
         if any(m.strength in (OWN, SAYING) and m.event.date.source in ("explicit", "relative") for m in events):
             # "X said" beside a dated happening only attributes it: the happening carries the speaker.
             events = [m for m in events if not (m.event.event_type == "STATEMENT" and m.event.date.source == "document")]
@@ -401,7 +427,7 @@ class Coder:
         if strength == OWN and event.modality in ("asserted", "reported"):
             event = dataclasses.replace(event, date=up_to(event.date, self.article.dct))  # "killed this month"
         if event.event_type == "CASUALTIES" and strength >= SAYING and date.precision == "day" and "/" not in date.edtf \
-                and not aggregate(sentence):
+                and not (self._tally or aggregate(sentence)):
             event = self._retyped(event, "ASSAULT", "killed")  # a one-day toll is its attack's, not a count over a period
         if act and hit.quoted and event.actor1 is None and event.speaker and event_types()[event.event_type].get("verbal") \
                 and own_voice(sentence, hit, quotes):

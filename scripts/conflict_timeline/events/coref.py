@@ -99,7 +99,9 @@ def introduced(sentence: str, hit: Hit, hits: list[Hit]) -> bool:
                for h in hits)
 
 
-_DEFINITE = re.compile(r"(?<![\w-])(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+#: "the raid", "this violent attack"; not "the troops were killed" (a verb between: a clause, no noun phrase).
+_DEFINITE = re.compile(r"(?<![\w-])(?:the|this|that|these|those)\s+"
+                       r"(?:(?!(?:is|are|was|were|be|been|being|has|have|had|will|would|may|might|did)\s)[\w'’-]+\s+){0,2}$", re.I)
 
 
 @dataclass
