@@ -161,3 +161,14 @@ def test_a_days_toll_over_a_wave_of_attacks_is_a_tally_and_its_parts_are_attacks
 def test_a_sum_of_one_days_dead_is_the_attacks_toll():
     rows = _rows("Gunmen raided the village of Kuru near Jos on Saturday, and 86 people altogether were killed.", "2004-06-21")
     assert [(r["event_type"], r["fatalities_low"]) for r in rows] == [("ASSAULT", 86)]
+
+
+def test_an_armed_groups_spokesman_telling_its_own_attack_claims_it():
+    """GUIDELINES: a claim of responsibility is a STATEMENT beside the attack it claims; the
+    same spokesman telling the other side's attack only reports it."""
+    own = _rows("Al-Shabaab spokesman Ali Dhere said al-Shabaab fighters attacked the base near Afgoye on Tuesday.",
+                "2009-03-12")
+    assert sorted(r["event_type"] for r in own) == ["ASSAULT", "STATEMENT"]
+    other = _rows("Al-Shabaab spokesman Ali Dhere said government troops shelled the market in Afgoye on Tuesday.",
+                  "2009-03-12")
+    assert [r["event_type"] for r in other] == ["ASSAULT"] and other[0]["modality"] == "reported"

@@ -307,6 +307,9 @@ class Coder:
                 self.occurrences.append(self._event(speech[0], False, sentence, start, said_on, mentions, places, quotes,
                                                     speaker, None))
         claims = [h for h in speech if claim_of_responsibility(sentence, h)]
+        if not claims and acts and speech and speaker \
+                and self._claimed(acts, sentence, start, mentions, places, quotes, speaker):
+            claims = [speech[0]]  # "A Taliban spokesman said the group shot down the aircraft": a claim
         if claims and acts:  # a claim of responsibility is a STATEMENT beside what it claims
             chosen.append((claims[0], False))
         if speech and quoted:
@@ -467,6 +470,33 @@ class Coder:
                                    actor1=side, event_mode=None, event_context=None, fatalities_low=None,
                                    fatalities_high=None,
                                    summary=_summary("THREATEN", trigger, names, side, planned.actor2, planned.speaker))
+
+    def _armed_side(self, speaker: str) -> str | None:
+        """The armed group a speaker speaks for (the group itself, or its spokesman's), or None."""
+        actor = self.registry.actors.get(speaker)
+        if actor is None:
+            return None
+        if actor.kind == "armed_group":
+            return actor.actor_id
+        side = self.registry.actors.get(actor.affiliation) if actor.affiliation else None
+        return side.actor_id if side is not None and side.kind == "armed_group" else None
+
+    def _claimed(self, acts: list[Hit], sentence: str, offset: int, mentions, places, quotes, speaker: str) -> bool:
+        """Does an armed group's voice tell an attack of its own side ("A Taliban spokesman said
+        the group shot down the aircraft", "the Houthis said they targeted two ships")? That is
+        a claim of responsibility (GUIDELINES: a STATEMENT beside the attack it claims); an
+        attack by the other side it tells is only reported."""
+        side = self._armed_side(speaker)
+        if side is None:
+            return False
+        for hit in acts:
+            if hit.type not in hostile_types() or hit.quoted:
+                continue
+            roles = assign_roles(hit, True, sentence, offset, (0, len(sentence)), mentions, places, quotes, speaker,
+                                 self.registry, self._previous_person, self.fallback_country)
+            if roles.actor1 in (side, speaker):
+                return True
+        return False
 
     def _event(self, hit: Hit, reported: bool, sentence: str, offset: int, date: EventDate, mentions, places, quotes,
                speaker: str | None, toll) -> Event:
