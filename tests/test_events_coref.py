@@ -172,3 +172,9 @@ def test_an_armed_groups_spokesman_telling_its_own_attack_claims_it():
     other = _rows("Al-Shabaab spokesman Ali Dhere said government troops shelled the market in Afgoye on Tuesday.",
                   "2009-03-12")
     assert [r["event_type"] for r in other] == ["ASSAULT"] and other[0]["modality"] == "reported"
+
+
+def test_a_tally_over_the_past_days_runs_back_from_the_day_it_is_told():
+    rows = _rows("At least 30 people were killed in the past two days in the capital, the Red Cross said on Friday.",
+                 "1997-05-10")
+    assert [(r["event_type"], r["date_edtf"]) for r in rows] == [("CASUALTIES", "1997-05-08/1997-05-09")]

@@ -24,7 +24,7 @@ from .coref import (DEFAULT, NONE, OWN, SAYING, Mention, aggregate, anaphoric, c
 from .dating import (calendar_date, document_date, from_timex, governing_timex, narrative_date, plausible, relative_clauses,
                      up_to)
 from .landmarks import (SINCE_CLAUSE, SINCE_WORD, PERFECT, claimed_by_since, in_landmark, in_names, in_since_reference,
-                        same_clause, toll_since)
+                        same_clause, toll_over, toll_since)
 from .lexicon import event_types
 from .modality import governs, modality_of
 from .geocode import ArticlePlaces
@@ -391,6 +391,8 @@ class Coder:
                 continue
             if hit is toll_on and "/" not in date.edtf and date.text:
                 date = toll_since(sentence, toll, date, art.dct)  # "636 killed since the invasion began on February 24"
+            if hit is toll_on and self._tally:
+                date = toll_over(sentence, start, timexes, date)  # "30 killed in the past two days"
             used |= took
             taken.add((hit.type, date.edtf.split("/")[0]))
             events.extend(self._mention(hit, reported, sentence, start, date, mentions, places, quotes, speaker,
