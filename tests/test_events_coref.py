@@ -178,3 +178,11 @@ def test_a_tally_over_the_past_days_runs_back_from_the_day_it_is_told():
     rows = _rows("At least 30 people were killed in the past two days in the capital, the Red Cross said on Friday.",
                  "1997-05-10")
     assert [(r["event_type"], r["date_edtf"]) for r in rows] == [("CASUALTIES", "1997-05-08/1997-05-09")]
+
+
+def test_a_quoted_plan_is_coded_as_the_planned_happening_not_beside_a_statement():
+    rows = _rows('"The peace talks with the government troops will continue," rebel envoy Omar Haji said on Monday.',
+                 "2001-04-17")
+    assert [(r["event_type"], r["modality"]) for r in rows] == [("CONSULT", "planned")]
+    vow = _rows('"We will not stop until the city is free," General Ali Fathi said.', "2001-04-17")
+    assert [r["event_type"] for r in vow] == ["STATEMENT"]

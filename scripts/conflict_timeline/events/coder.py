@@ -31,7 +31,7 @@ from .geocode import ArticlePlaces
 from .model import Event, EventDate
 from .places import event_country
 from .roles import assign_roles, find_speaker
-from .sayings import claim_of_responsibility, hostile_types, own_voice, political_act, saying_dates
+from .sayings import acting_verb, claim_of_responsibility, hostile_types, own_voice, political_act, saying_dates
 from .sentences import dateline_end, split_sentences
 from .toll import find_toll, is_aggregate
 
@@ -317,6 +317,12 @@ class Coder:
             best = voiced[0] if voiced else max(quoted, key=lambda h: (h.priority, -h.start))
             if best.priority >= SECONDARY_MIN_PRIORITY and best.type not in {h.type for h, _ in chosen}:
                 chosen.append((best, True))
+                told = [q for q in quotes if q[0] <= best.start < q[1]]
+                if not event_types()[best.type].get("verbal") and not acting_verb(sentence, speech[0]) \
+                        and any(inside(m.start - start, told) for m in mentions):
+                    # '"The peace talks will continue," said X': the planned talks are what the saying
+                    # tells; a statement beside them would code the one announcement twice
+                    chosen = [(h, r) for h, r in chosen if h is not speech[0]]
         toll_on = None  # the hit a death toll belongs to
         self._tally = False  # the sentence's toll counts the dead of a period or a wave
         if toll is not None:
