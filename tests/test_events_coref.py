@@ -186,3 +186,16 @@ def test_a_quoted_plan_is_coded_as_the_planned_happening_not_beside_a_statement(
     assert [(r["event_type"], r["modality"]) for r in rows] == [("CONSULT", "planned")]
     vow = _rows('"We will not stop until the city is free," General Ali Fathi said.', "2001-04-17")
     assert [r["event_type"] for r in vow] == ["STATEMENT"]
+
+
+def test_what_is_seized_within_an_attack_is_part_of_its_event_unless_dated_apart():
+    """GUIDELINES: weapons seized, attackers caught within one operation are part of its event,
+    unless the text gives them a time, place or toll of their own."""
+    text = ("Gunmen attacked the police station in Mocuba on Thursday, killing two officers. "
+            "The police also seized two assault rifles and three machetes from the raiders.")
+    events = _events(text, "1996-10-05")
+    assert [(e.event_type, e.fatalities_low) for e in events] == [("ASSAULT", 2)]
+    assert len(events[0].evidence_rows()) == 2
+    later = _events("Gunmen attacked the police station in Mocuba on Thursday, killing two officers. "
+                    "Police arrested four of the attackers in Nampula on Saturday.", "1996-10-07")
+    assert sorted(e.event_type for e in later) == ["ASSAULT", "COERCE"]

@@ -497,6 +497,12 @@ class Coder:
         side = self._armed_side(speaker)
         if side is None:
             return False
+        if side == speaker:  # the group itself: only as the subject of the saying ("the Houthis said", "said the group")
+            verb = next((h for h in find_hits(sentence) if h.trigger.speech), None)
+            if verb is None or not any(m.actor_id == side and (0 <= offset + verb.start - m.end <= 45
+                                                               or 0 <= m.start - offset - verb.end <= 30)
+                                       for m in mentions):
+                return False
         for hit in acts:
             if hit.type not in hostile_types() or hit.quoted:
                 continue
