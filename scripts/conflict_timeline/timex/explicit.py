@@ -241,7 +241,7 @@ def _distance(first: dt.date, last: dt.date, ctx: Context) -> int:
     whole_month = first.day == 1 and last.day > 1
     if whole_month and ctx.sure * ctx.tense > 0 and (delta > 0) != (ctx.sure > 0):
         return abs(delta) + SURE_PENALTY_DAYS
-    return abs(delta) + (TENSE_PENALTY_DAYS if (delta > 0) != (ctx.tense > 0) else 0)
+    return abs(delta) + (TENSE_PENALTY_DAYS if (ctx.leans_past() if delta > 0 else ctx.leans_future()) else 0)
 
 
 def clock(g: dict, args: dict, ctx: Context) -> str | None:

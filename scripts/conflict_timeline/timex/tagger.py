@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .anchor import Context, choose_genre, explicit_years
+from .anchor import Context, choose_genre, explicit_years, is_post
 from .casing import reading_view
 from .groups import normalise
 from .matching import candidates, in_title, select, trim
@@ -38,8 +38,10 @@ MAX_RESELECT = 4
 def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
     """TIMEX3 expressions of ``text``, sorted by start and non-overlapping."""
     ruleset = load_ruleset()
+    post = False
     if genre == "auto":
         genre = choose_genre(text, dct)
+        post = genre == "news" and is_post(text)
     found = [
         trim(c, genre)
         for c in candidates(reading_view(text, ruleset.lexicons["capitals_kept"]), ruleset)
@@ -47,7 +49,7 @@ def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
     ]
     found = not_dates_removed(found, len(text))
     for _ in range(MAX_RESELECT):
-        out, failed = _resolve_all(text, select(list(found), len(text)), dct, genre, ruleset)
+        out, failed = _resolve_all(text, select(list(found), len(text)), dct, genre, ruleset, post)
         if not failed:
             break
         found = [c for c in found if id(c) not in failed]
@@ -70,10 +72,10 @@ def not_dates_removed(found: list, length: int) -> list:
     return [c for c in found if c[2].type != NOT_DATE and 1 not in blocked[c[0] : c[1]]]
 
 
-def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[int]]:
+def _resolve_all(text, chosen, dct, genre, ruleset, post=False) -> tuple[list[Timex], set[int]]:
     """Resolve the chosen matches in text order (the story time moves as they are read);
     return the expressions and the ids of the matches that gave no valid value."""
-    ctx = Context(dct=dct, genre=genre)
+    ctx = Context(dct=dct, genre=genre, post=post)
     if genre == "narrative":
         ctx.years_ahead = explicit_years(text)
     out: list[Timex] = []
