@@ -319,14 +319,14 @@ SET_GRANULES = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y":
 
 def set_value(g: dict, args: dict, ctx: Context) -> str | None:
     """"daily" (a lexicon value), "every Monday", "every two weeks"."""
-    if g.get("weekday") is not None:
-        return "XXXX-WXX-%d" % (g["weekday"] + 1) + (f"T{g['part_of_day']}" if g.get("part_of_day") else "")
+    if g.get("weekday") is not None:  # "every Monday (morning, at 9am)"
+        return "XXXX-WXX-%d" % (g["weekday"] + 1) + time_suffix(g)
     if g.get("month") is not None:
         return "XXXX-%02d" % g["month"]
     if g.get("season"):
         return "XXXX-" + g["season"]
-    if g.get("part_of_day"):
-        return "XXXX-XX-XXT" + g["part_of_day"]
+    if g.get("part_of_day") or g.get("hour") is not None:  # "every night (at 10pm)", "every day at 6pm"
+        return "XXXX-XX-XX" + time_suffix(g)
     value = g.get("frequency")
     if value is None:
         unit = g.get("unit") or args.get("unit")
