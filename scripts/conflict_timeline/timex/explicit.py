@@ -47,8 +47,8 @@ def _infer_year(month: int, day: int | None, ctx: Context) -> int | None:
     return best
 
 
-#: a two-digit year is the latest year with those digits at most this many years after the DCT
-#: ("15" in 2015 is 2015, "99" is 1999, "'45" in 2009 is 1945)
+#: a numeric date's two-digit year is the latest year with those digits at most this many
+#: years after the DCT ("3/27/15" in 2015 is 2015, "3/27/99" is 1999)
 TWO_DIGIT_YEAR_AHEAD = 10
 
 
@@ -60,10 +60,12 @@ def _year(g: dict, ctx: Context) -> int | None:
         year = spelled_year(g["spelled_year"])
     if year is not None and g.get("short_year") and g.get("century_prefix") is not None:
         year = int(g["century_prefix"]) * 100 + year % 100
-    elif year is not None and g.get("two_digit_year") and ctx.dct is not None:
-        # "27/03/15", "3/27/15", "'98": the latest such year up to TWO_DIGIT_YEAR_AHEAD after the DCT
-        limit = ctx.dct.year + TWO_DIGIT_YEAR_AHEAD
-        year = limit - (limit - year) % 100
+    if year is None and g.get("year_2d"):
+        # "27/03/15", "3/27/15": the latest such year up to TWO_DIGIT_YEAR_AHEAD after the
+        # DCT (or the story's year), else in the 1900s
+        p = ctx.dct_point or ctx.last
+        limit = (p.year if p else 1999 - TWO_DIGIT_YEAR_AHEAD) + TWO_DIGIT_YEAR_AHEAD
+        year = limit - (limit - int(g["year_2d"])) % 100
     if year is not None and g.get("bc"):
         year = -abs(year)
     return year
