@@ -101,6 +101,8 @@ def _resolve_all(text, chosen, dct, genre, ruleset, post=False) -> tuple[list[Ti
         ttype = rule.type
         if ttype == "DATE" and _CLOCK.search(value):
             ttype = "TIME"
+        if ttype == "DATE" and _in_weekday_set_list(text, s, rule, g, out):
+            ttype, value = "SET", "XXXX-WXX-%d" % (g["weekday"] + 1)
         out.append(Timex(s, e, text[s:e], ttype, value, _mod(g)))
         if ttype == "DURATION":
             ctx.report_period(value)
@@ -114,6 +116,21 @@ def _resolve_all(text, chosen, dct, genre, ruleset, post=False) -> tuple[list[Ti
         ):
             ctx.move(value)
     return out, failed
+
+
+def _in_weekday_set_list(text: str, start: int, rule: Rule, g: dict, out: list[Timex]) -> bool:
+    """A bare weekday listed right after a weekday set is one too: "every Monday, Wednesday
+    and Friday" is three sets (XXXX-WXX-1, -3, -5), not a set and two days."""
+    if rule.resolve != "weekday" or g.get("weekday") is None or not out or out[-1].type != "SET":
+        return False
+    if any(g.get(k) is not None for k in ("past_word", "next_word", "this_word", "hour")):
+        return False
+    return bool(_WEEKDAY_SET.fullmatch(out[-1].value) and _LIST_GAP.fullmatch(text, out[-1].end, start))
+
+
+#: a weekday set ("every Monday", "every mon") and the gap between items of a list
+_WEEKDAY_SET = re.compile(r"XXXX-WXX-\d")
+_LIST_GAP = re.compile(r"\s*(?:,|/|&|,?\s*and|,?\s*or)\s*", re.I)
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:
