@@ -47,6 +47,9 @@ def _modified() -> re.Pattern[str]:
 #: "Mekelle, the capital of", "Baidoa, a town in": an apposition says what the name is.
 _APPOSED = re.compile(r"(?P<name>" + _NAME + r"),?\s+(?=(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:capital|town|city|village|"
                       r"port|hub|stronghold)\s+(?:of|in)\b)")
+#: "the regional capital, Bamenda.", "near the northern town, Gao,": the name in apposition after its kind.
+_APPOSED_AFTER = re.compile(r"\b(?:capital|town|city|village|port|district|province|region)\s*,\s+(?P<name>" + _NAME
+                            + r")(?<!\.)(?=\s*(?:[.,;:]|$))")
 _REGION_AFTER = re.compile(r"(?P<name>" + _NAME + r")\s+(?P<word>"
                            + "|".join(w + "|" + w.lower() for w in REGION_WORDS) + r")\b")
 
@@ -215,7 +218,7 @@ def find_localities(text: str, offset: int = 0, people: frozenset[str] = frozens
         found, context = _kind(found, m["kind"])
         if found:
             add(Locality(offset + m.start("name"), offset + m.start("name") + size, m["name"][:size], found, context))
-    for pattern, context in ((_modified(), "police"), (_APPOSED, "kind")):
+    for pattern, context in ((_modified(), "police"), (_APPOSED, "kind"), (_APPOSED_AFTER, "kind")):
         for m in pattern.finditer(text):
             words = m["name"].split()
             for k in range(len(words)):  # the name is the run's last words ("said Irbil")
