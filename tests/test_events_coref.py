@@ -217,3 +217,9 @@ def test_a_weekday_of_a_happening_told_in_the_past_is_not_after_the_report():
     dates = {r["event_type"]: (r["date_edtf"], r["modality"]) for r in rows}
     assert dates["ASSAULT"] == ("2012-11-01", "reported")
     assert dates["CONSULT"] == ("2012-11-08", "planned")
+
+
+def test_an_infinitive_of_purpose_is_not_the_sentences_happening():
+    rows = _rows("Rebel fighters withdrew from the town of Kaya on Monday to attack the army elsewhere, officials said.",
+                 "2004-03-09")
+    assert [r["event_type"] for r in rows] == ["RETREAT"]

@@ -86,6 +86,17 @@ def _one_undated_per_type(mentions: list[Mention]) -> list[Mention]:
     return keep
 
 
+#: "gathering reinforcements to fight the Kenyans", "moved into the south to attack": an infinitive of purpose
+_TO_INFINITIVE = re.compile(r"(?<![\w-])(?:in order )?to\s+$", re.I)
+
+
+def _purpose(sentence: str, hit: Hit) -> bool:
+    """Is a physical happening's trigger an infinitive of purpose (what someone means to do, not
+    what happened)? The sentence's main happening is then another of its verbs ("abandoned the
+    city ... to fight the Kenyans": the withdrawal)."""
+    return not event_types().get(hit.type, {}).get("verbal") and bool(_TO_INFINITIVE.search(sentence[:hit.start]))
+
+
 def art_news(article: "Article") -> bool:
     return article.genre == "news"
 
@@ -285,7 +296,8 @@ class Coder:
 
         chosen: list[tuple[Hit, bool]] = []  # (hit, reported)
         source_took: set[int] = set()  # the time expressions that date a saying that is no event
-        acts = sorted((h for h in narration if not h.trigger.speech), key=lambda h: (-h.priority, h.start))
+        acts = sorted((h for h in narration if not h.trigger.speech),
+                      key=lambda h: (_purpose(sentence, h), -h.priority, h.start))
         if acts:
             main = acts[0]
             chosen.append((main, governs(speech, main, sentence)))
@@ -395,7 +407,7 @@ class Coder:
                     coded = {h.type for h, _ in queue}
                     queued = [q for q, _ in queue]
                     rest = [h for h in acts[1:] if (h.type not in coded or h.type == hit.type) and h not in queued
-                            and same_clause(sentence, hit, h)]
+                            and same_clause(sentence, hit, h) and not _purpose(sentence, h)]
                     if rest:
                         queue.append((rest[0], governs(speech, rest[0], sentence)))
                     elif speech and speaker and not any(q.trigger is not None and q.trigger.speech for q, _ in queue) \
