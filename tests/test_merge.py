@@ -25,7 +25,7 @@ SHARED_GVA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "g
 def _report(index: int, spec: dict, source: str) -> Report:
     day = dt.date.fromisoformat(spec["date"])
     row = {"event_type": spec.get("type", "ASSAULT"), "modality": "asserted", "date_start": day, "date_end": day,
-           "date_source": "relative", "actor1": None, "actor2": None, "country": spec.get("country"),
+           "date_source": spec.get("date_source", "relative"), "actor1": None, "actor2": None, "country": spec.get("country"),
            "location": spec.get("location"), "latitude": spec.get("latitude"), "longitude": spec.get("longitude"),
            "geo_precision": "city" if spec.get("latitude") is not None else None, "source_id": source}
     context = Context.of(article_context([spec["text"]], None))

@@ -169,6 +169,10 @@ MERGE_CONTEXT_MIN_SHARED_WEIGHT = 10.0
 #: ... when neither report's date spans more days than this; a vaguer one (a month) needs this share.
 MERGE_CONTEXT_MAX_SPAN_DAYS = 1
 MERGE_CONTEXT_VAGUE_MIN_SIMILARITY = 0.3
+#: Reports of two articles of one kind, one day and one town (a happening the day, the town and the
+#: kind name, as a coder of events counts them) agree when their articles share this weight at all
+#: (one rare word), however much else each tells.
+MERGE_DAY_TOWN_MIN_SHARED_WEIGHT = 1.5
 #: A report is compared with at most this many happenings (on a crowded day, those formed last).
 MERGE_MAX_CANDIDATES = 12
 #: A short text needs to share only this share of its weight (below the minimum weights above).

@@ -14,7 +14,9 @@
   also agree when the two articles' words do (`context_agree`: the title and every sentence with
   an event), for one report of each article (`cluster.py`): when both dates are a day (a month
   needs more shared words), and a report the text does not date only when its article came out
-  within a day of the other's date.
+  within a day of the other's date. Two reports of one kind, one day and one town (`same_day`,
+  `same_place`) need their articles to share only a rare word: a coder counts one happening of a
+  kind per day and town, unless the reports give it apart (another actor, stance or place).
 
 `conflict(a, b)` is the first four (a reason two reports can never be one), `compatible(a, b)`
 all five: the function the in-article merge and the merge across articles both use.
@@ -25,7 +27,7 @@ from __future__ import annotations
 import math
 
 from ..settings import (MERGE_CONTEXT_MAX_SPAN_DAYS, MERGE_CONTEXT_MIN_SHARED_WEIGHT, MERGE_CONTEXT_MIN_SIMILARITY,
-                        MERGE_CONTEXT_VAGUE_MIN_SIMILARITY, MERGE_MAX_SPAN_DAYS, MERGE_MIN_SHARED_WEIGHT,
+                        MERGE_CONTEXT_VAGUE_MIN_SIMILARITY, MERGE_DAY_TOWN_MIN_SHARED_WEIGHT, MERGE_MAX_SPAN_DAYS, MERGE_MIN_SHARED_WEIGHT,
                         MERGE_MIN_SIMILARITY, MERGE_NIGHT_SLACK_DAYS, MERGE_RADIUS_KM, MERGE_SAME_PLACE_BONUS,
                         MERGE_SMALL_SHARE)
 from .lexicon import word_weight
@@ -47,6 +49,17 @@ def date_gap(a: Report, b: Report) -> int:
 def dates_agree(a: Report, b: Report) -> bool:
     gap = date_gap(a, b)
     return gap == 0 or (gap <= MERGE_NIGHT_SLACK_DAYS and (a.night or b.night))
+
+
+def same_day(a: Report, b: Report) -> bool:
+    """Both tell of one day and it is the same one: each gives that day, or one the text does not
+    date came out that day or the day after."""
+    for x, y in ((a, b), (b, a)):
+        if x.dated and x.span == 1:
+            if y.dated:
+                return y.span == 1 and y.start == x.start
+            return 0 <= y.published - x.start <= MERGE_NIGHT_SLACK_DAYS
+    return False
 
 
 def distance_km(a: Report, b: Report) -> float:
@@ -144,17 +157,18 @@ def context_agree(a: Report, b: Report, memo: dict | None = None) -> float:
         return 0.0
     key = (a.source_id, b.source_id)
     if memo is not None and key in memo:
-        sim = memo[key]
-        if not sim:
-            return 0.0
+        shared, lighter = memo[key]
     else:
         shared = _shared(a.context.words, b.context.words, a.context.names | b.context.names)
         lighter = min(a.context.mass, b.context.mass)
-        enough = shared >= min(MERGE_CONTEXT_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * lighter)
-        sim = shared / lighter if enough and lighter else 0.0
         if memo is not None:
-            memo[key] = memo[(b.source_id, a.source_id)] = sim
-    if not sim or not _context_dates(a, b):
+            memo[key] = memo[(b.source_id, a.source_id)] = (shared, lighter)
+    if not lighter or not shared:
+        return 0.0
+    sim = shared / lighter
+    if shared >= MERGE_DAY_TOWN_MIN_SHARED_WEIGHT and same_day(a, b) and same_place(a, b):
+        return sim
+    if shared < min(MERGE_CONTEXT_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * lighter) or not _context_dates(a, b):
         return 0.0
     need = MERGE_CONTEXT_MIN_SIMILARITY if max(a.span, b.span) <= MERGE_CONTEXT_MAX_SPAN_DAYS \
         else MERGE_CONTEXT_VAGUE_MIN_SIMILARITY
