@@ -136,3 +136,14 @@ def test_the_shared_gva_reports_merge(tmp_path):
         pairs += 1
         linked += any(len(s) == 2 for s in per_event.values())
     assert linked / pairs >= 0.5
+
+
+def test_a_report_of_one_death_is_one_of_the_dead_another_report_counts():
+    """"Four people were killed on the bridge" and "Adam Reyes, 31, was killed": four, not one to four."""
+    rows = [_row("2015-05-03", 1, 1, "a"), _row("2015-05-03", 4, 4, "b"), _row("2015-05-03", 1, 1, "c")]
+    event = merged_row(rows, [735721, 735721, 735722])
+    assert (event["fatalities_low"], event["fatalities_high"]) == (4, 4)
+    alone = merged_row([_row("2015-05-03", 1, 1, "a"), _row("2015-05-03", None, None, "b")], [735721, 735721])
+    assert alone["fatalities_low"] == 1
+    grown = merged_row([_row("2015-05-03", 2, 2, "a"), _row("2015-05-04", 3, 3, "b")], [735721, 735722])
+    assert (grown["fatalities_low"], grown["fatalities_high"], grown["fatalities_best"]) == (2, 3, 3)
