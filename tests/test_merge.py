@@ -147,3 +147,12 @@ def test_a_report_of_one_death_is_one_of_the_dead_another_report_counts():
     assert alone["fatalities_low"] == 1
     grown = merged_row([_row("2015-05-03", 2, 2, "a"), _row("2015-05-04", 3, 3, "b")], [735721, 735722])
     assert (grown["fatalities_low"], grown["fatalities_high"], grown["fatalities_best"]) == (2, 3, 3)
+
+
+def test_reports_a_night_apart_give_the_happening_the_earlier_day():
+    """"Gunfire broke out about 12:30 Saturday morning" and a report of Sunday's (a victim come
+    forward "yesterday"), equally supported: Saturday, whichever article came first."""
+    rows = [_row("2014-07-27", None, None, "a"), _row("2014-07-26", None, None, "b")]
+    assert merged_row(rows, [735442, 735442])["date_start"] == dt.date(2014, 7, 26)
+    explicit = [_row("2014-07-27", None, None, "a", source_kind="explicit"), _row("2014-07-26", None, None, "b")]
+    assert merged_row(explicit, [735442, 735442])["date_start"] == dt.date(2014, 7, 27)

@@ -4,7 +4,8 @@
   the article), so an event keeps its id while later reports join it;
 - date: the most precise date the reports agree on: the report date that most reports' dates
   contain, then a calendar date of the text before a relative one before the report's own day,
-  then the narrowest, then the first;
+  then the narrowest, then the earliest (reports a night apart: a later day is more often that of
+  a later turn, a victim found or come forward), then the first;
 - type: the first type of its group any report has (an attack before its toll), with that
   report's mode, context and summary;
 - actors: the first report's, each blank one from the first report that names it;
@@ -42,7 +43,7 @@ def _date_of(rows: list[dict]) -> dict:
         return sum(1 for r in rows if r["date_start"] <= row["date_start"] and row["date_end"] <= r["date_end"])
 
     best = min(range(len(rows)), key=lambda i: (-support(rows[i]), _SOURCE_RANK.get(rows[i]["date_source"], 3),
-                                                 (rows[i]["date_end"] - rows[i]["date_start"]).days, i))
+                                                 (rows[i]["date_end"] - rows[i]["date_start"]).days, rows[i]["date_start"], i))
     return rows[best]
 
 
