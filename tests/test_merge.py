@@ -156,3 +156,36 @@ def test_reports_a_night_apart_give_the_happening_the_earlier_day():
     assert merged_row(rows, [735442, 735442])["date_start"] == dt.date(2014, 7, 26)
     explicit = [_row("2014-07-27", None, None, "a", source_kind="explicit"), _row("2014-07-26", None, None, "b")]
     assert merged_row(explicit, [735442, 735442])["date_start"] == dt.date(2014, 7, 27)
+
+
+def _grouped(specs: list[dict]) -> list[list[int]]:
+    from conflict_timeline.merge import group
+
+    return group([_report(i, spec, f"src-{i}") for i, spec in enumerate(specs)])
+
+
+TRENTON = {"location": "Trenton", "latitude": 40.22, "longitude": -74.74}
+HIP = {"text": "A man was shot in the hip on Tuesday afternoon outside a bodega on Hanover Street.", "date": "2017-03-07",
+       **TRENTON}
+CHARGED = {"text": "Darnell Okafor, 25, was arrested in connection with a March 7 shooting that wounded a teenager.",
+           "date": "2017-03-07"}
+ARREST = {"text": "Okafor was arrested on Thursday in connection with the March 7 shooting outside a bodega on Hanover Street.",
+          "date": "2017-03-07", **TRENTON}
+
+
+def test_a_report_that_agrees_with_two_happenings_makes_them_one():
+    """The first two share no word; the third shares the street with one and the name with the other."""
+    assert _grouped([HIP, CHARGED, ARREST]) == [[0, 1, 2]]
+
+
+def test_a_report_that_agrees_with_two_happenings_of_two_towns_joins_one():
+    elsewhere = {**CHARGED, "location": "Paterson", "latitude": 40.92, "longitude": -74.17}
+    arrest = {**ARREST, "location": None, "latitude": None, "longitude": None}
+    assert sorted(map(len, _grouped([HIP, elsewhere, arrest]))) == [1, 2]
+
+
+def test_an_articles_first_figure_is_its_toll_and_a_later_smaller_one_a_part_of_it():
+    """"Three people were killed at a house party" and, later, "the shooter killed two at a fire pit"."""
+    lead, part = _row("2016-07-30", 3, 3, "a"), _row("2016-07-30", 2, 2, "a")
+    event = merged_row([lead, part], [736175, 736175])
+    assert (event["fatalities_low"], event["fatalities_high"]) == (3, 3)

@@ -11,8 +11,9 @@
 - actors: the first report's, each blank one from the first report that names it;
 - place: the most precise place any report gives (a town before a province before a country), the
   first such; a blank country from the first report that names one;
-- toll: `fatalities_low` the lowest figure a report gives (a report of one death when another
-  counts more tells of one of the dead: a victim named, "one of the slain"), `fatalities_high` the highest (blank
+- toll: `fatalities_low` the lowest figure an article gives first (its lead gives the toll, a
+  later sentence a part: "two at the fire pit"; a report of one death when another counts more
+  tells of one of the dead: a victim named, "one of the slain"), `fatalities_high` the highest (blank
   when the report giving it leaves it open: "more than 20"), `fatalities_best` the figure of the
   latest report that gives one (tolls grow as the wounded die and the dead are counted; among
   reports of one day, the most common figure, then the highest); a report's figure is its low one;
@@ -52,8 +53,12 @@ def _toll(rows: list[dict], published: list[int]) -> tuple:
              if r.get("fatalities_low") is not None]
     if not given:
         return None, None, None
-    counted = [g[1] for g in given if g[1] > 1]  # "one of the slain", "the woman killed": one of the dead
-    low = min(counted or [g[1] for g in given])
+    leads: dict[str, int] = {}  # per article, its first figure: the lead gives the toll, later sentences a part
+    for r in rows:
+        if r.get("fatalities_low") is not None:
+            leads.setdefault(r.get("source_id"), r["fatalities_low"])
+    counted = [n for n in leads.values() if n > 1]  # "one of the slain", "the woman killed": one of the dead
+    low = min(counted or leads.values())
     top = max(given, key=lambda g: float("inf") if g[2] is None else g[2])
     high = None if top[2] is None else top[2]
     latest = max(g[0] for g in given)
