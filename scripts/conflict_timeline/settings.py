@@ -173,6 +173,9 @@ MERGE_CONTEXT_VAGUE_MIN_SIMILARITY = 0.3
 #: kind name, as a coder of events counts them) agree when their articles share this weight at all
 #: (one rare word), however much else each tells.
 MERGE_DAY_TOWN_MIN_SHARED_WEIGHT = 1.5
+#: Two happenings one report agrees with become one only when their reports' pairs, each checked
+#: for a conflict, are at most this many (so that the work stays bounded on large happenings).
+MERGE_JOIN_MAX_PAIRS = 10_000
 #: A report is compared with at most this many happenings (on a crowded day, those formed last).
 MERGE_MAX_CANDIDATES = 12
 #: A short text needs to share only this share of its weight (below the minimum weights above).

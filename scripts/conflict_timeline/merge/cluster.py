@@ -17,7 +17,7 @@ the other (the street one article names and the suspect another names, told toge
 
 from __future__ import annotations
 
-from ..settings import MERGE_MAX_CANDIDATES, MERGE_MIN_SHARED_WEIGHT, MERGE_NIGHT_SLACK_DAYS, MERGE_SMALL_SHARE
+from ..settings import MERGE_JOIN_MAX_PAIRS, MERGE_MAX_CANDIDATES, MERGE_MIN_SHARED_WEIGHT, MERGE_NIGHT_SLACK_DAYS, MERGE_SMALL_SHARE
 from .lexicon import word_weight
 from .match import conflict, context_agree, mergeable, words_agree
 from .report import Report
@@ -70,7 +70,8 @@ def group(reports: list[Report]) -> list[list[int]]:
         _add_words(union[chosen], report)
         lightest[chosen] = min(lightest[chosen], report.mass)
         for g in agreeing:  # a report of two happenings no article tells apart makes them one
-            if g != chosen and not any(conflict(m, n) for m in groups[g] for n in groups[chosen]):
+            if g != chosen and len(groups[g]) * len(groups[chosen]) <= MERGE_JOIN_MAX_PAIRS \
+                    and not any(conflict(m, n) for m in groups[g] for n in groups[chosen]):
                 keep, gone = min(g, chosen), max(g, chosen)
                 groups[keep] = sorted(groups[keep] + groups[gone], key=lambda r: r.index)
                 sources[keep] |= sources[gone]
