@@ -173,6 +173,10 @@ MERGE_CONTEXT_VAGUE_MIN_SIMILARITY = 0.3
 #: kind name, as a coder of events counts them) agree when their articles share this weight at all
 #: (one rare word), however much else each tells.
 MERGE_DAY_TOWN_MIN_SHARED_WEIGHT = 1.5
+#: ... of one day, where one names no town: their articles' words need this share of the lighter
+#: article's and this weight (less than MERGE_CONTEXT_MIN_SHARED_WEIGHT: short local reports).
+MERGE_DAY_MIN_SIMILARITY = 0.25
+MERGE_DAY_MIN_SHARED_WEIGHT = 6.0
 #: Two happenings one report agrees with become one only when their reports' pairs, each checked
 #: for a conflict, are at most this many (so that the work stays bounded on large happenings).
 MERGE_JOIN_MAX_PAIRS = 10_000
