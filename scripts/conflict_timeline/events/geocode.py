@@ -28,6 +28,8 @@ _DATELINE_CITY = re.compile(r"^[\"'“‘]?(?P<name>[A-Z][A-Z'.\- ]+?)(?:/[A-Z][
 _LOCAL_DATELINE = re.compile(r"^[A-Z][A-Z'.\- ]{2,}(?:,\s*[A-Z][\w.]+)?\s*(?:>>|—|–|--)\s")
 _MODIFIED = re.compile(r"(?<=[\w.])(?:\s+(?!(?:and|or|in|on|at|of|to|for|with|from|by|said|says|has|have|had|is|are|was|"
                        r"were|will|would|did|does|and|but|as|after|before)\b)[a-z]|-(?:led|backed|made|based|run|funded))")
+#: A compass word before a name points within a town ("southeast Washington", "northeast Portland").
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+$")
 #: Sentences from the article's start that may carry its dateline (a page title may come first).
 DATELINE_SENTENCES = 4
 
@@ -94,6 +96,7 @@ class ArticlePlaces:
     """The places of one article, found and resolved once."""
 
     def __init__(self, body: str, sentences: list[tuple[int, int]]):
+        self.body = body
         self.people = person_names(body)
         #: ends of country names that modify a noun ("US warplanes", "U.S.-backed"): a nationality
         self.modifiers = {m.start() for start, end in sentences
@@ -256,6 +259,10 @@ class ArticlePlaces:
         # a town and the region of the same name: without a region word the town is meant
         if pick.kind == "admin1" and loc.context != "region":
             town = next((p for p in cands if p.kind == "city" and p.admin1 == pick.code), None)
+            if town is None and _COMPASS_BEFORE.search(self.body, max(0, loc.start - 16), loc.start):
+                # "in southeast Washington": a city of the country large enough to have quarters
+                town = next((p for p in cands if p.kind == "city" and p.country == pick.country
+                             and p.population >= FOREIGN_PLACE_POPULATION), None)
             pick = town or pick
         text = loc.text.title() if loc.text.isupper() and len(loc.text) > 3 else loc.text
         text = re.sub(r"\s+[a-z]+$", "", text)  # "the Lower Shabelle region": Lower Shabelle
