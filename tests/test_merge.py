@@ -24,7 +24,8 @@ SHARED_GVA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "g
 
 def _report(index: int, spec: dict, source: str) -> Report:
     day = dt.date.fromisoformat(spec["date"])
-    row = {"event_type": spec.get("type", "ASSAULT"), "modality": "asserted", "date_start": day, "date_end": day,
+    until = dt.date.fromisoformat(spec["until"]) if spec.get("until") else day
+    row = {"event_type": spec.get("type", "ASSAULT"), "modality": "asserted", "date_start": day, "date_end": until,
            "date_source": spec.get("date_source", "relative"), "actor1": None, "actor2": None, "country": spec.get("country"),
            "location": spec.get("location"), "latitude": spec.get("latitude"), "longitude": spec.get("longitude"),
            "geo_precision": "city" if spec.get("latitude") is not None else None, "source_id": source}
@@ -189,3 +190,22 @@ def test_an_articles_first_figure_is_its_toll_and_a_later_smaller_one_a_part_of_
     lead, part = _row("2016-07-30", 3, 3, "a"), _row("2016-07-30", 2, 2, "a")
     event = merged_row([lead, part], [736175, 736175])
     assert (event["fatalities_low"], event["fatalities_high"]) == (3, 3)
+
+
+CHUBBUCK = {"location": "Chubbuck", "latitude": 42.92, "longitude": -112.47}
+PLAYDATE = {"text": "A 5-year-old girl visiting friends on Canal Street in Chubbuck was shot by another 5-year-old "
+                    "with a revolver left in a nightstand on Wednesday.", "date": "2014-07-30", **CHUBBUCK}
+PLEA = {"text": "A couple charged over the shooting of a 5-year-old girl by another 5-year-old with a revolver left "
+                "in a nightstand in Chubbuck last year pleaded not guilty.", "date": "2014-01-01", "until": "2014-12-31",
+        **CHUBBUCK}
+
+
+def test_a_report_dated_to_a_year_joins_the_happening_of_its_town_and_year_its_article_tells_of():
+    assert _grouped([PLAYDATE, PLEA]) == [[0, 1]]
+
+
+def test_a_report_dated_to_a_year_stays_apart_from_another_towns_and_another_years_happening():
+    elsewhere = {**PLEA, "location": "Idaho Falls", "latitude": 43.49, "longitude": -112.03}
+    assert len(_grouped([PLAYDATE, elsewhere])) == 2
+    before = {**PLEA, "date": "2013-01-01", "until": "2013-12-31"}
+    assert len(_grouped([PLAYDATE, before])) == 2

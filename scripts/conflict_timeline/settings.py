@@ -177,6 +177,10 @@ MERGE_DAY_TOWN_MIN_SHARED_WEIGHT = 1.5
 #: article's and this weight (less than MERGE_CONTEXT_MIN_SHARED_WEIGHT: short local reports).
 MERGE_DAY_MIN_SIMILARITY = 0.25
 MERGE_DAY_MIN_SHARED_WEIGHT = 6.0
+#: A report the text dates only to a year ("the shooting last year") joins a happening of its town
+#: and year when its article's words and the happening's article's share this share of the lighter's.
+MERGE_YEAR_MAX_SPAN_DAYS = 366
+MERGE_YEAR_MIN_CONTEXT_SIMILARITY = 0.4
 #: Two happenings one report agrees with become one only when their reports' pairs, each checked
 #: for a conflict, are at most this many (so that the work stays bounded on large happenings).
 MERGE_JOIN_MAX_PAIRS = 10_000

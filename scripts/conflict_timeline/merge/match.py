@@ -19,6 +19,9 @@
   kind per day and town, unless the reports give it apart (another actor, stance or place); of
   one day where one names no town, a quarter of the lighter article's words.
 
+A report dated only to a year ("last year", "in 2014") joins a happening of its town and year when
+their articles' words share much (`year_agree`, cluster.py); it merges with no report otherwise.
+
 `conflict(a, b)` is the first four (a reason two reports can never be one), `compatible(a, b)`
 all five: the function the in-article merge and the merge across articles both use.
 """
@@ -31,7 +34,7 @@ from ..settings import (MERGE_CONTEXT_MAX_SPAN_DAYS, MERGE_CONTEXT_MIN_SHARED_WE
                         MERGE_CONTEXT_VAGUE_MIN_SIMILARITY, MERGE_DAY_MIN_SHARED_WEIGHT, MERGE_DAY_MIN_SIMILARITY,
                         MERGE_DAY_TOWN_MIN_SHARED_WEIGHT, MERGE_MAX_SPAN_DAYS, MERGE_MIN_SHARED_WEIGHT,
                         MERGE_MIN_SIMILARITY, MERGE_NIGHT_SLACK_DAYS, MERGE_RADIUS_KM, MERGE_SAME_PLACE_BONUS,
-                        MERGE_SMALL_SHARE)
+                        MERGE_SMALL_SHARE, MERGE_YEAR_MAX_SPAN_DAYS, MERGE_YEAR_MIN_CONTEXT_SIMILARITY)
 from .lexicon import word_weight
 from .report import Report
 
@@ -112,10 +115,43 @@ def actors_agree(a: Report, b: Report) -> bool:
     return True
 
 
+def apart(a: Report, b: Report) -> bool:
+    """A reason the two are not one happening, however vaguely dated."""
+    return (a.cls != b.cls or a.stance != b.stance
+            or not dates_agree(a, b) or not places_agree(a, b) or not actors_agree(a, b))
+
+
 def conflict(a: Report, b: Report) -> bool:
     """A reason the two can never be one happening."""
-    return (a.cls != b.cls or a.stance != b.stance or not mergeable(a) or not mergeable(b)
-            or not dates_agree(a, b) or not places_agree(a, b) or not actors_agree(a, b))
+    return not mergeable(a) or not mergeable(b) or apart(a, b)
+
+
+def yearly(a: Report) -> bool:
+    """Dated by its text to no more than a year, and more vaguely than a month ("last year"), in a town."""
+    return a.dated and MERGE_MAX_SPAN_DAYS < a.span <= MERGE_YEAR_MAX_SPAN_DAYS and bool(a.location)
+
+
+def town_key(a: Report) -> str | None:
+    return a.location.casefold() if a.location else None
+
+
+def year_agree(a: Report, b: Report, memo: dict | None = None) -> float:
+    """A report dated to a year (`yearly`) and one of its town and year: their articles' words
+    share MERGE_YEAR_MIN_CONTEXT_SIMILARITY of the lighter's (and the weight the context needs)."""
+    if a.source_id == b.source_id or not same_place(a, b) or apart(a, b):
+        return 0.0
+    key = (a.source_id, b.source_id)
+    if memo is not None and key in memo:
+        shared, lighter = memo[key]
+    else:
+        shared = _shared(a.context.words, b.context.words, a.context.names | b.context.names)
+        lighter = min(a.context.mass, b.context.mass)
+        if memo is not None:
+            memo[key] = memo[(b.source_id, a.source_id)] = (shared, lighter)
+    if not lighter or shared < min(MERGE_CONTEXT_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * lighter):
+        return 0.0
+    sim = shared / lighter
+    return sim if sim >= MERGE_YEAR_MIN_CONTEXT_SIMILARITY else 0.0
 
 
 def similarity(a: Report, b: Report) -> float:
