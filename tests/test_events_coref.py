@@ -142,3 +142,60 @@ def test_fixture_gold_mentions_are_sentences_of_their_articles():
         body = (FIXTURES / "articles" / data["file"]).read_text(encoding="utf-8").split("\n---\n", 1)[1]
         for event in data["events"]:
             assert all(body.count(m) == 1 for m in event["mentions"]), (gold.name, event["id"])
+
+
+def test_a_days_toll_over_a_wave_of_attacks_is_a_tally_and_its_parts_are_attacks():
+    """ "killed on Monday in a crash and a spate of attacks" counts several happenings: one
+    CASUALTIES event, not an attack; the sentences that tell one of them each are attacks."""
+    text = ("Nine soldiers were killed on Monday in a helicopter crash and a spate of attacks in the south. "
+            "Two of the soldiers were killed in a roadside bombing near Tarin Kot. "
+            "Three were killed in separate ambushes in the east, officials said.")
+    events = _events(text, "2003-05-13")
+    kinds = [(e.event_type, e.fatalities_low) for e in events]
+    assert kinds[0] == ("CASUALTIES", 9)
+    assert ("ASSAULT", None) not in kinds  # "a spate of attacks" is the tally's, no attack of its own
+    assert ("ASSAULT", 2) in kinds and ("ASSAULT", 3) in kinds
+    assert len(events) == 3  # "killed" and "bombing" in one sentence are one attack
+
+
+def test_a_sum_of_one_days_dead_is_the_attacks_toll():
+    rows = _rows("Gunmen raided the village of Kuru near Jos on Saturday, and 86 people altogether were killed.", "2004-06-21")
+    assert [(r["event_type"], r["fatalities_low"]) for r in rows] == [("ASSAULT", 86)]
+
+
+def test_an_armed_groups_spokesman_telling_its_own_attack_claims_it():
+    """GUIDELINES: a claim of responsibility is a STATEMENT beside the attack it claims; the
+    same spokesman telling the other side's attack only reports it."""
+    own = _rows("Al-Shabaab spokesman Ali Dhere said al-Shabaab fighters attacked the base near Afgoye on Tuesday.",
+                "2009-03-12")
+    assert sorted(r["event_type"] for r in own) == ["ASSAULT", "STATEMENT"]
+    other = _rows("Al-Shabaab spokesman Ali Dhere said government troops shelled the market in Afgoye on Tuesday.",
+                  "2009-03-12")
+    assert [r["event_type"] for r in other] == ["ASSAULT"] and other[0]["modality"] == "reported"
+
+
+def test_a_tally_over_the_past_days_runs_back_from_the_day_it_is_told():
+    rows = _rows("At least 30 people were killed in the past two days in the capital, the Red Cross said on Friday.",
+                 "1997-05-10")
+    assert [(r["event_type"], r["date_edtf"]) for r in rows] == [("CASUALTIES", "1997-05-08/1997-05-09")]
+
+
+def test_a_quoted_plan_is_coded_as_the_planned_happening_not_beside_a_statement():
+    rows = _rows('"The peace talks with the government troops will continue," rebel envoy Omar Haji said on Monday.',
+                 "2001-04-17")
+    assert [(r["event_type"], r["modality"]) for r in rows] == [("CONSULT", "planned")]
+    vow = _rows('"We will not stop until the city is free," General Ali Fathi said.', "2001-04-17")
+    assert [r["event_type"] for r in vow] == ["STATEMENT"]
+
+
+def test_what_is_seized_within_an_attack_is_part_of_its_event_unless_dated_apart():
+    """GUIDELINES: weapons seized, attackers caught within one operation are part of its event,
+    unless the text gives them a time, place or toll of their own."""
+    text = ("Gunmen attacked the police station in Mocuba on Thursday, killing two officers. "
+            "The police also seized two assault rifles and three machetes from the raiders.")
+    events = _events(text, "1996-10-05")
+    assert [(e.event_type, e.fatalities_low) for e in events] == [("ASSAULT", 2)]
+    assert len(events[0].evidence_rows()) == 2
+    later = _events("Gunmen attacked the police station in Mocuba on Thursday, killing two officers. "
+                    "Police arrested four of the attackers in Nampula on Saturday.", "1996-10-07")
+    assert sorted(e.event_type for e in later) == ["ASSAULT", "COERCE"]

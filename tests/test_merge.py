@@ -209,3 +209,16 @@ def test_a_report_dated_to_a_year_stays_apart_from_another_towns_and_another_yea
     assert len(_grouped([PLAYDATE, elsewhere])) == 2
     before = {**PLEA, "date": "2013-01-01", "until": "2013-12-31"}
     assert len(_grouped([PLAYDATE, before])) == 2
+
+def test_within_one_article_a_days_tally_and_one_of_its_attacks_stay_two():
+    """The coder tells a tally ("Nine soldiers were killed on Monday in a spate of attacks") from
+    one of the attacks it counts; the merge stage keeps them apart within the article (across
+    articles an attack and its toll may be one)."""
+    tally = _report(0, {"text": "Nine soldiers were killed on Monday in a crash and a spate of attacks near Tarin Kot.",
+                        "date": "2003-05-12", "type": "CASUALTIES"}, "src-a")
+    attack = _report(1, {"text": "Four of the soldiers killed on Monday near Tarin Kot died in the crash.",
+                         "date": "2003-05-12"}, "src-a")
+    elsewhere = _report(1, {"text": "Four of the soldiers killed on Monday near Tarin Kot died in the crash.",
+                            "date": "2003-05-12"}, "src-b")
+    assert not compatible(tally, attack)
+    assert compatible(tally, elsewhere)

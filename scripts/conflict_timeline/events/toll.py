@@ -153,6 +153,11 @@ def _read_item(lex: _Lexicon, text: str) -> tuple[int | None, int | None] | None
     return n, n
 
 
+#: The most words one count of a list takes ("three of the attackers", "a policeman's wife"); a
+#: longer piece before ", and" is a clause of its own, not a count of the dead.
+_LIST_ITEM_WORDS = 5
+
+
 def _read_list(lex: _Lexicon, text: str) -> tuple[int | None, int | None] | None:
     """The dead of a list of counts ("two policemen and three of the attackers"): their sum."""
     m = lex.item.match(text)
@@ -161,6 +166,9 @@ def _read_list(lex: _Lexicon, text: str) -> tuple[int | None, int | None] | None
         return 1, 1  # "Jorge Alvarado, 34, of Fresno,": one named person
     if re.match(r"(?i:(?:\w+\s+){0,3}between\s)", text):
         return _read_item(lex, text)  # "between 40 and 50 people": one count, low and high
+    joined = re.search(r",\s+and\s+", text)
+    if joined and "," not in text[:joined.start()] and len(text[:joined.start()].split()) > _LIST_ITEM_WORDS:
+        text = text[joined.end():]  # "raided three villages near Jos on Saturday, and 86 people were killed": a clause, no count
     low = high = 0
     parts = re.split(r",\s+(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?", text.strip())
     while len(parts) > 2 and re.match(r"(?i:the|this|that)\s", parts[0]):
