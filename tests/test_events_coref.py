@@ -199,3 +199,11 @@ def test_what_is_seized_within_an_attack_is_part_of_its_event_unless_dated_apart
     later = _events("Gunmen attacked the police station in Mocuba on Thursday, killing two officers. "
                     "Police arrested four of the attackers in Nampula on Saturday.", "1996-10-07")
     assert sorted(e.event_type for e in later) == ["ASSAULT", "COERCE"]
+
+
+def test_a_closing_according_to_with_an_apposition_reports_and_a_threat_is_made():
+    rows = _rows("At least 54 people were killed in violence across the country on Saturday, according to the "
+                 "monitoring group, which relies on a network of sources.", "2003-02-10")
+    assert rows[0]["modality"] == "reported"
+    threat = _rows("Commander Tomas Varga added the militia would continue attacking the garrison.", "1993-05-02")
+    assert [(r["event_type"], r["modality"]) for r in threat] == [("THREATEN", "asserted")]

@@ -435,6 +435,8 @@ class Coder:
         if act and strength < OWN and habitual(sentence[lo:hi]):
             return []
         event = self._event(hit, reported, sentence, offset, date, mentions, places, quotes, speaker, toll)
+        if event.event_type == "THREATEN" and event.modality == "planned":
+            event = dataclasses.replace(event, modality="asserted")  # "said the Taliban would continue attacking": the threat is made
         if strength == OWN and event.modality in ("asserted", "reported"):
             event = dataclasses.replace(event, date=up_to(event.date, self.article.dct))  # "killed this month"
         if event.event_type == "CASUALTIES" and strength >= SAYING and date.precision == "day" and "/" not in date.edtf \
