@@ -207,3 +207,13 @@ def test_a_closing_according_to_with_an_apposition_reports_and_a_threat_is_made(
     assert rows[0]["modality"] == "reported"
     threat = _rows("Commander Tomas Varga added the militia would continue attacking the garrison.", "1993-05-02")
     assert [(r["event_type"], r["modality"]) for r in threat] == [("THREATEN", "asserted")]
+
+
+def test_a_weekday_of_a_happening_told_in_the_past_is_not_after_the_report():
+    """GUIDELINES: "on Thursday" is the last Thursday on or before the publication date unless
+    the tense says it is to come; Wednesday's paper tells of last Thursday's killing."""
+    rows = _rows("Soldiers killed two farmers near the river on Thursday, officials said. "
+                 "The two ministers will hold talks in the capital on Thursday.", "2012-11-07")
+    dates = {r["event_type"]: (r["date_edtf"], r["modality"]) for r in rows}
+    assert dates["ASSAULT"] == ("2012-11-01", "reported")
+    assert dates["CONSULT"] == ("2012-11-08", "planned")

@@ -45,6 +45,12 @@ _COORDINATED = re.compile(r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*(?:and\s+)?
 #: besieged government buildings": one ASSAULT; GUIDELINES, what happens within one operation).
 _ONE_OPERATION = {("ASSAULT", "COERCE")}
 _AND = re.compile(r"\band\s+(?:then\s+|also\s+)?$", re.I)
+#: "on Thursday", "Thursday night": a weekday with no "next" or "last"
+_BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:early\s+|late\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
+#: a verb in the past tense (regular, or an irregular one of the trigger lexicons)
+_PAST_VERB = re.compile(r"[a-z]{2,}ed|struck|fought|shot|fell|took|overran|blew|stole|began|hit|slew|slain|sank|"
+                        r"burnt|threw|drove|broke|seized|led|met|held|fled|withdrew|retook|overthrew", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?\w+ing\b|\b(?:is|are)\s+\w+ing\b", re.I)
 
 
@@ -369,6 +375,7 @@ class Coder:
             statement = reported or hit.quoted or is_speech
             own = timexes if is_speech else [t for t in timexes if t.start not in said]
             date, took = self._date_for(hit, sentence, start, own, statement, present or hit.quoted, hits, named)
+            date = self._past_weekday(hit, sentence, date)
             strength = NONE if date is None else OWN if date.source != "document" else DEFAULT
             if said and not is_speech and (date is None or date.source in ("document", "narrative")) \
                     and not (art.genre == "news" and definite(sentence, hit)):  # "claimed ... for the raid": told before
@@ -480,6 +487,23 @@ class Coder:
                                    actor1=side, event_mode=None, event_context=None, fatalities_low=None,
                                    fatalities_high=None,
                                    summary=_summary("THREATEN", trigger, names, side, planned.actor2, planned.speaker))
+
+    def _past_weekday(self, hit: Hit, sentence: str, date: EventDate | None) -> EventDate | None:
+        """A happening told in the past ("Israeli forces killed two men on Thursday") is not after
+        the report: a bare weekday the tagger put in the days after the publication date (its
+        nearest Thursday) is the week's before (GUIDELINES: the last such day on or before it,
+        unless the tense says it is to come)."""
+        dct = self.article.dct
+        if date is None or date.source != "relative" or not _BARE_WEEKDAY.fullmatch(date.text.strip()) \
+                or not dct < date.start <= dct + dt.timedelta(days=6) or hit.quoted:
+            return date
+        verb = sentence[hit.start:hit.end].split()[0]
+        before = sentence[max(0, hit.start - 12):hit.start]
+        if not (_PAST_VERB.fullmatch(verb) or re.search(r"\b(?:was|were|had|been)\s+(?:\w+ly\s+)?$", before)):
+            return date
+        week = dt.timedelta(days=7)
+        return EventDate(date.start - week, date.end - week, date.precision, (date.start - week).isoformat()
+                         if date.start == date.end else date.edtf, date.text, date.source, date.ongoing)
 
     def _armed_side(self, speaker: str) -> str | None:
         """The armed group a speaker speaks for (the group itself, or its spokesman's), or None."""
