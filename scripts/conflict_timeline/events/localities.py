@@ -100,6 +100,14 @@ def _facility() -> re.Pattern[str]:
 
 
 @functools.cache
+def _address() -> re.Pattern[str]:
+    """'7050 Old State Road, Holly Hill': a street address puts the town after its comma."""
+    words = "|".join(re.escape(w) for w in load("places").get("street_words") or [])
+    return re.compile(r"\b\d+[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:" + words + r"),\s+(?:(?i:near)\s+)?(?P<name>"
+                      + _NAME + r")")
+
+
+@functools.cache
 def _facility_words() -> frozenset[str]:
     return frozenset(load("places").get("facility_words") or []) | _DIRECTIONS
 
@@ -213,6 +221,10 @@ def find_localities(text: str, offset: int = 0, people: frozenset[str] = frozens
             context = context or ("weak" if word in _WEAK else "the" if the else "frame")
             add(Locality(offset + m.start("name"), offset + m.start("name") + size, m["name"][:size], found,
                          context))
+    for m in _address().finditer(text):
+        size, found = _longest(text, m.start("name"), m["name"], None, people)
+        if found:
+            add(Locality(offset + m.start("name"), offset + m.start("name") + size, m["name"][:size], found, "frame"))
     for m in _KIND.finditer(text):
         size, found = _longest(text, m.start("name"), m["name"], None, people)
         found, context = _kind(found, m["kind"])

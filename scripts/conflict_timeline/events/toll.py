@@ -187,6 +187,11 @@ def _read_list(lex: _Lexicon, text: str) -> tuple[int | None, int | None] | None
     return low, high
 
 
+#: A count of a part of a group ("four of the other troops"): before a death word with no
+#: auxiliary ("... troops killed Monday were American") it counts a part of the dead.
+_PART_OF = re.compile(r"\S+\s+of\s+(?:the|these|those|its|their)\s", re.I)
+
+
 def find_tolls(text: str) -> list[Toll]:
     """Every death toll of a sentence, in text order, none overlapping."""
     lex = _lexicon()
@@ -201,6 +206,8 @@ def find_tolls(text: str) -> list[Toll]:
         if not _PASSIVE.search(m.group("aux")) and not _PASSIVE.search(text, max(0, m.start("death") - 5), m.start("death")) \
                 and lex.object_after.match(text, m.end()):
             continue  # "a gunman killed two people": the subject is the killer; the backward reading counts
+        if not m.group("aux").strip() and _PART_OF.match(subject):
+            continue  # "Four of the other troops killed Monday were American": a part of the dead, no toll
         read = _read_list(lex, subject)
         if read is None and re.fullmatch(_NAME, subject):
             read = (1, 1)  # "Michael Harmon, 71, of Sanford, was fatally shot"
