@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import CAMEO_DETERMINERS, Trigger, absence, cameo_index, senses, sentence_lexicon, triggers, words
+from .lexicon import CAMEO_DETERMINERS, Trigger, absence, cameo_index, event_types, senses, sentence_lexicon, triggers, words
 
 _QUOTES = re.compile(
     r"\"[^\"]+\"|“[^”]+”|``.+?''|(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\S)(?:.*?)(?<=\S)['’](?=[\s,.;:!?)]|$)", re.S)
@@ -226,3 +226,14 @@ def next_break(sentence: str, pos: int, limit: int) -> int:
     """End of the clause a trigger is in: the next comma, semicolon or dash (or the limit)."""
     m = _TRIGGER_CLAUSE_END.search(sentence, pos, limit)
     return m.start() if m else limit
+
+
+#: "gathering reinforcements to fight the Kenyans", "moved into the south to attack": an infinitive of purpose
+_TO_INFINITIVE = re.compile(r"(?<![\w-])(?:in order )?to\s+$", re.I)
+
+
+def purpose_infinitive(sentence: str, hit: Hit) -> bool:
+    """Is a physical happening's trigger an infinitive of purpose (what someone means to do, not
+    what happened)? The sentence's main happening is then another of its verbs ("abandoned the
+    city ... to fight the Kenyans": the withdrawal)."""
+    return not event_types().get(hit.type, {}).get("verbal") and bool(_TO_INFINITIVE.search(sentence[:hit.start]))

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 
 from ..timex import Timex
 from .actors import ActorRegistry
-from .clauses import Hit, clause_around, definite_reference, find_hits, inside, quote_spans
-from .coref import (DEFAULT, NONE, OWN, SAYING, Mention, aggregate, anaphoric, corefer, definite, habitual, introduced,
+from .clauses import Hit, clause_around, definite_reference, find_hits, inside, purpose_infinitive, quote_spans
+from .coref import (DEFAULT, NONE, OWN, SAYING, Mention, one_undated_per_type, aggregate, anaphoric, corefer, definite, habitual, introduced,
                     marked_distinct)
-from .dating import (calendar_date, document_date, from_timex, governing_timex, narrative_date, plausible, relative_clauses,
+from .dating import (calendar_date, document_date, from_timex, governing_timex, narrative_date, past_weekday, plausible,
+                     relative_clauses,
                      up_to)
 from .landmarks import (SINCE_CLAUSE, SINCE_WORD, PERFECT, claimed_by_since, in_landmark, in_names, in_since_reference,
                         same_clause, toll_over, toll_since)
@@ -45,12 +46,6 @@ _COORDINATED = re.compile(r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*(?:and\s+)?
 #: besieged government buildings": one ASSAULT; GUIDELINES, what happens within one operation).
 _ONE_OPERATION = {("ASSAULT", "COERCE")}
 _AND = re.compile(r"\band\s+(?:then\s+|also\s+)?$", re.I)
-#: "on Thursday", "Thursday night": a weekday with no "next" or "last"
-_BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:early\s+|late\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-                           r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
-#: a verb in the past tense (regular, or an irregular one of the trigger lexicons)
-_PAST_VERB = re.compile(r"[a-z]{2,}ed|struck|fought|shot|fell|took|overran|blew|stole|began|hit|slew|slain|sank|"
-                        r"burnt|threw|drove|broke|seized|led|met|held|fled|withdrew|retook|overthrew", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?\w+ing\b|\b(?:is|are)\s+\w+ing\b", re.I)
 
 
@@ -63,38 +58,6 @@ class Article:
     dct: dt.date
     genre: str
     prose: tuple[tuple[int, int], ...] | None = None
-
-
-def _one_undated_per_type(mentions: list[Mention]) -> list[Mention]:
-    """A sentence tells one happening of a type unless it dates them apart: of two mentions of
-    one type without a date of their own ("Two were killed in a roadside bombing": killed,
-    bombing) the one with the toll, else the first, stands; one beside a dated mention of its
-    type goes."""
-    keep: list[Mention] = []
-    for m in mentions:
-        if m.strength >= SAYING or m.anaphor:
-            keep.append(m)
-            continue
-        rivals = [o for o in mentions if o is not m and not o.anaphor and o.event.event_type == m.event.event_type]
-        if any(o.strength >= SAYING for o in rivals):
-            continue
-        pool = [m] + rivals
-        tolled = [o for o in pool if o.event.fatalities_low is not None or o.event.fatalities_high is not None]
-        best = min(tolled or pool, key=lambda o: (-o.strength, o.event.trigger_start))
-        if best is m:
-            keep.append(m)
-    return keep
-
-
-#: "gathering reinforcements to fight the Kenyans", "moved into the south to attack": an infinitive of purpose
-_TO_INFINITIVE = re.compile(r"(?<![\w-])(?:in order )?to\s+$", re.I)
-
-
-def _purpose(sentence: str, hit: Hit) -> bool:
-    """Is a physical happening's trigger an infinitive of purpose (what someone means to do, not
-    what happened)? The sentence's main happening is then another of its verbs ("abandoned the
-    city ... to fight the Kenyans": the withdrawal)."""
-    return not event_types().get(hit.type, {}).get("verbal") and bool(_TO_INFINITIVE.search(sentence[:hit.start]))
 
 
 def art_news(article: "Article") -> bool:
@@ -297,7 +260,7 @@ class Coder:
         chosen: list[tuple[Hit, bool]] = []  # (hit, reported)
         source_took: set[int] = set()  # the time expressions that date a saying that is no event
         acts = sorted((h for h in narration if not h.trigger.speech),
-                      key=lambda h: (_purpose(sentence, h), -h.priority, h.start))
+                      key=lambda h: (purpose_infinitive(sentence, h), -h.priority, h.start))
         if acts:
             main = acts[0]
             chosen.append((main, governs(speech, main, sentence)))
@@ -387,7 +350,7 @@ class Coder:
             statement = reported or hit.quoted or is_speech
             own = timexes if is_speech else [t for t in timexes if t.start not in said]
             date, took = self._date_for(hit, sentence, start, own, statement, present or hit.quoted, hits, named)
-            date = self._past_weekday(hit, sentence, date)
+            date = past_weekday(sentence, hit.start, hit.end, hit.quoted, date, self.article.dct)
             strength = NONE if date is None else OWN if date.source != "document" else DEFAULT
             if said and not is_speech and (date is None or date.source in ("document", "narrative")) \
                     and not (art.genre == "news" and definite(sentence, hit)):  # "claimed ... for the raid": told before
@@ -407,7 +370,7 @@ class Coder:
                     coded = {h.type for h, _ in queue}
                     queued = [q for q, _ in queue]
                     rest = [h for h in acts[1:] if (h.type not in coded or h.type == hit.type) and h not in queued
-                            and same_clause(sentence, hit, h) and not _purpose(sentence, h)]
+                            and same_clause(sentence, hit, h) and not purpose_infinitive(sentence, h)]
                     if rest:
                         queue.append((rest[0], governs(speech, rest[0], sentence)))
                     elif speech and speaker and not any(q.trigger is not None and q.trigger.speech for q, _ in queue) \
@@ -422,7 +385,7 @@ class Coder:
             taken.add((hit.type, date.edtf.split("/")[0]))
             events.extend(self._mention(hit, reported, sentence, start, date, mentions, places, quotes, speaker,
                                         toll if hit is toll_on else None, strength, index, present, hits))
-        events = _one_undated_per_type(events)
+        events = one_undated_per_type(events)
         if any(m.strength in (OWN, SAYING) and m.event.date.source in ("explicit", "relative") for m in events):
             # "X said" beside a dated happening only attributes it: the happening carries the speaker.
             events = [m for m in events if not (m.event.event_type == "STATEMENT" and m.event.date.source == "document")]
@@ -499,23 +462,6 @@ class Coder:
                                    actor1=side, event_mode=None, event_context=None, fatalities_low=None,
                                    fatalities_high=None,
                                    summary=_summary("THREATEN", trigger, names, side, planned.actor2, planned.speaker))
-
-    def _past_weekday(self, hit: Hit, sentence: str, date: EventDate | None) -> EventDate | None:
-        """A happening told in the past ("Israeli forces killed two men on Thursday") is not after
-        the report: a bare weekday the tagger put in the days after the publication date (its
-        nearest Thursday) is the week's before (GUIDELINES: the last such day on or before it,
-        unless the tense says it is to come)."""
-        dct = self.article.dct
-        if date is None or date.source != "relative" or not _BARE_WEEKDAY.fullmatch(date.text.strip()) \
-                or not dct < date.start <= dct + dt.timedelta(days=6) or hit.quoted:
-            return date
-        verb = sentence[hit.start:hit.end].split()[0]
-        before = sentence[max(0, hit.start - 12):hit.start]
-        if not (_PAST_VERB.fullmatch(verb) or re.search(r"\b(?:was|were|had|been)\s+(?:\w+ly\s+)?$", before)):
-            return date
-        week = dt.timedelta(days=7)
-        return EventDate(date.start - week, date.end - week, date.precision, (date.start - week).isoformat()
-                         if date.start == date.end else date.edtf, date.text, date.source, date.ongoing)
 
     def _armed_side(self, speaker: str) -> str | None:
         """The armed group a speaker speaks for (the group itself, or its spokesman's), or None."""

@@ -271,3 +271,24 @@ def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = 
             event = dataclasses.replace(event, date=_story_date(story[-1]))
         out.append(event)
     return out
+
+
+def one_undated_per_type(mentions: list[Mention]) -> list[Mention]:
+    """A sentence tells one happening of a type unless it dates them apart: of two mentions of
+    one type without a date of their own ("Two were killed in a roadside bombing": killed,
+    bombing) the one with the toll, else the first, stands; one beside a dated mention of its
+    type goes."""
+    keep: list[Mention] = []
+    for m in mentions:
+        if m.strength >= SAYING or m.anaphor:
+            keep.append(m)
+            continue
+        rivals = [o for o in mentions if o is not m and not o.anaphor and o.event.event_type == m.event.event_type]
+        if any(o.strength >= SAYING for o in rivals):
+            continue
+        pool = [m] + rivals
+        tolled = [o for o in pool if o.event.fatalities_low is not None or o.event.fatalities_high is not None]
+        best = min(tolled or pool, key=lambda o: (-o.strength, o.event.trigger_start))
+        if best is m:
+            keep.append(m)
+    return keep

@@ -163,3 +163,28 @@ def document_date(dct: dt.date) -> EventDate:
 
 def narrative_date(current: EventDate) -> EventDate:
     return EventDate(current.start, current.end, current.precision, current.edtf, "", "narrative")
+
+
+#: "on Thursday", "Thursday night": a weekday with no "next" or "last"
+_BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:early\s+|late\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
+#: a verb in the past tense (regular, or an irregular one of the trigger lexicons)
+_PAST_VERB = re.compile(r"[a-z]{2,}ed|struck|fought|shot|fell|took|overran|blew|stole|began|hit|slew|slain|sank|"
+                        r"burnt|threw|drove|broke|seized|led|met|held|fled|withdrew|retook|overthrew", re.I)
+
+
+def past_weekday(sentence: str, start: int, end: int, quoted: bool, date: EventDate | None, dct: dt.date) -> EventDate | None:
+    """A happening told in the past ("Israeli forces killed two men on Thursday") is not after
+    the report: a bare weekday the tagger put in the days after the publication date (its
+    nearest Thursday) is the week's before (GUIDELINES: the last such day on or before it,
+    unless the tense says it is to come). `start`, `end`: the trigger in the sentence."""
+    if date is None or date.source != "relative" or not _BARE_WEEKDAY.fullmatch(date.text.strip()) \
+            or not dct < date.start <= dct + dt.timedelta(days=6) or quoted:
+        return date
+    verb = sentence[start:end].split()[0]
+    before = sentence[max(0, start - 12):start]
+    if not (_PAST_VERB.fullmatch(verb) or re.search(r"\b(?:was|were|had|been)\s+(?:\w+ly\s+)?$", before)):
+        return date
+    week = dt.timedelta(days=7)
+    return EventDate(date.start - week, date.end - week, date.precision, (date.start - week).isoformat()
+                     if date.start == date.end else date.edtf, date.text, date.source, date.ongoing)
