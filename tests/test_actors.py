@@ -60,7 +60,8 @@ def test_generic_agents_are_typed_and_tied_to_a_country():
     assert reg.actors["agent-nga-fulani-herder"].kind == "civilian"
     assert (reg.actors["agent-nga-gunman"].kind, reg.actors["agent-nga-gunman"].country) == ("armed_group", "NGA")
     police = reg.find("The police arrived later.")[0]
-    assert reg.actors[police.actor_id].name == "Nigerian police"
+    assert reg.actors[police.actor_id].name == "police"  # as the text names them; the country is a column
+    assert reg.actors[police.actor_id].country == "NGA"
     assert reg.actors[police.actor_id].affiliation == "state-nga"
 
 
@@ -103,3 +104,24 @@ def test_a_groups_spokesman_speaks_for_the_group_and_according_to_names_its_sour
     rows = extract("Militias shelled two villages they said were Serbian, according to the Red Cross, on Monday.",
                    dct="1995-07-11")
     assert all(r["speaker"] != "state-srb" for r in rows)
+
+
+def test_a_generic_agent_is_named_as_the_text_names_it_fullest_first_word_in_lower_case():
+    reg = ActorRegistry(country="ETH")
+    troops = reg.find("Government troops entered the town.")[0]
+    assert reg.actors[troops.actor_id].name == "government troops"
+    reg.find("The assailing government troops left.")
+    assert reg.actors[troops.actor_id].name == "government troops"
+    later = reg.find("Ethiopian government troops entered Mekelle.")[0]
+    assert later.actor_id == "state-eth"  # a demonym makes them the state's forces
+
+
+@pytest.mark.parametrize("text,name", [
+    ("On Saturday, anti-Taliban politician Fateh Khan was killed in a suicide blast.", "Fateh Khan"),
+    ("The revolt ousted dictator Moamer Kadhafi in 2011.", "Moamer Kadhafi"),
+])
+def test_a_role_word_before_a_name_is_the_persons_title_not_an_agent(text, name):
+    reg = ActorRegistry(country="PAK")
+    found = [reg.actors[m.actor_id] for m in reg.find(text)]
+    assert any(a.name == name and a.kind == "person" for a in found)
+    assert not any(a.actor_id.startswith("agent-") and a.name in ("politician", "dictator") for a in found)

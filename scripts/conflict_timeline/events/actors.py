@@ -193,6 +193,14 @@ def _titled_person() -> re.Pattern[str]:
 
 
 @functools.cache
+def _person_roles() -> re.Pattern[str]:
+    return re.compile(rf"(?:{load('actors')['person_roles']})", re.I)
+
+
+_NAMED_AFTER = re.compile(rf"\s+(?P<first>{_CAP})(?:\s+(?:al-|bin\s+|de\s+)?{_CAP}){{1,3}}")
+
+
+@functools.cache
 def _role_person() -> re.Pattern[str]:
     """A person named after a lower-case role ("rogue general Khalifa Haftar", "warlord X")."""
     return re.compile(rf"\b(?:{load('actors')['person_roles']})\s+(?P<name>{_CAP}(?:\s+(?:al-|bin\s+|de\s+)?{_CAP}){{1,3}})")
@@ -203,6 +211,19 @@ _SPEAKER_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+{_SPEECH}\b")
 # At most 6 capitalised words before the organisation word: unbounded, a long run of
 # capitalised words ("Assad Assad ...") made every search start rescan the run (quadratic).
 _ORG = re.compile(rf"(?P<name>(?:{_CAP}\s+){{0,6}}{_ORG_WORDS}(?:\s+\d+|\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?|{_ORG_WORDS}\s+\d+)")
+
+
+def agent_name(words: str, span: AgentSpan) -> str:
+    """A generic agent's name as the text writes it (GUIDELINES: "as the text names them"):
+    "suspected jihadists", "government troops", "Kenyan police"; a common word that opens a
+    sentence is written in lower case ("Gunmen stormed" -> "gunmen"). The demonym of the
+    article's country is not added: the actor's country says whose they are."""
+    words = " ".join(words.split())
+    first = words.split(" ", 1)[0]
+    if first[:1].isupper() and first not in _place_words() and first not in span.qualifier.split() \
+            and not first.isupper():
+        words = first[:1].lower() + words[1:]
+    return words
 
 
 @dataclass
@@ -225,7 +246,7 @@ class ActorRegistry:
                 self.actors[actor_id] = actor
         return self.actors[actor_id]
 
-    def _agent(self, span: AgentSpan, country: str | None) -> str:
+    def _agent(self, span: AgentSpan, country: str | None, text: str) -> str:
         """The actor of a generic agent: a state's own forces or officials are that state
         ("Kenyan troops", "the police" in an article about Kenya); other agents are the
         country's gunmen, civilians or protesters ("gunmen (Nigeria)")."""
@@ -236,17 +257,17 @@ class ActorRegistry:
         if agent.kind == "state" and agent.code[:3] in self.named_forces:
             return self.named_forces[agent.code[:3]]  # "Sudan's army ... the army": the same forces
         country = country or self.country
-        label = f"{span.qualifier} {span.form}".strip()  # as the text names them: "army", "suspected jihadists"
         actor_id = "agent-" + (f"{country.lower()}-" if country else "") + slug(f"{span.qualifier} {agent.noun}")
         kind = agent.kind if agent.kind in ("armed_group", "civilian", "media", "state") else "unknown"
         if kind == "state" and not country:
             kind = "unknown"
-        demonym = _demonym(country) if country else None
-        name = f"{demonym} {label}" if demonym else f"{label} ({country_name(country)})" if country else label
+        name = agent_name(text[span.start:span.end], span)  # as the text names them; the country is a column
         affiliation = f"state-{country.lower()}" if kind == "state" else None
         if affiliation:
             self._known(affiliation)
-        self.actors.setdefault(actor_id, Actor(actor_id, name, kind, country, affiliation, in_lexicon=False))
+        known = self.actors.get(actor_id)
+        if known is None or len(name.split()) > len(known.name.split()):  # the fullest name the article gives
+            self.actors[actor_id] = Actor(actor_id, name, kind, country, affiliation, in_lexicon=False)
         return actor_id
 
     def ensure(self, actor_id: str) -> Actor:
@@ -356,6 +377,9 @@ class ActorRegistry:
             gap = re.match(r"\s+", text[span.end:])
             if gap and span.end + gap.end() in starts:
                 continue  # "the paramilitary Rapid Support Forces": the noun describes the name
+            if _person_roles().fullmatch(span.form) and _NAMED_AFTER.match(text, span.end) \
+                    and _NAMED_AFTER.match(text, span.end).group("first") not in _STOP_WORDS:
+                continue  # "anti-Taliban politician Fateh Khan": the role of a person named after it
             owner = re.match(r"\s+of\s+(?:the\s+)?", text[span.end:])
             if owner and span.end + owner.end() in starts:
                 continue  # "fighters of the MILF": the group's
@@ -372,7 +396,7 @@ class ActorRegistry:
             country = self.actors[demonyms[-1][2]].country if demonyms else None
             for f in demonyms:
                 found.remove(f)
-            found.append((span.start, span.end, self._agent(span, country), False))
+            found.append((span.start, span.end, self._agent(span, country, text), False))
             self._generic.add((span.start, span.end))
 
     def _resolve_overlaps(self, found, text: str, offset: int) -> list[ActorMention]:

@@ -12,7 +12,8 @@ from .clauses import Hit, inside, next_break, quote_spans
 from .dating import relative_clauses
 from .lexicon import event_types, load
 
-ROLE_PATTERNS = ("agent_by", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of")
+ROLE_PATTERNS = ("agent_by", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of", "taken_by", "aside", "fight",
+                 "opponent_with")
 
 
 @functools.cache
@@ -31,6 +32,8 @@ _IN_EVENT = re.compile(r"\b(?:in|during|with)\s+(?:a|an|the|their|its|his|her)?\
 _PAST_VERB = re.compile(r"[a-z]+ed\b")
 _SAYING_AFTER = re.compile(r"^\s*(?:said|says|say|told|reported|added|stated)\b", re.I)
 
+#: Happenings of two sides: "X and Y agreed" names one side each.
+_TWO_SIDED = ("AGREE", "CONSULT", "COOPERATE")
 _CLAUSE_LEAD = re.compile(r";|,\s*(?:but|and|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
 _SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claimed|reported|according to)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)$", re.I)
@@ -175,7 +178,7 @@ def _modifier(sentence: str, hit: Hit, before: list, offset: int) -> ActorMentio
 def _victim(sentence: str, hit: Hit, before: list, offset: int) -> ActorMention | None:
     """The one a passive verb of harm before the trigger has suffered ("civilians were killed in
     an air raid")."""
-    for m in before:
+    for m in reversed(before):  # the nearest: "VICTORIA, Mexico - ten criminals died in gunbattles"
         if role_patterns()["victim_verb"].search(sentence, m.end - offset, hit.start):
             return m
     return None
@@ -191,8 +194,11 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     own = [m for m in mentions if offset + span[0] <= m.start < offset + span[1]
            and hit.quoted == inside(m.start - offset, quotes)]
     # "killed in the Russian missile attack": a demonym before a noun names who, not where
+    # nor does a country's name right before the happening's noun ("killed in US airstrikes")
     located = {(p.start, p.end) for p in places if p.located
-               and not (p.kind == "demonym" and _NOUN_AFTER.match(sentence, p.end - offset))}
+               and not (p.kind == "demonym" and _NOUN_AFTER.match(sentence, p.end - offset))
+               and not (p.kind == "name" and not sentence[p.end - offset:hit.start].strip() and p.end <= pos
+                        and not _PAST_VERB.match(sentence, hit.start))}
     capitals = {(p.start, p.end) for p in places if p.kind == "capital"}
     rel = relative_clauses(sentence)
     trigger_clause = next(((a, b) for a, b in rel if a <= hit.start < b), None)
@@ -201,7 +207,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
                   and not (not speech and _SAYING_AFTER.match(sentence, m.end - offset))  # who says is not who does
                   and next(((a, b) for a, b in rel if a <= m.start - offset < b), None) in (None, trigger_clause)]
     lead = _clause_lead(sentence, hit, speech_before=reported and not hit.quoted)
-    before = [m for m in candidates if offset + lead <= m.start and m.end <= pos]
+    asides = [(a.start(), a.end()) for a in role_patterns()["aside"].finditer(sentence, 0, hit.start)]
+    before = [m for m in candidates if offset + lead <= m.start and m.end <= pos
+              and not inside(m.start - offset, asides)]  # "Kenyan troops, backed by Somali forces, advanced"
     after = [m for m in candidates if m.start >= offset + hit.end]
     clause_end = next_break(sentence, hit.end, span[1])
     if speech:
@@ -217,6 +225,11 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         m.end() == hit.end for m in role_patterns()["victim_verb"].finditer(sentence, max(0, hit.start - 30), hit.end)
         if m.group().split()[0].lower() not in ("died", "dead"))  # "a governor was slain"
     by = _by_agent(sentence, hit, after, offset)
+    if role_patterns()["taken_by"].search(sentence, hit.start, hit.end):
+        # "Mosul fell to Islamic State": the one it fell to took it
+        taker = next((m for m in after if re.fullmatch(r"\s*(?:the\s+)?", sentence[hit.end:m.start - offset], re.I)), None)
+        if taker is not None:
+            by, passive = taker, True
     victim = _victim(sentence, hit, before, offset)
     # "opponents of the junta formed": the junta is no subject; neither is a victim; but a
     # modifier of the happening's noun is its doer ("most of the Russian strikes")
@@ -281,6 +294,17 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     if actor2 is None:
         forces = forces_of(registry, country, sentence, hit.end, clause_end)
         actor2 = forces if forces != actor1 else None
+    opponent = role_patterns()["opponent_with"].match(sentence, hit.end) \
+        if role_patterns()["fight"].search(sentence, hit.start, hit.end) else None
+    if opponent is not None and victim is not None and victim.end <= pos:
+        # "ten criminals died in gunbattles with government forces": the other side fought them
+        other = next((m for m in after if m.start == offset + opponent.end()), None)
+        if other is None and not re.match(r"\s*[A-Z]", sentence[opponent.end():]):
+            forces = forces_of(registry, country, sentence, opponent.end(), clause_end)
+            other = ActorMention(0, 0, "", forces) if forces else None
+        if other is not None and other.actor_id != victim.actor_id:
+            actor1, actor2 = other.actor_id, victim.actor_id
+    actor1_person = actor1
     between = _BETWEEN_SIDES.match(sentence, hit.end)
     if between is not None and (actor1 is None or by is None and modifier is None and not subjects):
         # "talks between Ukrainian and Russian negotiators": one side each
@@ -288,8 +312,11 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         if len(sides) == 2 and sides[0].start == offset + between.end() \
                 and _LIST_LINK.fullmatch(sentence[sides[0].end - offset:sides[1].start - offset]):
             actor1, actor2 = sides[0].actor_id, sides[1].actor_id
-    if hit.trigger is not None and hit.trigger.mode == "clash" and subjects and subjects[-1].actor_id != actor1:
-        actor2 = subjects[-1].actor_id  # "the army and the RSF fought": one side each
+    if hit.trigger is not None and (hit.trigger.mode == "clash" or hit.type in _TWO_SIDED) and subjects \
+            and subjects[-1].actor_id != actor1 and not passive:
+        actor2 = subjects[-1].actor_id  # "the army and the RSF fought", "X and Y agreed": one side each
+    if verbal and actor2 is not None and actor2 in (speaker, actor1_person):
+        actor2 = None  # "Shabaab spokesman X warned that ...": the speaker is not the one warned
     return Roles(_group_of(registry, actor1) if verbal else actor1, actor2, before, clause_end)
 
 
