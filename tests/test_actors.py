@@ -125,3 +125,13 @@ def test_a_role_word_before_a_name_is_the_persons_title_not_an_agent(text, name)
     found = [reg.actors[m.actor_id] for m in reg.find(text)]
     assert any(a.name == name and a.kind == "person" for a in found)
     assert not any(a.actor_id.startswith("agent-") and a.name in ("politician", "dictator") for a in found)
+
+
+def test_a_spokesperson_named_after_his_role_speaks_for_his_body():
+    rows = extract("According to the spokesperson of the General Command of the Mozambican police, Inacio Dina, "
+                   "two policemen were killed on Monday. “We are calling for calm”, said Dina.", dct="2017-10-06")
+    request = next(r for r in rows if r["event_type"] == "REQUEST")
+    assert request["speaker"] == "unk-inacio-dina"
+    assert request["actor1"] == "unk-general-command-of-the-mozambican"  # the body he speaks for
+    killed = next(r for r in rows if r["event_type"] == "ASSAULT")
+    assert killed["actor2"] != "unk-inacio-dina"  # the source named first is no victim

@@ -20,6 +20,11 @@ _SPEECH = r"(?:said|says|told|added|stated|noted|insisted|claimed|declared|annou
 _STOP_WORDS = frozenset("The A An This That These Those It He She They We I But And Or However Meanwhile In On At For If When While".split())
 _ORG_WORDS = r"(?:Army|Front|Brigades?|Division|Movement|Party|Forces|Council|Coalition|Committee|Organi[sz]ation|Group|Battalion|Militia|Union|Ministry|Agency|Corps|Regiment|Alliance|Observatory|Command)"
 _ROLE = re.compile(r",?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|commander|leader|member|official|head|chief|representative|envoy|minister|fighter|negotiator)\s+(?:for|of|with|from)\s+(?P<org>[^,.;]{2,80})")
+#: "the spokesperson of the General Command of the Mozambican police, Inacio Dina": the role before the name.
+_ROLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?P<role>spokes(?:man|woman|person)|commander|leader|chief|official|representative|envoy|head)\s+(?:for|of|with)\s+(?P<org>[^,.;]{2,80}),\s+$")
+#: A role whose holder speaks for his body, a state's too ("the police spokesman said"): his
+#: verbal acts are the body's. A named minister or president of a state speaks as himself.
+_SPEAKS_FOR = re.compile(r"spokes(?:man|woman|person)")
 _DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:(?:top|senior|chief|former|veteran)\s+)?(?P<demonym>[A-Z][a-z]+)\s+(?:diplomat|foreign minister|minister|president|leader|envoy|official|spokesman|premier|prime minister)\b")
 
 
@@ -206,6 +211,8 @@ def _role_person() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{load('actors')['person_roles']})\s+(?P<name>{_CAP}(?:\s+(?:al-|bin\s+|de\s+)?{_CAP}){{1,3}})")
 
 
+#: A person named after his role and body, set off by commas ("the spokesperson of the police, Inacio Dina,").
+_ROLE_NAMED = re.compile(rf"\b(?:spokes(?:man|woman|person)|commander|leader|chief|official|representative)\s+(?:for|of|with)\s+[^,.;]{{2,80}},\s+(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})\s*[,.;]")
 _SPEAKER_AFTER = re.compile(rf"{_SPEECH}\s+(?P<name>{_NAME})(?!['’]s\b)")  # not "said Kopp's car was seen"
 _SPEAKER_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+{_SPEECH}\b")
 #: At most this many capitalised words before the organisation word: unbounded, a long run of
@@ -282,6 +289,7 @@ class ActorRegistry:
     surnames: dict[str, str] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)  # "TPLF" -> the Tigray People's Liberation Front
     last_person: str | None = None
+    spokespeople: set[str] = field(default_factory=set)  # people who speak for their affiliation
 
     def _known(self, actor_id: str) -> Actor:
         if actor_id not in self.actors:
@@ -366,7 +374,7 @@ class ActorRegistry:
         self._generic: set[tuple[int, int]] = set()
         self._agents(text, found)
         known_spans = [(a, b) for a, b, _, demonym in found if not demonym and (a, b) not in self._generic]  # "Committee of Sudanese Doctors" is its own
-        for pattern in (_titled_person(), _role_person(), _SPEAKER_AFTER, _SPEAKER_BEFORE):
+        for pattern in (_titled_person(), _role_person(), _ROLE_NAMED, _SPEAKER_AFTER, _SPEAKER_BEFORE):
             for m in pattern.finditer(text):
                 name, begin = m.group("name").strip(), m.start("name")
                 if _lone_title().fullmatch(name) or _lone_title().fullmatch(text[begin:begin + len(name) + 1].strip()):
@@ -464,11 +472,22 @@ class ActorRegistry:
             if actor.in_lexicon or actor.kind != "person":
                 continue
             role = _ROLE.match(text, mention.end - offset)
+            ahead = _ROLE_BEFORE.search(text, max(0, mention.start - offset - 120), mention.start - offset)
+            if ahead and not role:
+                inside = [m for m in mentions if m.start >= offset + ahead.start("org") and m.end <= offset + ahead.end("org")]
+                preferred = [m for m in inside if self.actors[m.actor_id].in_lexicon] or inside
+                if preferred:
+                    self.set_affiliation(mention.actor_id, preferred[-1].actor_id)
+                    if _SPEAKS_FOR.match(ahead.group("role")):
+                        self.spokespeople.add(mention.actor_id)
+                    continue
             if role:
                 inside = [m for m in mentions if m.start >= offset + role.start("org") and m.end <= offset + role.end("org")]
                 preferred = [m for m in inside if self.actors[m.actor_id].in_lexicon] or inside
                 if preferred:
                     self.set_affiliation(mention.actor_id, preferred[0].actor_id)
+                    if _SPEAKS_FOR.search(text[role.start():role.start("org")]):
+                        self.spokespeople.add(mention.actor_id)
                     continue
             if i > 0:
                 prev = mentions[i - 1]

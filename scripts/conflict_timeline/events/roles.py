@@ -13,7 +13,7 @@ from .dating import relative_clauses
 from .lexicon import event_types, load
 
 ROLE_PATTERNS = ("agent_by", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of", "taken_by", "aside", "fight",
-                 "opponent_with")
+                 "opponent_with", "reduced_passive")
 
 
 @functools.cache
@@ -34,6 +34,8 @@ _SAYING_AFTER = re.compile(r"^\s*(?:said|says|say|told|reported|added|stated)\b"
 
 #: Happenings of two sides: "X and Y agreed" names one side each.
 _TWO_SIDED = ("AGREE", "CONSULT", "COOPERATE")
+#: A source named first, with its name set off by commas: what follows is the happening.
+_SOURCE_FIRST = re.compile(r"\W*(?:According\s+to|As\s+reported\s+by|Quoting)\s+[^,;]{2,120},(?:\s*(?:[A-Z][\w.'’-]*\s*){1,4},)?")
 _CLAUSE_LEAD = re.compile(r";|,\s*(?:but|and|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
 _SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claimed|reported|according to)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)$", re.I)
@@ -61,6 +63,9 @@ def _clause_lead(sentence: str, hit: Hit, speech_before: bool) -> int:
     ("The union said dozens had been killed": the union speaks; it does not kill)."""
     head = sentence[:hit.start]
     lead = max((m.end() for m in _CLAUSE_LEAD.finditer(head)), default=0)
+    source = _SOURCE_FIRST.match(head)
+    if source:  # "According to the police spokesman, Inacio Dina, two policemen were killed"
+        lead = max(lead, source.end())
     if speech_before:
         for m in _SPEECH_LEAD.finditer(head):
             gap = head[m.end():]  # "said that dozens had been killed", not "announced new sanctions"
@@ -135,11 +140,23 @@ def forces_of(registry: ActorRegistry, country: str | None, sentence: str, lo: i
     if country is None or lo >= hi:
         return None
     m = state_forces().search(sentence, lo, hi)
-    if m is None or inside(m.start(), quote_spans(sentence)) or _GOVERNED.search(sentence, 0, m.start()):
-        return None  # "opponents of the junta", "war against the military": not the doer
+    if m is None or inside(m.start(), quote_spans(sentence)) or _GOVERNED.search(sentence, 0, m.start()) \
+            or _thing_nouns().match(sentence, m.end()):
+        return None  # "opponents of the junta", "war against the military", "the police station": not the doer
     actor_id = f"state-{country.lower()}"
     registry.ensure(actor_id)
     return actor_id
+
+
+@functools.cache
+def _thing_nouns() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{load('actors')['agent_places']})\b", re.I)
+
+
+def _things_of(sentence: str, offset: int, mentions) -> set[tuple[int, int]]:
+    """Mentions that name the owner of a place or thing after them ("the police station",
+    "a Houthi position"), not an actor of the clause."""
+    return {(m.start, m.end) for m in mentions if _thing_nouns().match(sentence, m.end - offset)}
 
 
 def _by_agent(sentence: str, hit: Hit, after: list, offset: int) -> ActorMention | None:
@@ -181,6 +198,9 @@ def _victim(sentence: str, hit: Hit, before: list, offset: int) -> ActorMention 
     for m in reversed(before):  # the nearest: "VICTORIA, Mexico - ten criminals died in gunbattles"
         if role_patterns()["victim_verb"].search(sentence, m.end - offset, hit.start):
             return m
+        gap = re.match(r"\s+", sentence[m.end - offset:hit.start])
+        if gap and role_patterns()["reduced_passive"].match(sentence, m.end - offset + gap.end()):
+            return m  # "Two soldiers killed in an ambush"
     return None
 
 
@@ -202,6 +222,7 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     capitals = {(p.start, p.end) for p in places if p.kind == "capital"}
     rel = relative_clauses(sentence)
     trigger_clause = next(((a, b) for a, b in rel if a <= hit.start < b), None)
+    things = _things_of(sentence, offset, own)  # "the police station": a target, never a doer
     candidates = [m for m in own if (m.start, m.end) not in located and registry.actors[m.actor_id].kind != "media"
                   and not (not verbal and (m.start, m.end) in capitals)  # a city does not attack ("Moscow said" speaks)
                   and not (not speech and _SAYING_AFTER.match(sentence, m.end - offset))  # who says is not who does
@@ -209,7 +230,7 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     lead = _clause_lead(sentence, hit, speech_before=reported and not hit.quoted)
     asides = [(a.start(), a.end()) for a in role_patterns()["aside"].finditer(sentence, 0, hit.start)]
     before = [m for m in candidates if offset + lead <= m.start and m.end <= pos
-              and not inside(m.start - offset, asides)]  # "Kenyan troops, backed by Somali forces, advanced"
+              and not inside(m.start - offset, asides) and (m.start, m.end) not in things]  # "Kenyan troops, backed by Somali forces, advanced"
     after = [m for m in candidates if m.start >= offset + hit.end]
     clause_end = next_break(sentence, hit.end, span[1])
     if speech:
@@ -220,10 +241,13 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
             actor1 = speaker
         if actor1 is None and not hit.quoted and _PERSON_PRONOUN.match(sentence, lead):
             actor1 = previous_person
-        return Roles(_group_of(registry, actor1), None, before, clause_end)
+        return Roles(group_of(registry, actor1), None, before, clause_end)
     passive = bool(_PASSIVE.search(sentence[max(0, hit.start - 30):hit.end])) or any(
         m.end() == hit.end for m in role_patterns()["victim_verb"].finditer(sentence, max(0, hit.start - 30), hit.end)
         if m.group().split()[0].lower() not in ("died", "dead"))  # "a governor was slain"
+    if not passive and before and role_patterns()["reduced_passive"].match(sentence, hit.start) \
+            and not sentence[before[-1].end - offset:hit.start].strip():
+        passive = True  # "10 July: 20 army recruits killed", "Two soldiers killed in ambush"
     by = _by_agent(sentence, hit, after, offset)
     if role_patterns()["taken_by"].search(sentence, hit.start, hit.end):
         # "Mosul fell to Islamic State": the one it fell to took it
@@ -273,7 +297,7 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         actor1 = earlier[0].actor_id if earlier else None
     if actor1 is None and not before and not passive and victim is None:
         # "Israeli forces killed two people, officials said, in a raid": the sentence's subject
-        first = next((m for m in candidates if m.end <= pos), None)
+        first = next((m for m in candidates if m.end <= pos and (m.start, m.end) not in things), None)
         if first is not None and first.actor_id != speaker and not _GOVERNED.search(sentence, 0, first.start - offset):
             actor1 = first.actor_id
     if hit.type == "CASUALTIES" and victim is None:  # "Four soldiers were killed": the toll names them
@@ -317,15 +341,15 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         actor2 = subjects[-1].actor_id  # "the army and the RSF fought", "X and Y agreed": one side each
     if verbal and actor2 is not None and actor2 in (speaker, actor1_person):
         actor2 = None  # "Shabaab spokesman X warned that ...": the speaker is not the one warned
-    return Roles(_group_of(registry, actor1) if verbal else actor1, actor2, before, clause_end)
+    return Roles(group_of(registry, actor1) if verbal else actor1, actor2, before, clause_end)
 
 
-def _group_of(registry: ActorRegistry, actor_id: str | None) -> str | None:
+def group_of(registry: ActorRegistry, actor_id: str | None) -> str | None:
     """A verbal act of a group's spokesman or commander is the group's ("Taliban spokesman X
     claimed responsibility"); a named official of a state speaks as himself."""
     actor = registry.actors.get(actor_id) if actor_id else None
     group = registry.actors.get(actor.affiliation) if actor is not None and actor.affiliation else None
     if actor is not None and not actor.in_lexicon and actor.kind == "person" and group is not None \
-            and group.kind in ("armed_group", "organisation"):
-        return group.actor_id
+            and (group.kind in ("armed_group", "organisation") or actor_id in registry.spokespeople):
+        return group.actor_id  # "said Dina", the police's spokesperson: the police's
     return actor_id
