@@ -142,3 +142,11 @@ def test_fixture_gold_mentions_are_sentences_of_their_articles():
         body = (FIXTURES / "articles" / data["file"]).read_text(encoding="utf-8").split("\n---\n", 1)[1]
         for event in data["events"]:
             assert all(body.count(m) == 1 for m in event["mentions"]), (gold.name, event["id"])
+
+
+def test_two_triggers_of_one_sentence_that_tell_one_happening_are_one_event():
+    rows = extract("Meanwhile in the western Rutbah city, at least 25 militants were killed in US airstrikes on Monday.",
+                   dct="2016-10-27")
+    assaults = [r for r in rows if r["event_type"] == "ASSAULT"]
+    assert len(assaults) == 1
+    assert (assaults[0]["actor1"], assaults[0]["fatalities_low"]) == ("state-usa", 25)  # the fuller of the two kept

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .agents import AgentSpan, find_agents
+from .agents import AgentSpan, agent_named, find_agents
 from .gazetteer import is_large_city
 from .lexicon import calendar_words, load, titles, words
 from .names import find_named, named_rows, same_words
@@ -321,6 +321,14 @@ class ActorRegistry:
         if known is None or len(name.split()) > len(known.name.split()):  # the fullest name the article gives
             self.actors[actor_id] = Actor(actor_id, name, kind, country, affiliation, in_lexicon=False)
         return actor_id
+
+    def implied_agent(self, noun: str) -> str | None:
+        """The generic agent a happening's own name implies ("a suicide blast": a suicide
+        bomber), of the article's country."""
+        agent = agent_named(noun)
+        if agent is None:
+            return None
+        return self._agent(AgentSpan(0, len(noun), agent, "", noun, 0), None, noun)
 
     def ensure(self, actor_id: str) -> Actor:
         """The lexicon or state actor `actor_id`, added to this article's actors."""

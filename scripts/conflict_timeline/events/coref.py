@@ -236,5 +236,24 @@ def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = 
         if strength == DEFAULT and infer_story and story and not verbal \
                 and event.modality in _AFFIRMED and not any(m.now for m in group):
             event = dataclasses.replace(event, date=_story_date(story[-1]))
+        twin = next((i for i, o in enumerate(out) if _one_row(event, o)), None)
+        if twin is not None:  # two triggers of one sentence that tell one happening ("killed in US airstrikes")
+            if _told(event) > _told(out[twin]):
+                out[twin] = event
+            continue
         out.append(event)
     return out
+
+
+def _one_row(a: Event, b: Event) -> bool:
+    """Do two events of one sentence tell one happening: the same type, date, actors, speaker
+    and stance, and no place or toll of one that the other contradicts?"""
+    return (a.char_start, a.event_type, a.date.edtf, a.actor1, a.actor2, a.speaker, a.modality) == \
+        (b.char_start, b.event_type, b.date.edtf, b.actor1, b.actor2, b.speaker, b.modality) \
+        and a.also == b.also and _agree(a.location, b.location) \
+        and _agree(a.fatalities_low, b.fatalities_low) and _agree(a.fatalities_high, b.fatalities_high)
+
+
+def _told(e: Event) -> int:
+    """How much of a happening an event tells (its place, toll and mode)."""
+    return sum(v is not None for v in (e.location, e.fatalities_low, e.fatalities_high, e.event_mode))

@@ -13,7 +13,7 @@ from .dating import relative_clauses
 from .lexicon import event_types, load
 
 ROLE_PATTERNS = ("agent_by", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of", "taken_by", "aside", "fight",
-                 "opponent_with", "reduced_passive")
+                 "opponent_with", "reduced_passive", "event_noun", "in_event")
 
 
 @functools.cache
@@ -21,6 +21,12 @@ def role_patterns() -> dict[str, re.Pattern[str]]:
     """The role patterns of lexicons/roles.yaml, compiled once."""
     data = load("roles")
     return {key: re.compile(data[key], re.I) for key in ROLE_PATTERNS}
+
+
+@functools.cache
+def implied_doers() -> list[tuple[re.Pattern[str], str]]:
+    """roles.yaml's `implied_doers`: a happening's words that name the kind of its doer."""
+    return [(re.compile(rf"(?:{e['pattern']})", re.I), e["agent"]) for e in load("roles")["implied_doers"]]
 
 
 _OBJECT_OF = re.compile(r"\b(?:of|against|on|with|to|from|for|into|toward|towards|among|including)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
@@ -36,6 +42,9 @@ _SAYING_AFTER = re.compile(r"^\s*(?:said|says|say|told|reported|added|stated)\b"
 _TWO_SIDED = ("AGREE", "CONSULT", "COOPERATE")
 #: A source named first, with its name set off by commas: what follows is the happening.
 _SOURCE_FIRST = re.compile(r"\W*(?:According\s+to|As\s+reported\s+by|Quoting)\s+[^,;]{2,120},(?:\s*(?:[A-Z][\w.'’-]*\s*){1,4},)?")
+#: A happening named after "of" ("the site of a bomb attack"): the clause's subject did not do it.
+_OF_EVENT = re.compile(r"\b(?:site|scene|aftermath|wake|victims?|anniversary|survivors?|images?|footage|video|details|"
+                       r"reports?|news|rubble|debris|toll)\s+of\s+(?:a|an|the|this|that|their|its|his|her|last\s+\w+'s)?\s*(?:[\w-]+\s+){0,3}$", re.I)
 _CLAUSE_LEAD = re.compile(r";|,\s*(?:but|and|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
 _SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claimed|reported|according to)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)$", re.I)
@@ -217,8 +226,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     # nor does a country's name right before the happening's noun ("killed in US airstrikes")
     located = {(p.start, p.end) for p in places if p.located
                and not (p.kind == "demonym" and _NOUN_AFTER.match(sentence, p.end - offset))
-               and not (p.kind == "name" and not sentence[p.end - offset:hit.start].strip() and p.end <= pos
-                        and not _PAST_VERB.match(sentence, hit.start))}
+               and not (p.kind == "name" and (not sentence[p.end - offset:hit.start].strip() and p.end <= pos
+                                               and not _PAST_VERB.match(sentence, hit.start)
+                                               or role_patterns()["event_noun"].match(sentence, p.end - offset)))}
     capitals = {(p.start, p.end) for p in places if p.kind == "capital"}
     rel = relative_clauses(sentence)
     trigger_clause = next(((a, b) for a, b in rel if a <= hit.start < b), None)
@@ -249,6 +259,10 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
             and not sentence[before[-1].end - offset:hit.start].strip():
         passive = True  # "10 July: 20 army recruits killed", "Two soldiers killed in ambush"
     by = _by_agent(sentence, hit, after, offset)
+    lead_in = role_patterns()["in_event"].match(sentence, hit.end) if passive and by is None else None
+    if lead_in is not None:  # "militants were killed in US airstrikes": the strikes' owner did it
+        by = next((m for m in after if m.start == offset + lead_in.end()
+                   and role_patterns()["event_noun"].match(sentence, m.end - offset)), None)
     if role_patterns()["taken_by"].search(sentence, hit.start, hit.end):
         # "Mosul fell to Islamic State": the one it fell to took it
         taker = next((m for m in after if re.fullmatch(r"\s*(?:the\s+)?", sentence[hit.end:m.start - offset], re.I)), None)
@@ -271,6 +285,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     if not passive and subjects and modifier is None and _IN_EVENT.search(sentence, max(0, hit.start - 60), hit.start):
         head = _list_head(subjects[:1], sentence, offset)  # "Troops killed a commander in a raid": the troops raided
         objects = [m for m in subjects[1:] if m.actor_id != head.actor_id]  # ... the commander suffered it
+    if head is not None and head is not modifier and _OF_EVENT.search(sentence, max(0, hit.start - 50), hit.start):
+        head = modifier  # "officials scan the site of a suicide bomb attack": they did not bomb
+        subjects = [m for m in subjects if m is modifier]
     if head is not None and head.generic:
         # "forces loyal to General X attacked": X's forces
         loyal = role_patterns()["loyal_to"].match(sentence, head.end - offset)
@@ -295,7 +312,8 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         # "Iraq blamed Iran, and in September, attacked": the first clause's subject does it
         earlier = [m for m in candidates if m.end <= offset + lead]
         actor1 = earlier[0].actor_id if earlier else None
-    if actor1 is None and not before and not passive and victim is None:
+    if actor1 is None and not before and not passive and victim is None \
+            and not _OF_EVENT.search(sentence, max(0, hit.start - 50), hit.start):
         # "Israeli forces killed two people, officials said, in a raid": the sentence's subject
         first = next((m for m in candidates if m.end <= pos and (m.start, m.end) not in things), None)
         if first is not None and first.actor_id != speaker and not _GOVERNED.search(sentence, 0, first.start - offset):
@@ -315,6 +333,13 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         if passive:
             agent = _PASSIVE_AGENT.match(sentence, hit.end)
             actor1 = forces_of(registry, country, sentence, agent.end(), clause_end) if agent is not None else None
+    if actor1 is None:
+        words_ = sentence[max(0, hit.start - 20):hit.end + 20]
+        implied = next((agent for pattern, agent in implied_doers()
+                        if any(m.start() <= hit.start - max(0, hit.start - 20) < m.end() or
+                               m.start() < hit.end - max(0, hit.start - 20) <= m.end() for m in pattern.finditer(words_))),
+                       None)
+        actor1 = registry.implied_agent(implied) if implied else None  # "killed in a suicide blast"
     if actor2 is None:
         forces = forces_of(registry, country, sentence, hit.end, clause_end)
         actor2 = forces if forces != actor1 else None
