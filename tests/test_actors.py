@@ -135,3 +135,28 @@ def test_a_spokesperson_named_after_his_role_speaks_for_his_body():
     assert request["actor1"] == "unk-general-command-of-the-mozambican"  # the body he speaks for
     killed = next(r for r in rows if r["event_type"] == "ASSAULT")
     assert killed["actor2"] != "unk-inacio-dina"  # the source named first is no victim
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Since Jan. 11, the Houthis have launched missiles at ships in the Red Sea.", "agent-ship"),
+    ("The group was responsible for a church shooting in Jos, Nigeria on Monday.", "agent-nga-church"),
+])
+def test_a_property_or_site_is_the_target_never_the_doer(text, target):
+    rows = [r for r in extract(text, dct="2024-02-06") if r["event_type"] == "ASSAULT"]
+    assert rows and rows[0]["actor2"].startswith(target) and not (rows[0]["actor1"] or "").startswith(target)
+
+
+def test_an_object_pronoun_of_a_verbal_act_is_the_last_person_named_and_and_keeps_the_subject():
+    rows = extract("Rogue general Khalifa Haftar launched an offensive in Benghazi, Libya on Monday. "
+                   "But the authorities have labelled him an outlaw and accused him of trying to mount a coup.",
+                   dct="2014-06-16")
+    accuse = next(r for r in rows if r["event_type"] == "ACCUSE")
+    assert accuse["actor2"] == "unk-khalifa-haftar"
+    assert accuse["actor1"].endswith("authority")
+
+
+def test_an_organisation_name_may_hold_and():
+    reg = ActorRegistry(country="BFA")
+    names = [reg.actors[m.actor_id].name for m in reg.find(
+        "Four gendarmes were killed in an attack on the Rapid Action Surveillance and Intervention Group detachment.")]
+    assert "Rapid Action Surveillance and Intervention Group" in names

@@ -215,10 +215,11 @@ def _role_person() -> re.Pattern[str]:
 _ROLE_NAMED = re.compile(rf"\b(?:spokes(?:man|woman|person)|commander|leader|chief|official|representative)\s+(?:for|of|with)\s+[^,.;]{{2,80}},\s+(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})\s*[,.;]")
 _SPEAKER_AFTER = re.compile(rf"{_SPEECH}\s+(?P<name>{_NAME})(?!['’]s\b)")  # not "said Kopp's car was seen"
 _SPEAKER_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+{_SPEECH}\b")
-#: At most this many capitalised words before the organisation word: unbounded, a long run of
+#: At most this many capitalised words (each may be followed by "and": "Justice and Equality
+#: Movement") before the organisation word: unbounded, a long run of
 #: capitalised words ("Assad Assad ...") made every search start rescan the run (quadratic).
 _ORG_LEAD = 6
-_ORG_RE = re.compile(rf"(?P<name>(?:{_CAP}\s+){{0,{_ORG_LEAD}}}{_ORG_WORDS}(?:\s+\d+|\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?|{_ORG_WORDS}\s+\d+)")
+_ORG_RE = re.compile(rf"(?P<name>(?:(?!{_ORG_WORDS}\b){_CAP}\s+and\s+(?=[A-Z])|{_CAP}\s+){{0,{_ORG_LEAD}}}{_ORG_WORDS}(?:\s+\d+|\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?|{_ORG_WORDS}\s+\d+)")
 
 
 class _OrgPattern:
@@ -242,13 +243,13 @@ class _OrgPattern:
 
     @staticmethod
     def _lead_start(text: str, pos: int, floor: int) -> int:
-        """Where the word holding `pos` and up to `_ORG_LEAD` words before it, separated by
+        """Where the word holding `pos` and up to twice `_ORG_LEAD` words before it, separated by
         white space, start (not before `floor`, the end of the last match): a capitalised word
         may hold the organisation word ("DeArmy Council")."""
         i = pos
         while i > floor and not text[i - 1].isspace():
             i -= 1
-        for _ in range(_ORG_LEAD):
+        for _ in range(2 * _ORG_LEAD):  # a word and an "and" ("Surveillance and Intervention Group")
             j = i
             while j > floor and text[j - 1].isspace():
                 j -= 1
@@ -290,6 +291,7 @@ class ActorRegistry:
     acronyms: dict[str, str] = field(default_factory=dict)  # "TPLF" -> the Tigray People's Liberation Front
     last_person: str | None = None
     spokespeople: set[str] = field(default_factory=set)  # people who speak for their affiliation
+    properties: set[str] = field(default_factory=set)  # agents that are a property or site ("ships"): targets only
 
     def _known(self, actor_id: str) -> Actor:
         if actor_id not in self.actors:
@@ -314,6 +316,8 @@ class ActorRegistry:
         if kind == "state" and not country:
             kind = "unknown"
         name = agent_name(text[span.start:span.end], span)  # as the text names them; the country is a column
+        if agent.code == "PRP":
+            self.properties.add(actor_id)
         affiliation = f"state-{country.lower()}" if kind == "state" else None
         if affiliation:
             self._known(affiliation)

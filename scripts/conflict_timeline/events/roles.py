@@ -52,6 +52,9 @@ _PASSIVE_AGENT = re.compile(r"(?:\s+(?!by\b)[\w,-]+){0,4}?\s+by\s+(?:the\s+)?", 
 _BETWEEN_SIDES = re.compile(r"\s+between\s+(?:the\s+)?", re.I)
 _GOVERNED = re.compile(r"\b(?:of|against|on|with|to|from|for|by|into|toward|towards)\s+$", re.I)
 _PERSON_PRONOUN = re.compile(r"\s*(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?\w+", re.I)
+_UNNAMED_SUBJECT = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}$")
+_AND_VERB = re.compile(r"\s(?:and|then)\s+(?:then\s+|also\s+|later\s+)?$", re.I)
+_PERSON_OBJECT = re.compile(r"\s+(?:him|her)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:that\s+)?(?:it|they|he|she|we)\b", re.I)
 _ELLIPSIS = re.compile(r"[\s,]*(?:(?:then|later|also|again|soon|quickly|finally|eventually)\s+|"
                        r"(?:in|on|by|at|after|within)\s+(?:\w+\s+){0,3}?\w+,?\s+)*", re.I)
@@ -131,6 +134,8 @@ def find_speaker(registry: ActorRegistry, speech: list[Hit], mentions: list[Acto
                     continue  # "said Kopp's car was seen": Kopp is talked about
                 if m.end <= offset + verb.start and sentence[verb.start:verb.end].lower() == "according to":
                     continue  # "ships they said are British, according to a post": the source follows
+                if m.end <= offset + verb.start and _UNNAMED_SUBJECT.search(sentence, m.end - offset, verb.start):
+                    continue  # "fired by the FARC, the ombudsman said": an unnamed source speaks, not the FARC
                 d = distance(m, verb)
                 if d <= reach and (best is None or d < best[0]):
                     best = (d, m.actor_id)
@@ -232,7 +237,8 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     capitals = {(p.start, p.end) for p in places if p.kind == "capital"}
     rel = relative_clauses(sentence)
     trigger_clause = next(((a, b) for a, b in rel if a <= hit.start < b), None)
-    things = _things_of(sentence, offset, own)  # "the police station": a target, never a doer
+    things = _things_of(sentence, offset, own) | {(m.start, m.end) for m in own if m.actor_id in registry.properties}
+    # "the police station", "ships": a target, never a doer
     candidates = [m for m in own if (m.start, m.end) not in located and registry.actors[m.actor_id].kind != "media"
                   and not (not verbal and (m.start, m.end) in capitals)  # a city does not attack ("Moscow said" speaks)
                   and not (not speech and _SAYING_AFTER.match(sentence, m.end - offset))  # who says is not who does
@@ -282,7 +288,11 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     modifier = _modifier(sentence, hit, subjects, offset)
     head = _list_head(subjects, sentence, offset) if subjects and not passive else modifier
     objects = []
-    if not passive and subjects and modifier is None and _IN_EVENT.search(sentence, max(0, hit.start - 60), hit.start):
+    if not passive and len(subjects) > 1 and modifier is None and _AND_VERB.search(sentence, 0, hit.start) \
+            and not _OBJECT_OF.search(sentence, 0, subjects[0].start - offset):
+        head = subjects[0]  # "the authorities labelled him an outlaw and accused him": the first verb's subject
+        objects = [m for m in subjects[1:] if m.actor_id != head.actor_id]
+    elif not passive and subjects and modifier is None and _IN_EVENT.search(sentence, max(0, hit.start - 60), hit.start):
         head = _list_head(subjects[:1], sentence, offset)  # "Troops killed a commander in a raid": the troops raided
         objects = [m for m in subjects[1:] if m.actor_id != head.actor_id]  # ... the commander suffered it
     if head is not None and head is not modifier and _OF_EVENT.search(sentence, max(0, hit.start - 50), hit.start):
@@ -324,6 +334,17 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end and m is not by and m is not victim]
     if victim is None and objects and (target is None or target.actor_id == actor1):
         victim = objects[0]
+    if verbal and after and re.fullmatch(r"\s+(?:the\s+)?", sentence[hit.end:after[0].start - offset], re.I) \
+            and after[0].actor_id != actor1:
+        target = after[0]  # "accused Israel of targeting civilians": the one accused, not the content
+    if target is None and previous_person and previous_person != actor1 and _PERSON_OBJECT.match(sentence, hit.end) \
+            and not hit.quoted:
+        target = ActorMention(0, 0, "", previous_person)  # "accused him of trying to mount a coup": the last person named
+    # "a church shooting": the site it names was its target
+    site = next((m for m in own if m.end <= pos and m.actor_id in registry.properties
+                 and role_patterns()["modifier_gap"].match(sentence[m.end - offset:hit.start])), None)
+    if site is not None and target is None:
+        target = site
     actor2 = target.actor_id if target is not None and target.actor_id != actor1 else \
         victim.actor_id if victim is not None and victim.actor_id != actor1 else rest[0].actor_id if rest else None
     if actor1 is None:
