@@ -160,3 +160,16 @@ def test_an_organisation_name_may_hold_and():
     names = [reg.actors[m.actor_id].name for m in reg.find(
         "Four gendarmes were killed in an attack on the Rapid Action Surveillance and Intervention Group detachment.")]
     assert "Rapid Action Surveillance and Intervention Group" in names
+
+
+def test_a_group_named_with_its_acronym_in_brackets_is_named_so():
+    reg = ActorRegistry(country="PHL")
+    reg.find("Government forces and the Moro Islamic Liberation Front (MILF) agreed to end the fighting.")
+    assert reg.actors["ph-moro-islamic-liberation-front"].name == "Moro Islamic Liberation Front (MILF)"
+
+
+def test_a_name_before_a_verb_of_a_political_act_is_its_maker():
+    reg = ActorRegistry(country="PHL")
+    found = [reg.actors[m.actor_id] for m in reg.find(
+        "Presidential Assistant on the Peace Process Jesus Dureza welcomed the declaration of a ceasefire.")]
+    assert [(a.name, a.kind) for a in found if a.actor_id.startswith("unk-")] == [("Jesus Dureza", "person")]

@@ -3,6 +3,7 @@ lexicon does not know, which still become actors rather than being dropped."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -155,6 +156,7 @@ def _lexicon_person(name: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Z0-9-]{1,7}\s*\)")
 _ROLE_NOUN = re.compile(r"spokes|commander|leader|chief|official|envoy|representative|minister|head\b|member")
 _SPOKESMAN = re.compile(r"\s+(?:spokes(?:man|woman|person)|commander|leader|chief|official)\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
 _ORG_TAIL = re.compile(r"\b(?:Department|Service|Agency|Institute|Statistics|Bureau|Office|Ministry|Union|Bank|"
@@ -213,6 +215,9 @@ def _role_person() -> re.Pattern[str]:
 
 #: A person named after his role and body, set off by commas ("the spokesperson of the police, Inacio Dina,").
 _ROLE_NAMED = re.compile(rf"\b(?:spokes(?:man|woman|person)|commander|leader|chief|official|representative)\s+(?:for|of|with)\s+[^,.;]{{2,80}},\s+(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})\s*[,.;]")
+#: A name of two or three words right before a verb of a political act is its maker ("Jesus Dureza welcomed").
+_ACTOR_BEFORE = re.compile(rf"(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})\s+(?:welcomed|condemned|rejected|denied|accused|urged|"
+                           r"demanded|warned|vowed|threatened|signed|visited|ordered|praised|critici[sz]ed|blamed|appealed)\b")
 _SPEAKER_AFTER = re.compile(rf"{_SPEECH}\s+(?P<name>{_NAME})(?!['’]s\b)")  # not "said Kopp's car was seen"
 _SPEAKER_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+{_SPEECH}\b")
 #: At most this many capitalised words (each may be followed by "and": "Justice and Equality
@@ -386,7 +391,7 @@ class ActorRegistry:
         self._generic: set[tuple[int, int]] = set()
         self._agents(text, found)
         known_spans = [(a, b) for a, b, _, demonym in found if not demonym and (a, b) not in self._generic]  # "Committee of Sudanese Doctors" is its own
-        for pattern in (_titled_person(), _role_person(), _ROLE_NAMED, _SPEAKER_AFTER, _SPEAKER_BEFORE):
+        for pattern in (_titled_person(), _role_person(), _ROLE_NAMED, _SPEAKER_AFTER, _SPEAKER_BEFORE, _ACTOR_BEFORE):
             for m in pattern.finditer(text):
                 name, begin = m.group("name").strip(), m.start("name")
                 if _lone_title().fullmatch(name) or _lone_title().fullmatch(text[begin:begin + len(name) + 1].strip()):
@@ -400,6 +405,12 @@ class ActorRegistry:
                     continue
                 if name in table:
                     continue  # a known actor, found above
+                if pattern is _ACTOR_BEFORE and len(name.split()) == 3 and re.search(r"[A-Z][\w’'-]*\s+$", text[:begin]):
+                    first = name.split()[0]  # "the Peace Process Jesus Dureza": the run of capitals began before
+                    name, begin = name[len(first):].lstrip(), begin + len(name) - len(name[len(first):].lstrip())
+                if pattern is _ACTOR_BEFORE and (re.search(_ORG_WORDS, name) or any(a < begin + len(name) and begin < b
+                                                                                   for a, b in known_spans)):
+                    continue  # "the Coordinating Committee condemned": a body, found below
                 kind = "unknown" if _ORG_TAIL.search(name) else "person"  # "the State Department said"
                 actor_id = _lexicon_person(name) or self.surnames.get(name.split()[-1]) or self._unknown(name, kind)
                 if actor_id in lexicon_actors():
@@ -426,6 +437,7 @@ class ActorRegistry:
             if person:
                 found.append((m.start(), m.end(), person, False))
         mentions = self._resolve_overlaps(found, text, offset)
+        self._acronym_names(text, mentions, offset)
         self._affiliations(text, mentions, offset)
         for mention in mentions:
             if self.actors[mention.actor_id].kind == "person":
@@ -462,6 +474,16 @@ class ActorRegistry:
                 found.remove(f)
             found.append((span.start, span.end, self._agent(span, country, text), False))
             self._generic.add((span.start, span.end))
+
+    def _acronym_names(self, text: str, mentions: list[ActorMention], offset: int) -> None:
+        """A group the article names with its acronym in brackets ("the Moro Islamic Liberation
+        Front (MILF)") is named so, as coders write it: "MILF forces" later is the same group."""
+        for a, b in zip(mentions, mentions[1:]):
+            if a.actor_id != b.actor_id or not _ACRONYM_AFTER.fullmatch(text[a.end - offset:b.end - offset + 1]):
+                continue
+            actor = self.actors[a.actor_id]
+            if actor.kind in ("armed_group", "organisation", "unknown") and b.text not in actor.name:
+                self.actors[a.actor_id] = dataclasses.replace(actor, name=f"{a.text} ({b.text})")
 
     def _resolve_overlaps(self, found, text: str, offset: int) -> list[ActorMention]:
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
