@@ -101,6 +101,9 @@ def introduced(sentence: str, hit: Hit, hits: list[Hit]) -> bool:
 
 #: A verb told in the passive ends here ("have been blamed", "was denounced").
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|being)\s+(?:\w+ly\s+)?$", re.I)
+#: Verbs that, in the passive with nobody named, attribute a happening rather than tell an act
+#: ("have been blamed on"; "was charged with murder" is the prosecutors' act).
+_ATTRIBUTED = re.compile(r"(?:blamed|attributed)\b", re.I)
 _DEFINITE = re.compile(r"(?<![\w-])(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
@@ -238,9 +241,10 @@ def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = 
         if strength == DEFAULT and infer_story and story and not verbal \
                 and event.modality in _AFFIRMED and not any(m.now for m in group):
             event = dataclasses.replace(event, date=_story_date(story[-1]))
-        if verbal and event.actor1 is None and event.speaker is None and _PASSIVE_BEFORE.search(
-                event.evidence, 0, max(0, event.trigger_start - event.char_start)):
-            continue  # "the attacks have been blamed on militias": nobody's saying, no party's act
+        at = max(0, event.trigger_start - event.char_start)
+        if verbal and event.actor1 is None and event.speaker is None and _PASSIVE_BEFORE.search(event.evidence, 0, at) \
+                and _ATTRIBUTED.match(event.evidence, at):
+            continue  # "the attacks have been blamed on militias": the writer's attribution, no party's act
         twin = next((i for i, o in enumerate(out) if _one_row(event, o)), None)
         if twin is not None:  # two triggers of one sentence that tell one happening ("killed in US airstrikes")
             if _told(event) > _told(out[twin]):

@@ -290,8 +290,13 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     objects = []
     if not passive and len(subjects) > 1 and modifier is None and _AND_VERB.search(sentence, 0, hit.start) \
             and not _OBJECT_OF.search(sentence, 0, subjects[0].start - offset):
-        head = subjects[0]  # "the authorities labelled him an outlaw and accused him": the first verb's subject
-        objects = [m for m in subjects[1:] if m.actor_id != head.actor_id]
+        # "the authorities labelled him an outlaw and accused him": the first verb's subject, the
+        # last of its name's parts ("the United Nations Secretary-General Antonio Guterres")
+        i = 0
+        while i + 1 < len(subjects) and len(sentence[subjects[i].end - offset:subjects[i + 1].start - offset].split()) <= 1:
+            i += 1
+        head = subjects[i]
+        objects = [m for m in subjects[i + 1:] if m.actor_id != head.actor_id]
     elif not passive and subjects and modifier is None and _IN_EVENT.search(sentence, max(0, hit.start - 60), hit.start):
         head = _list_head(subjects[:1], sentence, offset)  # "Troops killed a commander in a raid": the troops raided
         objects = [m for m in subjects[1:] if m.actor_id != head.actor_id]  # ... the commander suffered it
