@@ -7,8 +7,9 @@ and (--write) how long writing the page from tables takes.
 
 Draw time = from navigation start to "drawn" (`window.__timelineDrawnAt`, set by the page's
 boot script one animation frame after the first frame that holds the plot, i.e. once it is on
-screen, WebGL included); "plotting" is the part after plotly.js has loaded. The map beside the
-timeline is drawn right after it; its time (to `window.__timelineMapDrawnAt`) is printed too. Each load gets a
+screen, WebGL included); "plotting" is the part after plotly.js has loaded. The page then wires
+the hover rows, filters, list and card ("ready", `window.__timelineReadyAt`) and draws the map
+beside the timeline (`window.__timelineMapDrawnAt`); both times are printed too. Each load gets a
 fresh browser context; the two pages alternate (and which goes first alternates), and the
 table shows medians. Target: ratio <= 1.5.
 """
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 
 from conflict_timeline.timeline import write_timeline
-from conflict_timeline.timeline.browser import DRAWN, MAP_DRAWN, file_url, launch
+from conflict_timeline.timeline.browser import DRAWN, MAP_DRAWN, READY, file_url, launch
 from conflict_timeline.timeline.config import WEBGL_THRESHOLD
 from conflict_timeline.timeline.page import write_page
 from conflict_timeline.timeline.synthetic import synthetic_tables
@@ -33,9 +34,10 @@ TARGET_RATIO = 1.5
 TARGET_WRITE_S = 0.6
 
 
-def draw_time(browser, path: Path) -> tuple[float, float, float | None]:
+def draw_time(browser, path: Path) -> tuple[float, float, float | None, float | None]:
     """(navigation start -> drawn, plotly.js loaded -> drawn, navigation start -> map drawn or
-    None for a page without a map) in seconds."""
+    None for a page without a map, navigation start -> ready or None for a page without
+    filters) in seconds."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     try:
         page = context.new_page()
@@ -43,10 +45,15 @@ def draw_time(browser, path: Path) -> tuple[float, float, float | None]:
         page.goto(file_url(path), wait_until="load")
         page.wait_for_function(DRAWN, timeout=120_000)
         has_map = page.locator("#conflict-timeline-map").count() > 0
+        has_list = page.locator("#ct-list").count() > 0
+        if has_list:
+            page.wait_for_function(READY, timeout=120_000)
         if has_map:
             page.wait_for_function(MAP_DRAWN, timeout=120_000)
-        boot, drawn, map_drawn = page.evaluate("[window.__timelineBootAt, window.__timelineDrawnAt, window.__timelineMapDrawnAt]")
-        return drawn / 1000, (drawn - boot) / 1000, (map_drawn / 1000 if has_map else None)
+        boot, drawn, ready, map_drawn = page.evaluate(
+            "[window.__timelineBootAt, window.__timelineDrawnAt, window.__timelineReadyAt, window.__timelineMapDrawnAt]")
+        return (drawn / 1000, (drawn - boot) / 1000, (map_drawn / 1000 if has_map else None),
+                (ready / 1000 if has_list else None))
     finally:
         context.close()
 
@@ -99,7 +106,7 @@ def bench_draw(n_events: int, runs: int) -> int:
 
         times: dict[str, list[float]] = {"baseline": [], "big": []}
         plot: dict[str, list[float]] = {"baseline": [], "big": []}
-        loads, map_times = [], []
+        loads, map_times, ready_times = [], [], []
         with sync_playwright() as p:
             browser = launch(p)
             try:
@@ -107,9 +114,11 @@ def bench_draw(n_events: int, runs: int) -> int:
                 draw_time(browser, big)
                 for run in range(runs):  # alternate which page goes first
                     for name in (("baseline", "big") if run % 2 == 0 else ("big", "baseline")):
-                        total, plotting, map_drawn = draw_time(browser, baseline if name == "baseline" else big)
+                        total, plotting, map_drawn, ready = draw_time(browser, baseline if name == "baseline" else big)
                         if map_drawn is not None:
                             map_times.append(map_drawn)
+                        if ready is not None:
+                            ready_times.append(ready)
                         times[name].append(total)
                         plot[name].append(plotting)
                     loads.append(os.getloadavg()[0])
@@ -129,6 +138,9 @@ def bench_draw(n_events: int, runs: int) -> int:
         ratio = heavy / base
         print()
         print(f"ratio (timeline / baseline): {ratio:.2f}  (target <= {TARGET_RATIO})  {'PASS' if ratio <= TARGET_RATIO else 'FAIL'}")
+        if ready_times:
+            print(f"hover rows, filters, list and card are wired next: navigation start -> ready, median "
+                  f"{statistics.median(ready_times):.3f} s ({statistics.median(ready_times) / base:.2f} x the baseline)")
         if map_times:
             print(f"the map beside the timeline is drawn next: navigation start -> map drawn, median "
                   f"{statistics.median(map_times):.3f} s ({statistics.median(map_times) / base:.2f} x the baseline)")

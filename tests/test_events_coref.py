@@ -158,3 +158,84 @@ def test_a_verbal_act_told_in_the_passive_by_nobody_is_no_event():
     assert not any(r["event_type"] == "ACCUSE" for r in rows)
     rows = extract("The army blamed radical Islamist militias for the attacks in Benghazi on Monday.", dct="2014-06-16")
     assert any(r["event_type"] == "ACCUSE" for r in rows)
+
+
+def test_a_days_toll_over_a_wave_of_attacks_is_a_tally_and_its_parts_are_attacks():
+    """ "killed on Monday in a crash and a spate of attacks" counts several happenings: one
+    CASUALTIES event, not an attack; the sentences that tell one of them each are attacks."""
+    text = ("Nine soldiers were killed on Monday in a helicopter crash and a spate of attacks in the south. "
+            "Two of the soldiers were killed in a roadside bombing near Tarin Kot. "
+            "Three were killed in separate ambushes in the east, officials said.")
+    events = _events(text, "2003-05-13")
+    kinds = [(e.event_type, e.fatalities_low) for e in events]
+    assert kinds[0] == ("CASUALTIES", 9)
+    assert ("ASSAULT", None) not in kinds  # "a spate of attacks" is the tally's, no attack of its own
+    assert ("ASSAULT", 2) in kinds and ("ASSAULT", 3) in kinds
+    assert len(events) == 3  # "killed" and "bombing" in one sentence are one attack
+
+
+def test_a_sum_of_one_days_dead_is_the_attacks_toll():
+    rows = _rows("Gunmen raided the village of Kuru near Jos on Saturday, and 86 people altogether were killed.", "2004-06-21")
+    assert [(r["event_type"], r["fatalities_low"]) for r in rows] == [("ASSAULT", 86)]
+
+
+def test_an_armed_groups_spokesman_telling_its_own_attack_claims_it():
+    """GUIDELINES: a claim of responsibility is a STATEMENT beside the attack it claims; the
+    same spokesman telling the other side's attack only reports it."""
+    own = _rows("Al-Shabaab spokesman Ali Dhere said al-Shabaab fighters attacked the base near Afgoye on Tuesday.",
+                "2009-03-12")
+    assert sorted(r["event_type"] for r in own) == ["ASSAULT", "STATEMENT"]
+    other = _rows("Al-Shabaab spokesman Ali Dhere said government troops shelled the market in Afgoye on Tuesday.",
+                  "2009-03-12")
+    assert [r["event_type"] for r in other] == ["ASSAULT"] and other[0]["modality"] == "reported"
+
+
+def test_a_tally_over_the_past_days_runs_back_from_the_day_it_is_told():
+    rows = _rows("At least 30 people were killed in the past two days in the capital, the Red Cross said on Friday.",
+                 "1997-05-10")
+    assert [(r["event_type"], r["date_edtf"]) for r in rows] == [("CASUALTIES", "1997-05-08/1997-05-09")]
+
+
+def test_a_quoted_plan_is_coded_as_the_planned_happening_not_beside_a_statement():
+    rows = _rows('"The peace talks with the government troops will continue," rebel envoy Omar Haji said on Monday.',
+                 "2001-04-17")
+    assert [(r["event_type"], r["modality"]) for r in rows] == [("CONSULT", "planned")]
+    vow = _rows('"We will not stop until the city is free," General Ali Fathi said.', "2001-04-17")
+    assert [r["event_type"] for r in vow] == ["STATEMENT"]
+
+
+def test_what_is_seized_within_an_attack_is_part_of_its_event_unless_dated_apart():
+    """GUIDELINES: weapons seized, attackers caught within one operation are part of its event,
+    unless the text gives them a time, place or toll of their own."""
+    text = ("Gunmen attacked the police station in Mocuba on Thursday, killing two officers. "
+            "The police also seized two assault rifles and three machetes from the raiders.")
+    events = _events(text, "1996-10-05")
+    assert [(e.event_type, e.fatalities_low) for e in events] == [("ASSAULT", 2)]
+    assert len(events[0].evidence_rows()) == 2
+    later = _events("Gunmen attacked the police station in Mocuba on Thursday, killing two officers. "
+                    "Police arrested four of the attackers in Nampula on Saturday.", "1996-10-07")
+    assert sorted(e.event_type for e in later) == ["ASSAULT", "COERCE"]
+
+
+def test_a_closing_according_to_with_an_apposition_reports_and_a_threat_is_made():
+    rows = _rows("At least 54 people were killed in violence across the country on Saturday, according to the "
+                 "monitoring group, which relies on a network of sources.", "2003-02-10")
+    assert rows[0]["modality"] == "reported"
+    threat = _rows("Commander Tomas Varga added the militia would continue attacking the garrison.", "1993-05-02")
+    assert [(r["event_type"], r["modality"]) for r in threat] == [("THREATEN", "asserted")]
+
+
+def test_a_weekday_of_a_happening_told_in_the_past_is_not_after_the_report():
+    """GUIDELINES: "on Thursday" is the last Thursday on or before the publication date unless
+    the tense says it is to come; Wednesday's paper tells of last Thursday's killing."""
+    rows = _rows("Soldiers killed two farmers near the river on Thursday, officials said. "
+                 "The two ministers will hold talks in the capital on Thursday.", "2012-11-07")
+    dates = {r["event_type"]: (r["date_edtf"], r["modality"]) for r in rows}
+    assert dates["ASSAULT"] == ("2012-11-01", "reported")
+    assert dates["CONSULT"] == ("2012-11-08", "planned")
+
+
+def test_an_infinitive_of_purpose_is_not_the_sentences_happening():
+    rows = _rows("Rebel fighters withdrew from the town of Kaya on Monday to attack the army elsewhere, officials said.",
+                 "2004-03-09")
+    assert [r["event_type"] for r in rows] == ["RETREAT"]

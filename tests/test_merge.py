@@ -24,8 +24,9 @@ SHARED_GVA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "g
 
 def _report(index: int, spec: dict, source: str) -> Report:
     day = dt.date.fromisoformat(spec["date"])
-    row = {"event_type": spec.get("type", "ASSAULT"), "modality": "asserted", "date_start": day, "date_end": day,
-           "date_source": "relative", "actor1": None, "actor2": None, "country": spec.get("country"),
+    until = dt.date.fromisoformat(spec["until"]) if spec.get("until") else day
+    row = {"event_type": spec.get("type", "ASSAULT"), "modality": "asserted", "date_start": day, "date_end": until,
+           "date_source": spec.get("date_source", "relative"), "actor1": None, "actor2": None, "country": spec.get("country"),
            "location": spec.get("location"), "latitude": spec.get("latitude"), "longitude": spec.get("longitude"),
            "geo_precision": "city" if spec.get("latitude") is not None else None, "source_id": source}
     context = Context.of(article_context([spec["text"]], None))
@@ -136,3 +137,88 @@ def test_the_shared_gva_reports_merge(tmp_path):
         pairs += 1
         linked += any(len(s) == 2 for s in per_event.values())
     assert linked / pairs >= 0.5
+
+
+def test_a_report_of_one_death_is_one_of_the_dead_another_report_counts():
+    """"Four people were killed on the bridge" and "Adam Reyes, 31, was killed": four, not one to four."""
+    rows = [_row("2015-05-03", 1, 1, "a"), _row("2015-05-03", 4, 4, "b"), _row("2015-05-03", 1, 1, "c")]
+    event = merged_row(rows, [735721, 735721, 735722])
+    assert (event["fatalities_low"], event["fatalities_high"]) == (4, 4)
+    alone = merged_row([_row("2015-05-03", 1, 1, "a"), _row("2015-05-03", None, None, "b")], [735721, 735721])
+    assert alone["fatalities_low"] == 1
+    grown = merged_row([_row("2015-05-03", 2, 2, "a"), _row("2015-05-04", 3, 3, "b")], [735721, 735722])
+    assert (grown["fatalities_low"], grown["fatalities_high"], grown["fatalities_best"]) == (2, 3, 3)
+
+
+def test_reports_a_night_apart_give_the_happening_the_earlier_day():
+    """"Gunfire broke out about 12:30 Saturday morning" and a report of Sunday's (a victim come
+    forward "yesterday"), equally supported: Saturday, whichever article came first."""
+    rows = [_row("2014-07-27", None, None, "a"), _row("2014-07-26", None, None, "b")]
+    assert merged_row(rows, [735442, 735442])["date_start"] == dt.date(2014, 7, 26)
+    explicit = [_row("2014-07-27", None, None, "a", source_kind="explicit"), _row("2014-07-26", None, None, "b")]
+    assert merged_row(explicit, [735442, 735442])["date_start"] == dt.date(2014, 7, 27)
+
+
+def _grouped(specs: list[dict]) -> list[list[int]]:
+    from conflict_timeline.merge import group
+
+    return group([_report(i, spec, f"src-{i}") for i, spec in enumerate(specs)])
+
+
+TRENTON = {"location": "Trenton", "latitude": 40.22, "longitude": -74.74}
+HIP = {"text": "A man was shot in the hip on Tuesday afternoon outside a bodega on Hanover Street.", "date": "2017-03-07",
+       **TRENTON}
+CHARGED = {"text": "Darnell Okafor, 25, was arrested in connection with a March 7 shooting that wounded a teenager.",
+           "date": "2017-03-07"}
+ARREST = {"text": "Okafor was arrested on Thursday in connection with the March 7 shooting outside a bodega on Hanover Street.",
+          "date": "2017-03-07", **TRENTON}
+
+
+def test_a_report_that_agrees_with_two_happenings_makes_them_one():
+    """The first two share no word; the third shares the street with one and the name with the other."""
+    assert _grouped([HIP, CHARGED, ARREST]) == [[0, 1, 2]]
+
+
+def test_a_report_that_agrees_with_two_happenings_of_two_towns_joins_one():
+    elsewhere = {**CHARGED, "location": "Paterson", "latitude": 40.92, "longitude": -74.17}
+    arrest = {**ARREST, "location": None, "latitude": None, "longitude": None}
+    assert sorted(map(len, _grouped([HIP, elsewhere, arrest]))) == [1, 2]
+
+
+def test_an_articles_first_figure_is_its_toll_and_a_later_smaller_one_a_part_of_it():
+    """"Three people were killed at a house party" and, later, "the shooter killed two at a fire pit"."""
+    lead, part = _row("2016-07-30", 3, 3, "a"), _row("2016-07-30", 2, 2, "a")
+    event = merged_row([lead, part], [736175, 736175])
+    assert (event["fatalities_low"], event["fatalities_high"]) == (3, 3)
+
+
+CHUBBUCK = {"location": "Chubbuck", "latitude": 42.92, "longitude": -112.47}
+PLAYDATE = {"text": "A 5-year-old girl visiting friends on Canal Street in Chubbuck was shot by another 5-year-old "
+                    "with a revolver left in a nightstand on Wednesday.", "date": "2014-07-30", **CHUBBUCK}
+PLEA = {"text": "A couple charged over the shooting of a 5-year-old girl by another 5-year-old with a revolver left "
+                "in a nightstand in Chubbuck last year pleaded not guilty.", "date": "2014-01-01", "until": "2014-12-31",
+        **CHUBBUCK}
+
+
+def test_a_report_dated_to_a_year_joins_the_happening_of_its_town_and_year_its_article_tells_of():
+    assert _grouped([PLAYDATE, PLEA]) == [[0, 1]]
+
+
+def test_a_report_dated_to_a_year_stays_apart_from_another_towns_and_another_years_happening():
+    elsewhere = {**PLEA, "location": "Idaho Falls", "latitude": 43.49, "longitude": -112.03}
+    assert len(_grouped([PLAYDATE, elsewhere])) == 2
+    before = {**PLEA, "date": "2013-01-01", "until": "2013-12-31"}
+    assert len(_grouped([PLAYDATE, before])) == 2
+
+def test_within_one_article_a_days_tally_and_one_of_its_attacks_stay_two():
+    """The coder tells a tally ("Nine soldiers were killed on Monday in a spate of attacks") from
+    one of the attacks it counts; the merge stage keeps them apart within the article (across
+    articles an attack and its toll may be one)."""
+    tally = _report(0, {"text": "Nine soldiers were killed on Monday in a crash and a spate of attacks near Tarin Kot.",
+                        "date": "2003-05-12", "type": "CASUALTIES"}, "src-a")
+    attack = _report(1, {"text": "Four of the soldiers killed on Monday near Tarin Kot died in the crash.",
+                         "date": "2003-05-12"}, "src-a")
+    elsewhere = _report(1, {"text": "Four of the soldiers killed on Monday near Tarin Kot died in the crash.",
+                            "date": "2003-05-12"}, "src-b")
+    assert not compatible(tally, attack)
+    assert compatible(tally, elsewhere)

@@ -65,6 +65,27 @@ def test_a_county_is_an_admin2_place():
     assert 48 < row["latitude"] < 49.5
 
 
+@pytest.mark.parametrize("text, county, state", [
+    ("CHARLESTON, W.Va. -- A Harrison County man was charged Friday with shooting two neighbours at a trailer park.",
+     "Harrison County", "US.WV"),
+    ("A burglar was shot dead by a homeowner on Thursday, Warren County deputies said.\n\n"
+     "Vicksburg police said the man had broken in through a back window.", "Warren County", "US.MS"),
+])
+def test_a_county_many_states_have_is_the_one_of_the_state_the_other_places_share(text, county, state):
+    places = ArticlePlaces(text, split_sentences(text))
+    found = [r.place for located in places.resolved.values() for r in located if r.place.name == county]
+    assert found and {p.admin1 for p in found} == {state}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Four people were shot in southeast Washington early Sunday, police said.", "city"),
+    ("A deputy was shot on Sunday in eastern Washington, the sheriff said.", "admin1"),
+    ("Two men were shot on Sunday in southeast Texas, police said.", "admin1"),
+])
+def test_a_compass_word_before_a_state_named_like_a_large_city_points_within_the_city(text, kind):
+    assert _first(text)["geo_precision"] == kind
+
+
 def test_a_region_refines_to_the_one_town_of_it_the_article_names():
     text = ("Government jets bombed a rebel-held town in the province of Idlib on Sunday, killing 11 people.\n\n"
             "Activists said the raid hit a market in the town of Saraqeb.")

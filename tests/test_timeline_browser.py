@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conflict_timeline.timeline import render_package, write_timeline
-from conflict_timeline.timeline.browser import DRAWN, file_url
+from conflict_timeline.timeline.browser import READY, file_url
 from conflict_timeline.timeline.config import WEBGL_THRESHOLD
 from conflict_timeline.timeline.synthetic import synthetic_tables
 from timeline_fixtures import founding_article_tables
@@ -71,7 +71,7 @@ MARK_POSITIONS = """() => {
 def _open(chromium_page, path: Path):
     page = chromium_page.page
     page.goto(file_url(path), wait_until="load")
-    page.wait_for_function(DRAWN, timeout=60_000)
+    page.wait_for_function(READY, timeout=60_000)
     return page
 
 
@@ -298,3 +298,25 @@ def test_preview_png_is_saved_as_a_test_artifact(chromium_browser, pages):
     png = write_png(pages["founding"], ARTIFACTS / "timeline.png", browser=chromium_browser)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert png.stat().st_size > 20_000
+
+
+def test_the_page_builds_the_hover_rows_that_figure_hover_rows_describes(chromium_page, tmp_path):
+    """The page wraps and escapes each evidence sentence itself (page.js), by encode.wrap_many's
+    rule: long words, characters outside the BMP, markup and quotes come out as in Python."""
+    from conflict_timeline.timeline.figure import build_figure, hover_rows
+
+    tables = synthetic_tables(40, n_sources=4, seed=5)
+    ev = tables["events"]
+    ev.loc[0, "evidence"] = "x" * 190 + " short " + "\U0001F600" * 85 + " Tom & Jerry <b>not bold</b> 'single' \"double\""
+    ev.loc[1, "evidence"] = ""
+    ev.loc[2, "evidence"] = ("word " * 16).strip() + " " + "y" * 80 + " end"
+    ev.loc[3, "evidence"] = "Ünïcödé «quotes» — dashes\u00a0and a tab\there " * 4
+    fig = build_figure(tables["events"], tables["sources"], tables["actors"])
+    path = tmp_path / "rows.html"
+    write_timeline(tables["events"], tables["sources"], tables["actors"], path)
+    page = _open(chromium_page, path)
+    shown = page.evaluate("document.getElementById('conflict-timeline').data.map((t) => t.customdata || null)")
+    expected = [hover_rows(fig, i) or None for i in range(len(fig["data"]))]
+    assert shown == expected
+    assert any("<br>" in row[4] and "&lt;b&gt;" in row[4] for rows in expected if rows for row in rows)
+    assert chromium_page.console_errors == [] and chromium_page.page_errors == []

@@ -257,10 +257,13 @@ def test_hover_says_where_an_event_happened():
 def test_every_hover_text_is_stored_once():
     t = synthetic_tables(400, n_sources=5, seed=12)
     fig = _figure(t)
-    strings = fig["hover"]["strings"]
+    strings = fig["page"]["strings"]  # one table for the hover, the filters, the cards and the list
     assert len(strings) == len(set(strings))
     assert len(fig["hover"]["sources"]) == 5  # one [hover line, URL] per source, not per event
-    assert len(strings) < 4 * len(t["events"])  # summaries and evidence are per event; the rest repeats
+    assert len(strings) < 5 * len(t["events"])  # summaries, dates and evidence are per event; the rest repeats
+    evidence = set(untyped(fig["page"]["columns"]["evidence"]))
+    assert evidence <= set(untyped(fig["page"]["reports"]["evidence"]))  # the hover's sentence is the card's
+    assert not any("<br>" in strings[i] for i in evidence)  # plain: the page wraps it
 
 
 def test_article_text_is_escaped_everywhere_and_only_http_links_are_made():

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conflict_timeline.timeline import write_timeline
-from conflict_timeline.timeline.browser import DRAWN, MAP_DRAWN, file_url
+from conflict_timeline.timeline.browser import DRAWN, MAP_DRAWN, READY, file_url
 from timeline_fixtures import corpus_tables
 
 pytestmark = pytest.mark.browser
@@ -47,6 +47,7 @@ def _open(chromium_page, path: Path, viewport=None):
         page.set_viewport_size(viewport)
     page.goto(file_url(path), wait_until="load")
     page.wait_for_function(DRAWN, timeout=60_000)
+    page.wait_for_function(READY, timeout=60_000)
     page.wait_for_function(MAP_DRAWN, timeout=60_000)
     return page
 
@@ -220,10 +221,10 @@ def test_the_map_shows_the_places_in_view_and_a_click_on_a_place_filters_the_tim
 def test_the_page_is_one_file_with_the_base_map_inside_and_a_strict_csp(corpus_page):
     html = corpus_page.read_text(encoding="utf-8")
     assert "connect-src 'none'" in html and "default-src 'none'" in html
-    # the base map is in the page and handed to plotly.js before it draws (else it fetches it from its CDN)
+    # the base map is in the page and handed to plotly.js before the map is drawn (else it fetches it from its CDN)
     assert 'id="conflict-timeline-basemap"' in html
-    boot = html.rsplit("<script>", 1)[1]
-    assert boot.index("PlotlyGeoAssets.topojson[") < boot.index("Plotly.newPlot(")
+    show_map = html[html.index("function showMap()"):]
+    assert show_map.index("PlotlyGeoAssets.topojson[") < show_map.index("drawMap()")
     assert '<script src=' not in html and '<link ' not in html
 
 

@@ -79,3 +79,17 @@ def test_a_race_time_is_a_duration():
 def test_tweet_corpus_scores_hold():
     scores = evaluate_docs(read_dir(TWEETS), "auto").scores()
     assert scores["strict"] >= 0.85 and scores["relaxed"] >= 0.90
+    # this build's value F1 (0.684): about 130 of the gold values follow the corpus's own
+    # conventions, not TimeML's ("2014-XX-XX" for a year, "2014-04-26-WXX-6" for a Saturday,
+    # "P12H", "2015-01-W02"), which count as misses (README, "How dates are read")
+    assert scores["value"] >= 0.68
+
+
+def test_a_post_without_tense_cue_reads_a_yearless_date_as_the_nearest():
+    # a post is written in the present: "in September" in June is this September
+    assert _found("Might see you during my reservist in September?", dt.date(2014, 6, 13))["September"][1] == "2014-09"
+    # news reads a clause without tense cue as past (a short text given as news stays so)
+    assert _found("Might see you during my reservist in September?", dt.date(2014, 6, 13), "news")["September"][1] == "2013-09"
+    # a long text is no post, whatever its genre says
+    long_text = "The convoy waits at the crossing, as it does every week. " * 6 + "Talks in September."
+    assert _found(long_text, dt.date(2014, 6, 13))["September"][1] == "2013-09"

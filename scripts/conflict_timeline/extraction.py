@@ -25,14 +25,15 @@ def code_document(doc: Document) -> tuple[list, list, object]:
     """(events, dated mentions and occurrences, actor registry) of one document: what the
     dating benchmarks score besides the events (see `events.coder.code_article_with_occurrences`);
     the package publishes only the events."""
+    timexes = tag(doc.body, doc.dct, doc.genre)  # auto: tag() reads the genre as resolve_genre does, and a post as one
     doc = resolve_genre(doc)
     article = Article(doc.source_id, doc.body, doc.dct, doc.genre, doc.prose)
-    return code_article_with_occurrences(article, tag(doc.body, doc.dct, doc.genre))
+    return code_article_with_occurrences(article, timexes)
 
 
 def extract_document(doc: Document) -> ArticleResult:
+    timexes = tag(doc.body, doc.dct, doc.genre)  # auto: as in code_document
     doc = resolve_genre(doc)
-    timexes = tag(doc.body, doc.dct, doc.genre)
     article = Article(doc.source_id, doc.body, doc.dct, doc.genre, doc.prose)
     events, registry = code_article(article, timexes)
     mentions = [

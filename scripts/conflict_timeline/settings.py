@@ -169,6 +169,21 @@ MERGE_CONTEXT_MIN_SHARED_WEIGHT = 10.0
 #: ... when neither report's date spans more days than this; a vaguer one (a month) needs this share.
 MERGE_CONTEXT_MAX_SPAN_DAYS = 1
 MERGE_CONTEXT_VAGUE_MIN_SIMILARITY = 0.3
+#: Reports of two articles of one kind, one day and one town (a happening the day, the town and the
+#: kind name, as a coder of events counts them) agree when their articles share this weight at all
+#: (one rare word), however much else each tells.
+MERGE_DAY_TOWN_MIN_SHARED_WEIGHT = 1.5
+#: ... of one day, where one names no town: their articles' words need this share of the lighter
+#: article's and this weight (less than MERGE_CONTEXT_MIN_SHARED_WEIGHT: short local reports).
+MERGE_DAY_MIN_SIMILARITY = 0.25
+MERGE_DAY_MIN_SHARED_WEIGHT = 6.0
+#: A report the text dates only to a year ("the shooting last year") joins a happening of its town
+#: and year when its article's words and the happening's article's share this share of the lighter's.
+MERGE_YEAR_MAX_SPAN_DAYS = 366
+MERGE_YEAR_MIN_CONTEXT_SIMILARITY = 0.4
+#: Two happenings one report agrees with become one only when their reports' pairs, each checked
+#: for a conflict, are at most this many (so that the work stays bounded on large happenings).
+MERGE_JOIN_MAX_PAIRS = 10_000
 #: A report is compared with at most this many happenings (on a crowded day, those formed last).
 MERGE_MAX_CANDIDATES = 12
 #: A short text needs to share only this share of its weight (below the minimum weights above).

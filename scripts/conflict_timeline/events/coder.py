@@ -24,14 +24,14 @@ from .coref import (DEFAULT, NONE, OWN, SAYING, Mention, aggregate, anaphoric, c
 from .dating import (calendar_date, document_date, from_timex, governing_timex, narrative_date, plausible, relative_clauses,
                      up_to)
 from .landmarks import (SINCE_CLAUSE, SINCE_WORD, PERFECT, claimed_by_since, in_landmark, in_names, in_since_reference,
-                        same_clause, toll_since)
+                        same_clause, toll_over, toll_since)
 from .lexicon import event_types
 from .modality import governs, modality_of
 from .geocode import ArticlePlaces
 from .model import Event, EventDate
 from .places import event_country
 from .roles import assign_roles, find_speaker, group_of
-from .sayings import claim_of_responsibility, hostile_types, own_voice, political_act, saying_dates
+from .sayings import acting_verb, claim_of_responsibility, hostile_types, own_voice, political_act, saying_dates
 from .sentences import dateline_end, split_sentences
 from .toll import find_toll, is_aggregate
 
@@ -45,6 +45,12 @@ _COORDINATED = re.compile(r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*(?:and\s+)?
 #: besieged government buildings": one ASSAULT; GUIDELINES, what happens within one operation).
 _ONE_OPERATION = {("ASSAULT", "COERCE")}
 _AND = re.compile(r"\band\s+(?:then\s+|also\s+)?$", re.I)
+#: "on Thursday", "Thursday night": a weekday with no "next" or "last"
+_BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:early\s+|late\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
+#: a verb in the past tense (regular, or an irregular one of the trigger lexicons)
+_PAST_VERB = re.compile(r"[a-z]{2,}ed|struck|fought|shot|fell|took|overran|blew|stole|began|hit|slew|slain|sank|"
+                        r"burnt|threw|drove|broke|seized|led|met|held|fled|withdrew|retook|overthrew", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?\w+ing\b|\b(?:is|are)\s+\w+ing\b", re.I)
 
 
@@ -57,6 +63,38 @@ class Article:
     dct: dt.date
     genre: str
     prose: tuple[tuple[int, int], ...] | None = None
+
+
+def _one_undated_per_type(mentions: list[Mention]) -> list[Mention]:
+    """A sentence tells one happening of a type unless it dates them apart: of two mentions of
+    one type without a date of their own ("Two were killed in a roadside bombing": killed,
+    bombing) the one with the toll, else the first, stands; one beside a dated mention of its
+    type goes."""
+    keep: list[Mention] = []
+    for m in mentions:
+        if m.strength >= SAYING or m.anaphor:
+            keep.append(m)
+            continue
+        rivals = [o for o in mentions if o is not m and not o.anaphor and o.event.event_type == m.event.event_type]
+        if any(o.strength >= SAYING for o in rivals):
+            continue
+        pool = [m] + rivals
+        tolled = [o for o in pool if o.event.fatalities_low is not None or o.event.fatalities_high is not None]
+        best = min(tolled or pool, key=lambda o: (-o.strength, o.event.trigger_start))
+        if best is m:
+            keep.append(m)
+    return keep
+
+
+#: "gathering reinforcements to fight the Kenyans", "moved into the south to attack": an infinitive of purpose
+_TO_INFINITIVE = re.compile(r"(?<![\w-])(?:in order )?to\s+$", re.I)
+
+
+def _purpose(sentence: str, hit: Hit) -> bool:
+    """Is a physical happening's trigger an infinitive of purpose (what someone means to do, not
+    what happened)? The sentence's main happening is then another of its verbs ("abandoned the
+    city ... to fight the Kenyans": the withdrawal)."""
+    return not event_types().get(hit.type, {}).get("verbal") and bool(_TO_INFINITIVE.search(sentence[:hit.start]))
 
 
 def art_news(article: "Article") -> bool:
@@ -89,6 +127,7 @@ class Coder:
         self.occurrences: list[Event] = []  # dated expressions that date no typed event (not published)
         self.dated: list[Event] = []  # every mention with a date, as its sentence dates it (before coref)
         self._said_day = document_date(article.dct)  # the day the current sentence's saying was made
+        self._tally = False  # the current sentence's death toll counts a period's or a wave's dead
 
     def _filing_day(self, sentences: list[tuple[int, int]]) -> dt.date:
         """A wire dateline's day ("WARSAW, February 26 (Xinhua) --") is the day the story
@@ -257,7 +296,8 @@ class Coder:
 
         chosen: list[tuple[Hit, bool]] = []  # (hit, reported)
         source_took: set[int] = set()  # the time expressions that date a saying that is no event
-        acts = sorted((h for h in narration if not h.trigger.speech), key=lambda h: (-h.priority, h.start))
+        acts = sorted((h for h in narration if not h.trigger.speech),
+                      key=lambda h: (_purpose(sentence, h), -h.priority, h.start))
         if acts:
             main = acts[0]
             chosen.append((main, governs(speech, main, sentence)))
@@ -285,6 +325,9 @@ class Coder:
                 self.occurrences.append(self._event(speech[0], False, sentence, start, said_on, mentions, places, quotes,
                                                     speaker, None))
         claims = [h for h in speech if claim_of_responsibility(sentence, h)]
+        if not claims and acts and speech and speaker \
+                and self._claimed(acts, sentence, start, mentions, places, quotes, speaker):
+            claims = [speech[0]]  # "A Taliban spokesman said the group shot down the aircraft": a claim
         if claims and acts:  # a claim of responsibility is a STATEMENT beside what it claims
             chosen.append((claims[0], False))
         if speech and quoted:
@@ -292,11 +335,20 @@ class Coder:
             best = voiced[0] if voiced else max(quoted, key=lambda h: (h.priority, -h.start))
             if best.priority >= SECONDARY_MIN_PRIORITY and best.type not in {h.type for h, _ in chosen}:
                 chosen.append((best, True))
+                told = [q for q in quotes if q[0] <= best.start < q[1]]
+                if not event_types()[best.type].get("verbal") and not acting_verb(sentence, speech[0]) \
+                        and any(inside(m.start - start, told) for m in mentions):
+                    # '"The peace talks will continue," said X': the planned talks are what the saying
+                    # tells; a statement beside them would code the one announcement twice
+                    chosen = [(h, r) for h, r in chosen if h is not speech[0]]
         toll_on = None  # the hit a death toll belongs to
+        self._tally = False  # the sentence's toll counts the dead of a period or a wave
         if toll is not None:
-            period = is_aggregate(sentence, toll)  # a period's toll is a CASUALTIES event; else the killing's toll
+            period = self._tally = is_aggregate(sentence, toll)  # a period's toll is a CASUALTIES event; else the killing's
             if period:
-                chosen = [(h, r) for h, r in chosen if not (h.type == "ASSAULT" and h.priority <= 3)]
+                # the killing and the wave it counts ("killed in a spate of attacks") are the tally's
+                chosen = [(h, r) for h, r in chosen if not (h.type == "ASSAULT" and (
+                    h.priority <= 3 or sentence[h.start:h.end].lower().endswith("s")))]
             attacks = [h for h, _ in chosen if h.type == "ASSAULT" and not h.quoted and not period
                        and not in_since_reference(sentence, h.start, toll.start)]
             killings = [h for h in hits if h.type == "ASSAULT" and not h.quoted] if not attacks and not period else []
@@ -335,6 +387,7 @@ class Coder:
             statement = reported or hit.quoted or is_speech
             own = timexes if is_speech else [t for t in timexes if t.start not in said]
             date, took = self._date_for(hit, sentence, start, own, statement, present or hit.quoted, hits, named)
+            date = self._past_weekday(hit, sentence, date)
             strength = NONE if date is None else OWN if date.source != "document" else DEFAULT
             if said and not is_speech and (date is None or date.source in ("document", "narrative")) \
                     and not (art.genre == "news" and definite(sentence, hit)):  # "claimed ... for the raid": told before
@@ -354,7 +407,7 @@ class Coder:
                     coded = {h.type for h, _ in queue}
                     queued = [q for q, _ in queue]
                     rest = [h for h in acts[1:] if (h.type not in coded or h.type == hit.type) and h not in queued
-                            and same_clause(sentence, hit, h)]
+                            and same_clause(sentence, hit, h) and not _purpose(sentence, h)]
                     if rest:
                         queue.append((rest[0], governs(speech, rest[0], sentence)))
                     elif speech and speaker and not any(q.trigger is not None and q.trigger.speech for q, _ in queue) \
@@ -363,10 +416,13 @@ class Coder:
                 continue
             if hit is toll_on and "/" not in date.edtf and date.text:
                 date = toll_since(sentence, toll, date, art.dct)  # "636 killed since the invasion began on February 24"
+            if hit is toll_on and self._tally:
+                date = toll_over(sentence, start, timexes, date)  # "30 killed in the past two days"
             used |= took
             taken.add((hit.type, date.edtf.split("/")[0]))
             events.extend(self._mention(hit, reported, sentence, start, date, mentions, places, quotes, speaker,
                                         toll if hit is toll_on else None, strength, index, present, hits))
+        events = _one_undated_per_type(events)
         if any(m.strength in (OWN, SAYING) and m.event.date.source in ("explicit", "relative") for m in events):
             # "X said" beside a dated happening only attributes it: the happening carries the speaker.
             events = [m for m in events if not (m.event.event_type == "STATEMENT" and m.event.date.source == "document")]
@@ -398,10 +454,12 @@ class Coder:
         if act and strength < OWN and habitual(sentence[lo:hi]):
             return []
         event = self._event(hit, reported, sentence, offset, date, mentions, places, quotes, speaker, toll)
+        if event.event_type == "THREATEN" and event.modality == "planned":
+            event = dataclasses.replace(event, modality="asserted")  # "said the Taliban would continue attacking": the threat is made
         if strength == OWN and event.modality in ("asserted", "reported"):
             event = dataclasses.replace(event, date=up_to(event.date, self.article.dct))  # "killed this month"
         if event.event_type == "CASUALTIES" and strength >= SAYING and date.precision == "day" and "/" not in date.edtf \
-                and not aggregate(sentence):
+                and not (self._tally or aggregate(sentence)):
             event = self._retyped(event, "ASSAULT", "killed")  # a one-day toll is its attack's, not a count over a period
         if act and hit.quoted and event.actor1 is None and event.speaker and event_types()[event.event_type].get("verbal") \
                 and own_voice(sentence, hit, quotes):
@@ -441,6 +499,56 @@ class Coder:
                                    actor1=side, event_mode=None, event_context=None, fatalities_low=None,
                                    fatalities_high=None,
                                    summary=_summary("THREATEN", trigger, names, side, planned.actor2, planned.speaker))
+
+    def _past_weekday(self, hit: Hit, sentence: str, date: EventDate | None) -> EventDate | None:
+        """A happening told in the past ("Israeli forces killed two men on Thursday") is not after
+        the report: a bare weekday the tagger put in the days after the publication date (its
+        nearest Thursday) is the week's before (GUIDELINES: the last such day on or before it,
+        unless the tense says it is to come)."""
+        dct = self.article.dct
+        if date is None or date.source != "relative" or not _BARE_WEEKDAY.fullmatch(date.text.strip()) \
+                or not dct < date.start <= dct + dt.timedelta(days=6) or hit.quoted:
+            return date
+        verb = sentence[hit.start:hit.end].split()[0]
+        before = sentence[max(0, hit.start - 12):hit.start]
+        if not (_PAST_VERB.fullmatch(verb) or re.search(r"\b(?:was|were|had|been)\s+(?:\w+ly\s+)?$", before)):
+            return date
+        week = dt.timedelta(days=7)
+        return EventDate(date.start - week, date.end - week, date.precision, (date.start - week).isoformat()
+                         if date.start == date.end else date.edtf, date.text, date.source, date.ongoing)
+
+    def _armed_side(self, speaker: str) -> str | None:
+        """The armed group a speaker speaks for (the group itself, or its spokesman's), or None."""
+        actor = self.registry.actors.get(speaker)
+        if actor is None:
+            return None
+        if actor.kind == "armed_group":
+            return actor.actor_id
+        side = self.registry.actors.get(actor.affiliation) if actor.affiliation else None
+        return side.actor_id if side is not None and side.kind == "armed_group" else None
+
+    def _claimed(self, acts: list[Hit], sentence: str, offset: int, mentions, places, quotes, speaker: str) -> bool:
+        """Does an armed group's voice tell an attack of its own side ("A Taliban spokesman said
+        the group shot down the aircraft", "the Houthis said they targeted two ships")? That is
+        a claim of responsibility (GUIDELINES: a STATEMENT beside the attack it claims); an
+        attack by the other side it tells is only reported."""
+        side = self._armed_side(speaker)
+        if side is None:
+            return False
+        if side == speaker:  # the group itself: only as the subject of the saying ("the Houthis said", "said the group")
+            verb = next((h for h in find_hits(sentence) if h.trigger.speech), None)
+            if verb is None or not any(m.actor_id == side and (0 <= offset + verb.start - m.end <= 45
+                                                               or 0 <= m.start - offset - verb.end <= 30)
+                                       for m in mentions):
+                return False
+        for hit in acts:
+            if hit.type not in hostile_types() or hit.quoted:
+                continue
+            roles = assign_roles(hit, True, sentence, offset, (0, len(sentence)), mentions, places, quotes, speaker,
+                                 self.registry, self._previous_person, self.fallback_country)
+            if roles.actor1 in (side, speaker):
+                return True
+        return False
 
     def _event(self, hit: Hit, reported: bool, sentence: str, offset: int, date: EventDate, mentions, places, quotes,
                speaker: str | None, toll) -> Event:

@@ -45,6 +45,11 @@ _OPENING_WORDS = 4
 
 
 @functools.cache
+def _lexicon_parts() -> tuple[str, ...]:
+    return tuple(load("mentions")["parts"])
+
+
+@functools.cache
 def _lexicon() -> dict[str, re.Pattern[str]]:
     data = load("mentions")
     return {"distinct": re.compile(r"(?<![\w-])(?:" + data["distinct"] + r")\s+(?:[\w'’-]+\s+){0,2}$", re.I),
@@ -104,7 +109,9 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|being)\s+(?:\w+ly\s+)?$
 #: Verbs that, in the passive with nobody named, attribute a happening rather than tell an act
 #: ("have been blamed on"; "was charged with murder" is the prosecutors' act).
 _ATTRIBUTED = re.compile(r"(?:blamed|attributed)\b", re.I)
-_DEFINITE = re.compile(r"(?<![\w-])(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+#: "the raid", "this violent attack"; not "the troops were killed" (a verb between: a clause, no noun phrase).
+_DEFINITE = re.compile(r"(?<![\w-])(?:the|this|that|these|those)\s+"
+                       r"(?:(?!(?:is|are|was|were|be|been|being|has|have|had|will|would|may|might|did)\s)[\w'’-]+\s+){0,2}$", re.I)
 
 
 @dataclass
@@ -207,6 +214,31 @@ def _story_date(date: EventDate) -> EventDate:
     return EventDate(date.start, date.end, date.precision, date.edtf, "", "narrative", date.ongoing)
 
 
+def _strength(group: list[Mention]) -> int:
+    return max(m.strength for m in group if not m.anaphor) if any(not m.anaphor for m in group) else NONE
+
+
+def _absorb_parts(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """What happens within an attack's operation ("The attackers seized weapons", "they freed
+    the hostages"), told right after a dated attack with no date, toll or town of its own, is
+    part of that attack's event (GUIDELINES: what happens within one operation)."""
+    parts = set(_lexicon_parts())
+    out: list[list[Mention]] = []
+    for group in groups:
+        first = min(group, key=lambda m: m.event.char_start)
+        if first.event.event_type in parts and _strength(group) < OWN and not any(
+                m.event.fatalities_low is not None or m.event.fatalities_high is not None for m in group):
+            host = next((h for h in reversed(out) if h[0].event.event_type == "ASSAULT"), None)
+            if host is not None and _strength(host) >= SAYING \
+                    and 0 < first.sentence - max(m.sentence for m in host) <= ANAPHORA_REACH \
+                    and all(m.event.location is None or m.event.location == x.event.location
+                            for m in group for x in host if x.event.location is not None):
+                host.extend(group)
+                continue
+        out.append(group)
+    return out
+
+
 def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = True) -> list[Event]:
     """The article's events: its mentions (in text order) joined by happening. `summary`
     makes an event's summary from (type, trigger, actor1, actor2, speaker)."""
@@ -222,6 +254,7 @@ def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = 
             home.append(m)
         elif m.strength > NONE or m.sentence < OPENING_SENTENCES:
             groups.append([m])  # an undated mention opens a happening only in the headline or lead
+    groups = _absorb_parts(groups)
     types = event_types()
     out: list[Event] = []
     # the story's time at each point: the dates of past physical happenings as their sentences give them

@@ -28,6 +28,8 @@ _DATELINE_CITY = re.compile(r"^[\"'“‘]?(?P<name>[A-Z][A-Z'.\- ]+?)(?:/[A-Z][
 _LOCAL_DATELINE = re.compile(r"^[A-Z][A-Z'.\- ]{2,}(?:,\s*[A-Z][\w.]+)?\s*(?:>>|—|–|--)\s")
 _MODIFIED = re.compile(r"(?<=[\w.])(?:\s+(?!(?:and|or|in|on|at|of|to|for|with|from|by|said|says|has|have|had|is|are|was|"
                        r"were|will|would|did|does|and|but|as|after|before)\b)[a-z]|-(?:led|backed|made|based|run|funded))")
+#: A compass word before a name points within a town ("southeast Washington", "northeast Portland").
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+$")
 #: Sentences from the article's start that may carry its dateline (a page title may come first).
 DATELINE_SENTENCES = 4
 
@@ -94,6 +96,7 @@ class ArticlePlaces:
     """The places of one article, found and resolved once."""
 
     def __init__(self, body: str, sentences: list[tuple[int, int]]):
+        self.body = body
         self.people = person_names(body)
         #: ends of country names that modify a noun ("US warplanes", "U.S.-backed"): a nationality
         self.modifiers = {m.start() for start, end in sentences
@@ -126,13 +129,24 @@ class ArticlePlaces:
         self.dateline = _dateline(body, sentences, self.people)
         self.named_countries = {p.country for p in self.countries}
         everything = [loc for locs in self.localities.values() for loc in locs]
+        # the admin-1 regions each name of the article may lie in ("Vicksburg" and "Warren County"
+        # both may lie in Mississippi): a name many places share is the one its neighbours share
+        # (a name counts by its most specific mention, "Memphis, Tenn." for "Memphis", and a name
+        # that may lie in several regions counts a share in each)
+        self.regions_of: dict[str, frozenset[str]] = {}
+        for loc in everything:
+            if loc.context != "weak":
+                name, held = fold(loc.text).casefold(), frozenset(p.admin1 for p in loc.candidates if p.admin1)
+                if held and (name not in self.regions_of or len(held) < len(self.regions_of[name])):
+                    self.regions_of[name] = held
         self.regions_named = {loc.qualifier for loc in everything if loc.qualifier} \
             | {p.code for loc in everything if loc.context == "region" for p in loc.candidates[:1] if p.kind == "admin1"}
         self.main_country = self._main_country(everything, None)
         self._drop_states_named_as_countries()
-        # admin-2 regions name their admin-1 ("Gilmer County": West Virginia); so does a dateline
-        self.regions_named |= {p.admin1 for loc in everything if loc.context == "region"
-                               for p in loc.candidates[:1] if p.kind == "admin2"}
+        # admin-2 regions name their admin-1 ("Gilmer County": West Virginia), of the county of that
+        # name the article's other places share most; so does a dateline
+        self.regions_named |= {self._likeliest(loc).admin1 for loc in everything if loc.context == "region"
+                               and loc.candidates and loc.candidates[0].kind == "admin2"}
         if self.dateline is not None and self.dateline.qualifier and len(self.dateline.qualifier) > 3:
             self.regions_named.add(self.dateline.qualifier)
         for _ in range(2):  # the towns resolved vote for the main country, which resolves the towns again
@@ -144,6 +158,18 @@ class ArticlePlaces:
                 break
             self.main_country = main
         self.main_place = self._main_place()
+
+    def _neighbours(self, loc: Locality, place: Place) -> float:
+        """How many other names of the article may lie in the admin-1 region of this candidate
+        (each a share: one of the regions it may lie in)."""
+        own = fold(loc.text).casefold()
+        return sum(1 / len(held) for name, held in self.regions_of.items() if name != own and place.admin1 in held)
+
+    def _likeliest(self, loc: Locality, among: list[Place] | None = None) -> Place:
+        """Of a locality's candidates (or `among` them), the first of those whose region most of
+        the article's other names may lie in."""
+        among = among or list(loc.candidates)
+        return max(among, key=lambda p: self._neighbours(loc, p))
 
     def _drop_states_named_as_countries(self) -> None:
         """'Sylvester, Georgia' in a US article: the state, not the Caucasus country."""
@@ -206,7 +232,7 @@ class ArticlePlaces:
             named = [p for p in cands if p.admin1 in self.regions_named or p.code in self.regions_named]
             home = [p for p in cands if p.country == self.main_country]
             if named:
-                pick = named[0]
+                pick = self._likeliest(loc, named)
             elif len(home) > 1 and self.regions_named and home[0].population < FOREIGN_PLACE_POPULATION:
                 return None  # a name several towns of the country share, none in the regions the article names
             elif home:
@@ -233,6 +259,10 @@ class ArticlePlaces:
         # a town and the region of the same name: without a region word the town is meant
         if pick.kind == "admin1" and loc.context != "region":
             town = next((p for p in cands if p.kind == "city" and p.admin1 == pick.code), None)
+            if town is None and _COMPASS_BEFORE.search(self.body, max(0, loc.start - 16), loc.start):
+                # "in southeast Washington": a city of the country large enough to have quarters
+                town = next((p for p in cands if p.kind == "city" and p.country == pick.country
+                             and p.population >= FOREIGN_PLACE_POPULATION), None)
             pick = town or pick
         text = loc.text.title() if loc.text.isupper() and len(loc.text) > 3 else loc.text
         text = re.sub(r"\s+[a-z]+$", "", text)  # "the Lower Shabelle region": Lower Shabelle

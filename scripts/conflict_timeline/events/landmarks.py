@@ -64,6 +64,26 @@ def toll_since(sentence: str, toll, date: EventDate, dct: dt.date) -> EventDate:
     return EventDate(date.start, dct, date.precision, f"{date.edtf}/{dct.isoformat()}", date.text, date.source, True)
 
 
+_SPAN = re.compile(r"P(\d+)([DW])|PT(\d+)H")
+_BACK = re.compile(r"\b(?:past|last)\b", re.I)
+
+
+def toll_over(sentence: str, offset: int, timexes: list[Timex], date: EventDate) -> EventDate:
+    """A tally counted over "the last three days" (or "the past 48 hours") runs back that long from
+    the day it is told, that day counted: 2014-01-29/2014-01-31 told on the 31st. Vague spans
+    ("recent days") leave the date as it is."""
+    if "/" in date.edtf or date.precision != "day":
+        return date
+    for t in timexes:
+        m = _SPAN.fullmatch(t.value or "") if t.type == "DURATION" else None
+        if m is None or not _BACK.search(t.text):
+            continue
+        days = int(m[1]) * (7 if m[2] == "W" else 1) if m[1] else -(-int(m[3]) // 24)
+        start = date.end - dt.timedelta(days=max(days - 1, 0))
+        return EventDate(start, date.end, "day", f"{start.isoformat()}/{date.end.isoformat()}", t.text, date.source)
+    return date
+
+
 def in_names(sentence: str, offset: int, timexes: list[Timex], hits: list[Hit]) -> list[Timex]:
     """Date words inside a happening's name ("the Chinese Winter Offensive", "the Easter
     Offensive of 1972"): capitalised and right before a capitalised trigger word."""

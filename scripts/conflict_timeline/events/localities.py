@@ -47,6 +47,9 @@ def _modified() -> re.Pattern[str]:
 #: "Mekelle, the capital of", "Baidoa, a town in": an apposition says what the name is.
 _APPOSED = re.compile(r"(?P<name>" + _NAME + r"),?\s+(?=(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:capital|town|city|village|"
                       r"port|hub|stronghold)\s+(?:of|in)\b)")
+#: "the regional capital, Bamenda.", "near the northern town, Gao,": the name in apposition after its kind.
+_APPOSED_AFTER = re.compile(r"\b(?:capital|town|city|village|port|district|province|region)\s*,\s+(?P<name>" + _NAME
+                            + r")(?<!\.)(?=\s*(?:[.,;:]|$))")
 _REGION_AFTER = re.compile(r"(?P<name>" + _NAME + r")\s+(?P<word>"
                            + "|".join(w + "|" + w.lower() for w in REGION_WORDS) + r")\b")
 
@@ -94,6 +97,14 @@ def _stop_words() -> frozenset[str]:
 def _facility() -> re.Pattern[str]:
     words = load("places").get("facility_words") or []
     return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+
+
+@functools.cache
+def _address() -> re.Pattern[str]:
+    """'7050 Old State Road, Holly Hill': a street address puts the town after its comma."""
+    words = "|".join(re.escape(w) for w in load("places").get("street_words") or [])
+    return re.compile(r"\b\d+[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:" + words + r"),\s+(?:(?i:near)\s+)?(?P<name>"
+                      + _NAME + r")")
 
 
 @functools.cache
@@ -210,12 +221,16 @@ def find_localities(text: str, offset: int = 0, people: frozenset[str] = frozens
             context = context or ("weak" if word in _WEAK else "the" if the else "frame")
             add(Locality(offset + m.start("name"), offset + m.start("name") + size, m["name"][:size], found,
                          context))
+    for m in _address().finditer(text):
+        size, found = _longest(text, m.start("name"), m["name"], None, people)
+        if found:
+            add(Locality(offset + m.start("name"), offset + m.start("name") + size, m["name"][:size], found, "frame"))
     for m in _KIND.finditer(text):
         size, found = _longest(text, m.start("name"), m["name"], None, people)
         found, context = _kind(found, m["kind"])
         if found:
             add(Locality(offset + m.start("name"), offset + m.start("name") + size, m["name"][:size], found, context))
-    for pattern, context in ((_modified(), "police"), (_APPOSED, "kind")):
+    for pattern, context in ((_modified(), "police"), (_APPOSED, "kind"), (_APPOSED_AFTER, "kind")):
         for m in pattern.finditer(text):
             words = m["name"].split()
             for k in range(len(words)):  # the name is the run's last words ("said Irbil")

@@ -71,8 +71,10 @@ def governs(speech: list[Hit], hit: Hit, sentence: str) -> bool:
         tail = sentence[verb.start:]
         head = sentence[:verb.start]
         last_comma = max(head.rfind(","), head.rfind("\u201d"), head.rfind('"'))
-        clause = sentence[last_comma + 1:] if last_comma >= 0 else sentence
+        tail_end = re.search(r"[,;]", tail[:-1])  # "..., according to the Observatory, which relies on ...": its speaker ends there
+        clause = sentence[last_comma + 1:verb.start + (tail_end.start() if tail_end else len(tail))] \
+            if last_comma >= 0 else sentence
         if last_comma >= 0 and len(clause.split()) <= 9 and not sentence[verb.start:verb.end].lower().endswith("ing") \
-                and not re.search(r"[,;]", tail[:-1]):
+                and not (tail_end and tail[tail_end.start()] == ";"):
             return True
     return False

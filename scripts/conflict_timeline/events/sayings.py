@@ -81,6 +81,13 @@ def political_act(sentence: str, verb: Hit, quotes: list[tuple[int, int]]) -> bo
     return bool(lex["plans"].search(reported_text(sentence, verb, quotes)))
 
 
+def acting_verb(sentence: str, verb: Hit) -> bool:
+    """Is the verb of saying an act by itself ("warned", "vowed", "claimed responsibility"), not
+    only a saying whose content may be a plan ("said")?"""
+    lex = _lexicon()
+    return bool(lex["acts"].match(sentence, verb.start) or lex["claims"].match(sentence, verb.start))
+
+
 _NEGATED = re.compile(r"(?:\bno\b|\bnot\b|n't|\bnever\b|\byet\s+to\b)[^,;]*$", re.I)
 
 

@@ -153,6 +153,11 @@ def _read_item(lex: _Lexicon, text: str) -> tuple[int | None, int | None] | None
     return n, n
 
 
+#: The most words one count of a list takes ("three of the attackers", "a policeman's wife"); a
+#: longer piece before ", and" is a clause of its own, not a count of the dead.
+_LIST_ITEM_WORDS = 5
+
+
 def _read_list(lex: _Lexicon, text: str) -> tuple[int | None, int | None] | None:
     """The dead of a list of counts ("two policemen and three of the attackers"): their sum."""
     m = lex.item.match(text)
@@ -161,6 +166,9 @@ def _read_list(lex: _Lexicon, text: str) -> tuple[int | None, int | None] | None
         return 1, 1  # "Jorge Alvarado, 34, of Fresno,": one named person
     if re.match(r"(?i:(?:\w+\s+){0,3}between\s)", text):
         return _read_item(lex, text)  # "between 40 and 50 people": one count, low and high
+    joined = re.search(r",\s+and\s+", text)
+    if joined and "," not in text[:joined.start()] and len(text[:joined.start()].split()) > _LIST_ITEM_WORDS:
+        text = text[joined.end():]  # "raided three villages near Jos on Saturday, and 86 people were killed": a clause, no count
     low = high = 0
     parts = re.split(r",\s+(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?", text.strip())
     while len(parts) > 2 and re.match(r"(?i:the|this|that)\s", parts[0]):
@@ -179,6 +187,11 @@ def _read_list(lex: _Lexicon, text: str) -> tuple[int | None, int | None] | None
     return low, high
 
 
+#: A count of a part of a group ("four of the other troops"): before a death word with no
+#: auxiliary ("... troops killed Monday were American") it counts a part of the dead.
+_PART_OF = re.compile(r"\S+\s+of\s+(?:the|these|those|its|their)\s", re.I)
+
+
 def find_tolls(text: str) -> list[Toll]:
     """Every death toll of a sentence, in text order, none overlapping."""
     lex = _lexicon()
@@ -193,6 +206,8 @@ def find_tolls(text: str) -> list[Toll]:
         if not _PASSIVE.search(m.group("aux")) and not _PASSIVE.search(text, max(0, m.start("death") - 5), m.start("death")) \
                 and lex.object_after.match(text, m.end()):
             continue  # "a gunman killed two people": the subject is the killer; the backward reading counts
+        if not m.group("aux").strip() and _PART_OF.match(subject):
+            continue  # "Four of the other troops killed Monday were American": a part of the dead, no toll
         read = _read_list(lex, subject)
         if read is None and re.fullmatch(_NAME, subject):
             read = (1, 1)  # "Michael Harmon, 71, of Sanford, was fatally shot"

@@ -4,13 +4,16 @@
   the article), so an event keeps its id while later reports join it;
 - date: the most precise date the reports agree on: the report date that most reports' dates
   contain, then a calendar date of the text before a relative one before the report's own day,
-  then the narrowest, then the first;
+  then the narrowest, then the earliest (reports a night apart: a later day is more often that of
+  a later turn, a victim found or come forward), then the first;
 - type: the first type of its group any report has (an attack before its toll), with that
   report's mode, context and summary;
 - actors: the first report's, each blank one from the first report that names it;
 - place: the most precise place any report gives (a town before a province before a country), the
   first such; a blank country from the first report that names one;
-- toll: `fatalities_low` the lowest figure a report gives, `fatalities_high` the highest (blank
+- toll: `fatalities_low` the lowest figure an article gives first (its lead gives the toll, a
+  later sentence a part: "two at the fire pit"; a report of one death when another counts more
+  tells of one of the dead: a victim named, "one of the slain"), `fatalities_high` the highest (blank
   when the report giving it leaves it open: "more than 20"), `fatalities_best` the figure of the
   latest report that gives one (tolls grow as the wounded die and the dead are counted; among
   reports of one day, the most common figure, then the highest); a report's figure is its low one;
@@ -41,7 +44,7 @@ def _date_of(rows: list[dict]) -> dict:
         return sum(1 for r in rows if r["date_start"] <= row["date_start"] and row["date_end"] <= r["date_end"])
 
     best = min(range(len(rows)), key=lambda i: (-support(rows[i]), _SOURCE_RANK.get(rows[i]["date_source"], 3),
-                                                 (rows[i]["date_end"] - rows[i]["date_start"]).days, i))
+                                                 (rows[i]["date_end"] - rows[i]["date_start"]).days, rows[i]["date_start"], i))
     return rows[best]
 
 
@@ -50,7 +53,12 @@ def _toll(rows: list[dict], published: list[int]) -> tuple:
              if r.get("fatalities_low") is not None]
     if not given:
         return None, None, None
-    low = min(g[1] for g in given)
+    leads: dict[str, int] = {}  # per article, its first figure: the lead gives the toll, later sentences a part
+    for r in rows:
+        if r.get("fatalities_low") is not None:
+            leads.setdefault(r.get("source_id"), r["fatalities_low"])
+    counted = [n for n in leads.values() if n > 1]  # "one of the slain", "the woman killed": one of the dead
+    low = min(counted or leads.values())
     top = max(given, key=lambda g: float("inf") if g[2] is None else g[2])
     high = None if top[2] is None else top[2]
     latest = max(g[0] for g in given)

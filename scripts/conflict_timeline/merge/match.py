@@ -14,7 +14,13 @@
   also agree when the two articles' words do (`context_agree`: the title and every sentence with
   an event), for one report of each article (`cluster.py`): when both dates are a day (a month
   needs more shared words), and a report the text does not date only when its article came out
-  within a day of the other's date.
+  within a day of the other's date. Two reports of one kind, one day and one town (`same_day`,
+  `same_place`) need their articles to share only a rare word: a coder counts one happening of a
+  kind per day and town, unless the reports give it apart (another actor, stance or place); of
+  one day where one names no town, a quarter of the lighter article's words.
+
+A report dated only to a year ("last year", "in 2014") joins a happening of its town and year when
+their articles' words share much (`year_agree`, cluster.py); it merges with no report otherwise.
 
 `conflict(a, b)` is the first four (a reason two reports can never be one), `compatible(a, b)`
 all five: the function the in-article merge and the merge across articles both use.
@@ -25,9 +31,10 @@ from __future__ import annotations
 import math
 
 from ..settings import (MERGE_CONTEXT_MAX_SPAN_DAYS, MERGE_CONTEXT_MIN_SHARED_WEIGHT, MERGE_CONTEXT_MIN_SIMILARITY,
-                        MERGE_CONTEXT_VAGUE_MIN_SIMILARITY, MERGE_MAX_SPAN_DAYS, MERGE_MIN_SHARED_WEIGHT,
+                        MERGE_CONTEXT_VAGUE_MIN_SIMILARITY, MERGE_DAY_MIN_SHARED_WEIGHT, MERGE_DAY_MIN_SIMILARITY,
+                        MERGE_DAY_TOWN_MIN_SHARED_WEIGHT, MERGE_MAX_SPAN_DAYS, MERGE_MIN_SHARED_WEIGHT,
                         MERGE_MIN_SIMILARITY, MERGE_NIGHT_SLACK_DAYS, MERGE_RADIUS_KM, MERGE_SAME_PLACE_BONUS,
-                        MERGE_SMALL_SHARE)
+                        MERGE_SMALL_SHARE, MERGE_YEAR_MAX_SPAN_DAYS, MERGE_YEAR_MIN_CONTEXT_SIMILARITY)
 from .lexicon import word_weight
 from .report import Report
 
@@ -47,6 +54,17 @@ def date_gap(a: Report, b: Report) -> int:
 def dates_agree(a: Report, b: Report) -> bool:
     gap = date_gap(a, b)
     return gap == 0 or (gap <= MERGE_NIGHT_SLACK_DAYS and (a.night or b.night))
+
+
+def same_day(a: Report, b: Report) -> bool:
+    """Both tell of one day and it is the same one: each gives that day, or one the text does not
+    date came out that day or the day after."""
+    for x, y in ((a, b), (b, a)):
+        if x.dated and x.span == 1:
+            if y.dated:
+                return y.span == 1 and y.start == x.start
+            return 0 <= y.published - x.start <= MERGE_NIGHT_SLACK_DAYS
+    return False
 
 
 def distance_km(a: Report, b: Report) -> float:
@@ -97,10 +115,46 @@ def actors_agree(a: Report, b: Report) -> bool:
     return True
 
 
+def apart(a: Report, b: Report) -> bool:
+    """A reason the two are not one happening, however vaguely dated. Within one article, an
+    attack and a toll (one type group, two types) are two: the coder told them apart ("Nine troops
+    were killed Monday in a crash and a spate of attacks" is a day's tally; "Four of them were
+    killed in the crash" its attack)."""
+    return (a.cls != b.cls or (a.source_id == b.source_id and a.rank != b.rank) or a.stance != b.stance
+            or not dates_agree(a, b) or not places_agree(a, b) or not actors_agree(a, b))
+
+
 def conflict(a: Report, b: Report) -> bool:
     """A reason the two can never be one happening."""
-    return (a.cls != b.cls or a.stance != b.stance or not mergeable(a) or not mergeable(b)
-            or not dates_agree(a, b) or not places_agree(a, b) or not actors_agree(a, b))
+    return not mergeable(a) or not mergeable(b) or apart(a, b)
+
+
+def yearly(a: Report) -> bool:
+    """Dated by its text to no more than a year, and more vaguely than a month ("last year"), in a town."""
+    return a.dated and MERGE_MAX_SPAN_DAYS < a.span <= MERGE_YEAR_MAX_SPAN_DAYS and bool(a.location)
+
+
+def town_key(a: Report) -> str | None:
+    return a.location.casefold() if a.location else None
+
+
+def year_agree(a: Report, b: Report, memo: dict | None = None) -> float:
+    """A report dated to a year (`yearly`) and one of its town and year: their articles' words
+    share MERGE_YEAR_MIN_CONTEXT_SIMILARITY of the lighter's (and the weight the context needs)."""
+    if a.source_id == b.source_id or not same_place(a, b) or apart(a, b):
+        return 0.0
+    key = (a.source_id, b.source_id)
+    if memo is not None and key in memo:
+        shared, lighter = memo[key]
+    else:
+        shared = _shared(a.context.words, b.context.words, a.context.names | b.context.names)
+        lighter = min(a.context.mass, b.context.mass)
+        if memo is not None:
+            memo[key] = memo[(b.source_id, a.source_id)] = (shared, lighter)
+    if not lighter or shared < min(MERGE_CONTEXT_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * lighter):
+        return 0.0
+    sim = shared / lighter
+    return sim if sim >= MERGE_YEAR_MIN_CONTEXT_SIMILARITY else 0.0
 
 
 def similarity(a: Report, b: Report) -> float:
@@ -144,17 +198,19 @@ def context_agree(a: Report, b: Report, memo: dict | None = None) -> float:
         return 0.0
     key = (a.source_id, b.source_id)
     if memo is not None and key in memo:
-        sim = memo[key]
-        if not sim:
-            return 0.0
+        shared, lighter = memo[key]
     else:
         shared = _shared(a.context.words, b.context.words, a.context.names | b.context.names)
         lighter = min(a.context.mass, b.context.mass)
-        enough = shared >= min(MERGE_CONTEXT_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * lighter)
-        sim = shared / lighter if enough and lighter else 0.0
         if memo is not None:
-            memo[key] = memo[(b.source_id, a.source_id)] = sim
-    if not sim or not _context_dates(a, b):
+            memo[key] = memo[(b.source_id, a.source_id)] = (shared, lighter)
+    if not lighter or not shared:
+        return 0.0
+    sim = shared / lighter
+    if shared >= MERGE_DAY_TOWN_MIN_SHARED_WEIGHT and same_day(a, b):
+        if same_place(a, b) or (shared >= MERGE_DAY_MIN_SHARED_WEIGHT and sim >= MERGE_DAY_MIN_SIMILARITY):
+            return sim
+    if shared < min(MERGE_CONTEXT_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * lighter) or not _context_dates(a, b):
         return 0.0
     need = MERGE_CONTEXT_MIN_SIMILARITY if max(a.span, b.span) <= MERGE_CONTEXT_MAX_SPAN_DAYS \
         else MERGE_CONTEXT_VAGUE_MIN_SIMILARITY

@@ -14,7 +14,10 @@ from .config import CHROMIUM_ARGS, CHROMIUM_PATH
 
 #: JavaScript condition that holds once the page's plot is drawn (set by page.BOOT_SCRIPT once the plot is on screen).
 DRAWN = "() => window.__timelineDrawnAt !== undefined"
-#: ... and once the map beside it is drawn too (pages with a map; drawn right after the plot).
+#: ... once the page around it is wired too: hover rows, filters, list, card, lane dropdown
+#: (page.js, right after the plot is on screen).
+READY = "() => window.__timelineReadyAt !== undefined"
+#: ... and once the map beside it is drawn too (pages with a map; drawn right after READY).
 MAP_DRAWN = "() => window.__timelineMapDrawnAt !== undefined"
 
 

@@ -5,7 +5,7 @@ strings and, per mark, columns of indices into it (typed arrays, encode.typed).
     fig["page"] = {
       "strings": [...],                       # "" first
       "n": marks, "start"/"end": ms (end exclusive), "outside": 1 = outside the first view,
-      "columns": {name: index per mark}       # CARD_COLUMNS and FILTER_COLUMNS
+      "columns": {name: index per mark}       # CARD_COLUMNS, FILTER_COLUMNS and HOVER_COLUMNS
       "reports": {"offsets", "source", "evidence"}  # every source of mark r and its sentence:
                                               # rows offsets[r] .. offsets[r+1]-1
       "sources": [[title, publisher, published day, safe URL or ""], ...],
@@ -16,6 +16,11 @@ Every source that reports an event comes from the package's `event_sources` tabl
 is given (an event merged from several reports has a row per report), else from the event's
 own source_id and evidence. Columns that another stage may add later (`fatalities_best`,
 `source_count`) are read when present.
+
+The hover label's text shares the table (figure.py, hover.HOVERTEMPLATE): the escaped lines
+hover_summary .. hover_actors as marks.py writes them, and `evidence`, the event's own
+sentence as plain text, which the page escapes and wraps (page.js, as encode.wrap_many does),
+so that the longest text of each event is in the page once.
 """
 
 from __future__ import annotations
@@ -33,6 +38,10 @@ from .marks import Marks
 CARD_COLUMNS = ("summary", "date_text", "date_norm", "type", "group", "actors", "place", "toll", "modality")
 #: Filter keys per mark (labels as shown in the filter menus; "" for none).
 FILTER_COLUMNS = ("country", "type", "actor1", "actor2", "speaker", "source")
+#: Hover text per mark: marks.py's escaped columns cd0..cd3, and the plain evidence sentence.
+HOVER_COLUMNS = ("hover_summary", "hover_what", "hover_date", "hover_actors", "evidence")
+#: The marks frame's column of each escaped hover line.
+HOVER_MARK_COLUMNS = {"hover_summary": "cd0", "hover_what": "cd1", "hover_date": "cd2", "hover_actors": "cd3"}
 
 
 def _col(frame: pd.DataFrame, name: str) -> np.ndarray:
@@ -129,8 +138,10 @@ def page_data(m: Marks, events: pd.DataFrame, sources: pd.DataFrame, actors: pd.
         "modality": frame["modality"].to_numpy(dtype=object) if n else np.zeros(0, dtype=object),
         "country": country_label, "actor1": named["actor1"], "actor2": named["actor2"], "speaker": named["speaker"],
         "source": first_source,
+        "evidence": at("evidence"),
+        **{c: frame[mc].to_numpy(dtype=object) if n else np.zeros(0, dtype=object) for c, mc in HOVER_MARK_COLUMNS.items()},
     }
-    columns = list(dict.fromkeys(CARD_COLUMNS + FILTER_COLUMNS))
+    columns = list(dict.fromkeys(CARD_COLUMNS + FILTER_COLUMNS + HOVER_COLUMNS))
     pool = np.concatenate([np.array([""], dtype=object)] + [text[c] for c in columns]
                           + [np.array(report_evidence + [""], dtype=object)[:-1]])
     codes, strings = pd.factorize(pd.Series(pool, dtype=object))

@@ -13,11 +13,11 @@ Above it, markers are Scattergl circles (fill by modality, encodings.marker_fill
 spans of each group and modality are one filled path (spans.py).
 
 Numbers are typed arrays (encode.typed). Besides `data` and `layout` the figure holds what
-the page's boot script (page.py) needs: `hover` (every hover text once: a table of strings,
-the columns of each mark that index it, and each source's [hover line, URL]); `rows` (for
-each event trace, the mark of every point or vertex, from which the boot script builds the
-trace's customdata) and `lanes` (y positions, span thickness and axis changes of each lane
-mode, applied by the dropdown).
+the page (page.py, page.js) needs: `rows` (for each event trace, the mark of every point or
+vertex, from which the page builds the trace's customdata, one row per mark); `page` (the
+text of every mark as one table of strings, facets.py, the hover text included); `hover`
+(each source's [hover line, URL] and the source of each mark) and `lanes` (y positions, span
+thickness and axis changes of each lane mode, applied by the dropdown).
 """
 
 from __future__ import annotations
@@ -47,8 +47,9 @@ from .config import (
     SPAN_FATALITY_GROWTH,
     SPAN_OUTLINE_PX,
     WEBGL_THRESHOLD,
+    WRAP_CHARS,
 )
-from .encode import index_dtype, typed, untyped
+from .encode import index_dtype, typed, untyped, wrap_many
 from .lanes import LaneLayout, layout, span_widths
 from .marks import build_marks, fatality_share
 from .view import first_view
@@ -222,17 +223,10 @@ def _key_traces(gl: bool) -> list[dict]:
 
 
 def _hover_table(m) -> dict:
-    """Every hover text once: strings (in order of first use), the per-mark columns that index
-    them, and the [hover line, URL] pairs of the sources the marks use."""
-    frame, n = m.frame, len(m.frame)
-    codes, strings = pd.factorize(np.concatenate([frame[c].to_numpy(dtype=object) for c in hover.TEXT_COLUMNS]))
-    used, src = np.unique(frame["src"].to_numpy(dtype=np.int64), return_inverse=True)
-    return {
-        "strings": list(strings),
-        "columns": [typed(codes[i * n:(i + 1) * n], index_dtype(len(strings))) for i in range(len(hover.TEXT_COLUMNS))],
-        "src": typed(src, index_dtype(len(used))),
-        "sources": [m.sources[i] for i in used],
-    }
+    """The hover text that is not in the page's string table (facets.HOVER_COLUMNS): the
+    [hover line, URL] pairs of the sources the marks use, and each mark's source among them."""
+    used, src = np.unique(m.frame["src"].to_numpy(dtype=np.int64), return_inverse=True)
+    return {"src": typed(src, index_dtype(len(used))), "sources": [m.sources[i] for i in used]}
 
 
 def _label_y(lay: LaneLayout, rows: np.ndarray) -> list[float]:
@@ -353,14 +347,20 @@ def build_figure(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFra
 
 
 def hover_rows(fig: dict, index: int) -> list[list[str]]:
-    """The customdata rows of trace `index` as the page builds them (page.BOOT_SCRIPT)."""
-    h = fig["hover"]
+    """The customdata rows of trace `index` as the page builds them (page.js: hoverRows): the
+    escaped lines from the page's string table, the evidence sentence escaped and wrapped, and
+    the source's [hover line, URL]."""
     spec = fig["rows"][index]
     if spec is None:
         return []
-    columns = [untyped(c) for c in h["columns"]]
+    page, h = fig["page"], fig["hover"]
+    strings = page["strings"]
+    columns = {c: untyped(page["columns"][c]) for c in facets.HOVER_COLUMNS}
+    marks = untyped(spec)
+    evidence = wrap_many([strings[columns["evidence"][r]] for r in marks], WRAP_CHARS)
     src = untyped(h["src"])
-    return [[h["strings"][c[r]] for c in columns] + list(h["sources"][src[r]]) for r in untyped(spec)]
+    return [[strings[columns[c][r]] for c in facets.HOVER_COLUMNS[:4]] + [e or "(no evidence sentence)"]
+            + list(h["sources"][src[r]]) for r, e in zip(marks, evidence)]
 
 
 __all__ = ["build_figure", "hover_rows"]

@@ -140,8 +140,8 @@ def what_line(type_label: str, group: str, modality: str, toll: str, n_sources: 
 
 #: The hover label of every event mark. customdata columns, in order:
 #: 0 summary, 1 type · modality, 2 dates, 3 actors, 4 evidence, 5 source, 6 raw URL (click).
-#: The page stores each text once (figure.py: fig["hover"]) and its boot script builds the
-#: rows before plotting (figure.hover_rows does the same in Python).
+#: The page stores each text once (facets.HOVER_COLUMNS, in the table of strings its filters
+#: and cards use) and builds the rows (page.js; figure.hover_rows does the same in Python).
 HOVERTEMPLATE = (
     "<b>%{customdata[0]}</b><br>"
     "%{customdata[1]}<br>"
@@ -152,6 +152,6 @@ HOVERTEMPLATE = (
     "<extra></extra>"
 )
 CUSTOMDATA_URL = 6
-#: Text columns of the marks frame (marks.py), customdata 0-4, as indices into one table of
-#: strings; customdata 5 and 6 come from the source's [line, URL] pair (column "src").
-TEXT_COLUMNS = ["cd0", "cd1", "cd2", "cd3", "cd4"]
+#: customdata 0-3 are the marks frame's columns cd0..cd3 (marks.py); 4 is the event's evidence
+#: sentence, escaped and wrapped at WRAP_CHARS by the page (encode.wrap_many's rule); 5 and 6
+#: come from the source's [line, URL] pair (column "src").

@@ -15,8 +15,8 @@ import pandas as pd
 
 from . import encodings as enc
 from . import hover
-from .config import HOVER_TEXT_CHARS, LABEL_CHARS, LANE_LABEL_CHARS, WRAP_CHARS
-from .encode import SEP, cut_many, escape_many, plain_many, wrap_many
+from .config import HOVER_TEXT_CHARS, LABEL_CHARS, LANE_LABEL_CHARS
+from .encode import SEP, cut_many, escape_many, plain_many
 
 DAY = pd.Timedelta(days=1)
 
@@ -138,7 +138,8 @@ def build_marks(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFram
     event_id, kind ('point' or 'span'), start, end (exclusive day after the last, for spans;
     the publication date's next day for ongoing ones), ongoing, group, modality, fatalities,
     lane_group/lane_country/lane_actor/lane_source (keys) and their labels, source_published,
-    the hover columns cd0..cd4 (escaped markup, see hover.HOVERTEMPLATE), src (index into
+    the hover columns cd0..cd3 (escaped markup, see hover.HOVERTEMPLATE; the page wraps the
+    evidence sentence itself), src (index into
     Marks.sources) and row (the event's row in `events`). Events without a readable
     date_start are left out.
     """
@@ -208,8 +209,6 @@ def build_marks(events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFram
         _col(ev, "date_source"), rows=True,
     ))
     out["cd3"] = _per_unique(hover.actors_lines, named["actor1"], named["actor2"], named["speaker"], rows=True)
-    evidence = [e or "(no evidence sentence)" for e in wrap_many(_col(ev, "evidence"), WRAP_CHARS)]
-    out["cd4"] = np.array(evidence + [""], dtype=object)[:-1]
     out["src"] = src_codes if n else np.zeros(0, dtype=np.int64)
     out["row"] = np.arange(n)  # the event's row in `events` (facets.py reads the rest from there)
 

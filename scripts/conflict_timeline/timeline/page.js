@@ -1,11 +1,16 @@
 /* The timeline page's controls (page.py loads this before its boot script): filters and
    the count of events, the card of an event, the list of the events in view, the map, and
    the lane dropdown. Text from the package goes into the DOM with textContent only; links
-   only for http(s) URLs. The figure's `page` block is described in facets.py. */
+   only for http(s) URLs. The figure's `page` block is described in facets.py.
+
+   Before the first frame the boot script only asks for empty hover rows (emptyRows) and the
+   empty filter bar (controls); start() does the rest once the plot is on screen. */
 window.ConflictTimelineApp = (function () {
   'use strict';
   var SAFE_URL = /^https?:\/\/[^\s"'<>`\\]+$/i;
   var FILTERS = [['country', 'All countries'], ['type', 'All event types'], ['actor', 'All actors'], ['source', 'All sources']];
+  var TYPES = {f8: Float64Array, f4: Float32Array, i4: Int32Array, u4: Uint32Array, i2: Int16Array,
+               u2: Uint16Array, i1: Int8Array, u1: Uint8Array};
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -15,20 +20,85 @@ window.ConflictTimelineApp = (function () {
   }
   function day(ms) { return new Date(ms).toISOString().slice(0, 10); }
 
-  function start(gd, mapDiv, fig, decode, options) {
+  function decode(spec) {  // a typed-array spec (encode.typed) -> its typed array; anything else as it is
+    if (!spec || typeof spec.bdata !== 'string') return spec;
+    var bin = atob(spec.bdata), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new TYPES[spec.dtype](bytes.buffer);
+  }
+
+  function escape(text) {  // hover.escape: text -> markup that plotly shows as exactly that text
+    return text.replace(/&/g, '&amp;').replace(/\x3c/g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
+  }
+
+  function wrapper(width) {  // encode.wrap_many: escaped, broken into lines of at most `width` characters
+    var chunk = new RegExp('(.{1,' + width + '})(?: +|$)|(.{' + width + '})', 'gsu');
+    return function (text) {
+      var lines = [], m;
+      chunk.lastIndex = 0;
+      while ((m = chunk.exec(text)) !== null) lines.push(escape(m[1] !== undefined ? m[1] : m[2]));
+      return lines.join('<br>');
+    };
+  }
+
+  // One customdata row per mark (hover.HOVERTEMPLATE), shared by every point or vertex of the
+  // mark, empty until start() fills it: plotly reads it only on hover.
+  function emptyRows(fig) {
+    var made = [];
+    (fig.rows || []).forEach(function (spec, i) {
+      if (!spec) return;
+      fig.data[i].customdata = Array.prototype.map.call(decode(spec), function (r) { return made[r] || (made[r] = []); });
+    });
+    return made;
+  }
+
+  function controls() {  // the filter bar, laid out before the first frame; start() fills it
+    var bar = document.getElementById('ct-filters');
+    if (!bar || !document.getElementById('ct-list') || bar.firstChild) return;
+    FILTERS.forEach(function (f) {
+      var sel = el('select', {id: 'ct-filter-' + f[0], 'aria-label': f[1]});
+      sel.appendChild(el('option', {value: ''}, f[1]));
+      bar.appendChild(sel);
+    });
+    bar.appendChild(el('input', {id: 'ct-search', type: 'search', placeholder: 'Search summaries and evidence', 'aria-label': 'Search'}));
+    bar.appendChild(el('button', {id: 'ct-place', type: 'button', hidden: ''}));
+    bar.appendChild(el('button', {id: 'ct-reset', type: 'button'}, 'Reset'));
+    bar.appendChild(el('span', {id: 'ct-count', 'aria-live': 'polite'}));
+  }
+
+  function start(gd, mapDiv, fig, made, options) {
+    if (document.readyState === 'loading') {  // the rest of the figure comes after the boot script
+      return new Promise(function (resolve) {
+        document.addEventListener('DOMContentLoaded', function () { resolve(start(gd, mapDiv, fig, made, options)); });
+      });
+    }
+    var rest = document.getElementById(options.rest);
+    if (rest) Object.assign(fig, JSON.parse(rest.textContent));
     var P = fig.page;
     if (!P) return Promise.resolve({showMap: function () { return Promise.resolve(); }});
     var N = P.n, S = P.strings, C = {};
     Object.keys(P.columns).forEach(function (k) { C[k] = decode(P.columns[k]); });
+    hoverRows();
     var t0 = decode(P.start), t1 = decode(P.end), outside = decode(P.outside);
     var rep = {offsets: decode(P.reports.offsets), source: decode(P.reports.source), evidence: decode(P.reports.evidence)};
     var placeOf = decode(P.places.mark), places = P.places.list;
     var lanes = fig.lanes || [];
+    var menu = gd.layout.updatemenus && gd.layout.updatemenus[0];
+    if (menu && lanes[menu.active]) gd.setAttribute('data-lanes', lanes[menu.active].mode);
     // marks of every point of every trace whose y follows the lanes (hover rows or members)
     var marksOf = fig.data.map(function (t, i) {
       var spec = (fig.rows && fig.rows[i]) || (fig.members && fig.members[i]);
       return spec ? decode(spec) : null;
     });
+
+    function hoverRows() {  // fill the rows of emptyRows (figure.hover_rows does the same in Python)
+      var h = fig.hover, src = decode(h.src), wrapped = wrapper(options.wrap);
+      var summary = C.hover_summary, what = C.hover_what, date = C.hover_date, actors = C.hover_actors, evidence = C.evidence;
+      made.forEach(function (row, r) {
+        var s = h.sources[src[r]];
+        row.push(S[summary[r]], S[what[r]], S[date[r]], S[actors[r]], wrapped(S[evidence[r]]) || '(no evidence sentence)', s[0], s[1]);
+      });
+    }
     var yTraces = [], baseY = {};
     marksOf.forEach(function (m, i) { if (m) { yTraces.push(i); baseY[i] = decode(fig.data[i].y); } });
     var highlight = fig.data.findIndex(function (t) { return t.meta && t.meta.role === 'highlight'; });
@@ -39,46 +109,45 @@ window.ConflictTimelineApp = (function () {
     var markY = new Float64Array(N);
     var mapOn = false;  // the map is drawn once the timeline is on screen (showMap)
 
-    function build() {
-      var bar = document.getElementById('ct-filters');
+    function build() {  // fill the filter bar that controls() laid out
+      controls();
       var out = {selects: {}};
       FILTERS.forEach(function (f) {
-        var sel = el('select', {id: 'ct-filter-' + f[0], 'aria-label': f[1]});
-        sel.appendChild(el('option', {value: ''}, f[1]));
-        choices(f[0]).forEach(function (o) { sel.appendChild(el('option', {value: String(o[0])}, S[o[0]] + ' (' + o[1] + ')')); });
+        var sel = document.getElementById('ct-filter-' + f[0]), frag = document.createDocumentFragment();
+        choices(f[0]).forEach(function (o) { frag.appendChild(el('option', {value: String(o[0])}, S[o[0]] + ' (' + o[1] + ')')); });
+        sel.appendChild(frag);
         sel.addEventListener('change', function () { state[f[0]] = sel.value === '' ? '' : +sel.value; update(true); });
-        bar.appendChild(sel);
         out.selects[f[0]] = sel;
       });
-      var search = el('input', {id: 'ct-search', type: 'search', placeholder: 'Search summaries and evidence', 'aria-label': 'Search'});
+      var search = document.getElementById('ct-search');
       var timer = null;
       search.addEventListener('input', function () {
         clearTimeout(timer);
         timer = setTimeout(function () { state.q = search.value.trim().toLowerCase(); update(true); }, 120);
       });
-      bar.appendChild(search);
-      out.place = el('button', {id: 'ct-place', type: 'button', hidden: ''});
+      out.place = document.getElementById('ct-place');
       out.place.addEventListener('click', function () { state.place = 0; update(true); });
-      bar.appendChild(out.place);
-      var reset = el('button', {id: 'ct-reset', type: 'button'}, 'Reset');
-      reset.addEventListener('click', function () {
+      document.getElementById('ct-reset').addEventListener('click', function () {
         FILTERS.forEach(function (f) { state[f[0]] = ''; out.selects[f[0]].value = ''; });
         search.value = ''; state.q = ''; state.place = 0; update(true);
       });
-      bar.appendChild(reset);
-      out.count = el('span', {id: 'ct-count', 'aria-live': 'polite'});
-      bar.appendChild(out.count);
+      out.count = document.getElementById('ct-count');
       out.search = search;
       return out;
     }
 
     function choices(name) {  // [string index, count] of a filter's values, busiest first
-      var counts = new Map(), cols = name === 'actor' ? ['actor1', 'actor2', 'speaker'] : [name];
+      var counts = new Uint32Array(S.length), cols = (name === 'actor' ? ['actor1', 'actor2', 'speaker'] : [name]).map(function (c) { return C[c]; });
       for (var r = 0; r < N; r++) {
-        var seen = {};
-        cols.forEach(function (c) { var v = C[c][r]; if (v && !seen[v]) { seen[v] = 1; counts.set(v, (counts.get(v) || 0) + 1); } });
+        for (var j = 0; j < cols.length; j++) {
+          var v = cols[j][r], dup = false;
+          for (var k = 0; k < j; k++) if (cols[k][r] === v) dup = true;
+          if (v && !dup) counts[v]++;
+        }
       }
-      return Array.from(counts.entries()).sort(function (a, b) { return b[1] - a[1] || (S[a[0]] < S[b[0]] ? -1 : 1); });
+      var out = [];
+      for (var i = 1; i < counts.length; i++) if (counts[i]) out.push([i, counts[i]]);
+      return out.sort(function (a, b) { return b[1] - a[1] || (S[a[0]] < S[b[0]] ? -1 : 1); });
     }
 
     function matches(r) {
@@ -312,6 +381,11 @@ window.ConflictTimelineApp = (function () {
     outsideList();
     function showMap() {  // draws the map, and from then on keeps it up to date
       if (!mapDiv) return Promise.resolve();
+      var basemap = document.getElementById(options.basemap);
+      if (basemap) {  // the embedded base map (geo.py), so that plotly.js fetches nothing
+        window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};
+        window.PlotlyGeoAssets.topojson[options.basemapName] = JSON.parse(basemap.textContent);
+      }
       mapOn = true;
       return drawMap().then(function () {
         mapDiv.on('plotly_click', function (ev) {  // a place on the map filters the timeline to it
@@ -324,5 +398,5 @@ window.ConflictTimelineApp = (function () {
     return update(false).then(function () { return {showMap: showMap}; });
   }
 
-  return {start: start};
+  return {start: start, emptyRows: emptyRows, controls: controls, decode: decode};
 })();

@@ -3,10 +3,12 @@ for identical input.
 
 - plotly.js inline (no CDN), no MathJax, no web fonts;
 - fixed element ids (plotly's own writer draws a random uuid4 for the plot's div), and the
-  figure as a JSON data block that is parsed once (plotly's writer emits a JS literal);
-- the boot script builds each event trace's hover rows from the figure's string table
-  (figure.py), renders WebGL at the screen's pixel ratio, and hands the embedded base map
-  to plotly.js; page.js wires filters, card, list, map and the lane dropdown;
+  figure as two JSON data blocks, each parsed once (plotly's writer emits a JS literal): what
+  the first frame needs, and the rest;
+- the boot script draws the plot (WebGL at the screen's pixel ratio) and nothing else; once
+  it is on screen, page.js builds each event trace's hover rows from the figure's string
+  table (facets.py), wires filters, card, list and the lane dropdown, and hands the
+  embedded base map to plotly.js for the map;
 - a Content-Security-Policy that forbids every network request, as a second wall behind
   the escaping in hover.py (page.js writes text with textContent only);
 - a click on a mark opens its card, whose source links are http(s) URLs only.
@@ -20,7 +22,8 @@ from pathlib import Path
 
 from plotly.offline import get_plotlyjs
 
-from .config import DIV_ID, LIST_MAX_ROWS, MAP_COLOUR, MAP_MARKER_MAX, MAP_BESIDE_MIN_PX, MAP_MARKER_MIN, MAP_WIDTH_PX, MAP_ZOOM
+from .config import (DIV_ID, LIST_MAX_ROWS, MAP_BESIDE_MIN_PX, MAP_COLOUR, MAP_MARKER_MAX, MAP_MARKER_MIN, MAP_WIDTH_PX,
+                     MAP_ZOOM, WRAP_CHARS)
 
 #: Inline scripts and styles only; regl (WebGL traces) compiles its shaders with Function().
 CONTENT_SECURITY_POLICY = (
@@ -28,11 +31,16 @@ CONTENT_SECURITY_POLICY = (
     "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'"
 )
 
-#: Id of the JSON block that holds the figure, of the map's element and of the base map's block.
+#: Ids of the JSON blocks that hold the figure (what the first frame needs; the rest), of the
+#: map's element and of the base map's block.
 DATA_ID = DIV_ID + "-data"
+REST_ID = DIV_ID + "-rest"
 MAP_ID = DIV_ID + "-map"
 BASEMAP_ID = DIV_ID + "-basemap"
 APP_JS = Path(__file__).resolve().parent / "page.js"
+#: The members of the figure that the first frame needs (the boot script); page.js reads the
+#: others (the text of every mark, the sources' hover lines, the lanes) once it is drawn.
+FIRST_FRAME = ("data", "layout", "rows", "members", "labelled", "map")
 
 PLOT_CONFIG = {
     "displaylogo": False,
@@ -42,52 +50,36 @@ PLOT_CONFIG = {
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
 
-#: Boots the plot. The figure is a JSON data block (JSON.parse is much faster than the
-#: JavaScript literal plotly's own writer emits). Typed arrays ({dtype, bdata}) in traces are
-#: decoded by plotly.js; the ones kept for the page are decoded here. WebGL is drawn at the
-#: screen's pixel ratio (plotly's default, 2, shades four times the pixels on a plain screen).
-#: The base map (geo.py), when the page has a map, is handed to plotly.js before it draws.
-#: Then page.js wires the filters, card, list and lane dropdown. "Drawn" is marked one frame
-#: after the first frame that holds the plot, i.e. once it is on screen (tests, previews and
-#: the benchmark wait for it); the map is drawn next ("map drawn", browser.MAP_DRAWN).
+#: Boots the plot, and only the plot, before its first frame: the figure's first-frame part
+#: is a JSON data block (JSON.parse is much faster than the JavaScript literal plotly's own
+#: writer emits; typed arrays ({dtype, bdata}) in traces are decoded by plotly.js). Every
+#: event trace gets one (still empty) customdata row per mark; WebGL is drawn at the screen's
+#: pixel ratio (plotly's default, 2, shades four times the pixels on a plain screen); the
+#: filter bar is laid out empty, so that filling it later moves nothing. "Drawn" is marked one
+#: frame after the first frame that holds the plot, i.e. once it is on screen (the benchmark
+#: waits for it). Then page.js reads the rest of the figure (its own data block: the text of
+#: every mark, the lanes), fills the hover rows, the filters, the list and the card, and
+#: marks "ready" (tests wait for it, browser.READY); the map is drawn next ("map drawn").
 BOOT_SCRIPT = """
 (function () {
   window.__timelineBootAt = performance.now();
+  var app = window.ConflictTimelineApp, options = %(options)s;
   var gd = document.getElementById(%(div)s);
   var fig = JSON.parse(document.getElementById(%(data)s).textContent);
-  var TYPES = {f8: Float64Array, f4: Float32Array, i4: Int32Array, u4: Uint32Array, i2: Int16Array,
-               u2: Uint16Array, i1: Int8Array, u1: Uint8Array};
-  function decode(spec) {
-    if (!spec || typeof spec.bdata !== 'string') return spec;
-    var bin = atob(spec.bdata), bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return new TYPES[spec.dtype](bytes.buffer);
-  }
-  var h = fig.hover || {strings: [], columns: [], sources: []}, S = h.strings, cols = h.columns.map(decode), src = decode(h.src), made = [];
-  function row(r) {  // customdata of mark r (hover.HOVERTEMPLATE), made once per mark
-    var s = h.sources[src[r]];
-    return made[r] || (made[r] = [S[cols[0][r]], S[cols[1][r]], S[cols[2][r]], S[cols[3][r]], S[cols[4][r]], s[0], s[1]]);
-  }
-  (fig.rows || []).forEach(function (spec, i) {
-    if (spec) fig.data[i].customdata = Array.prototype.map.call(decode(spec), row);
-  });
-  var basemap = document.getElementById(%(basemap)s), mapDiv = document.getElementById(%(map)s);
-  if (basemap) {
-    window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};
-    window.PlotlyGeoAssets.topojson[%(basemap_name)s] = JSON.parse(basemap.textContent);
-  }
+  var made = app.emptyRows(fig);
+  app.controls();
   var config = %(config)s;
   config.plotGlPixelRatio = Math.max(1, window.devicePixelRatio || 1);
   Plotly.newPlot(gd, fig.data, fig.layout, config).then(function () {
-    return window.ConflictTimelineApp.start(gd, fig.map ? mapDiv : null, fig, decode, %(options)s);
-  }).then(function (app) {
     requestAnimationFrame(function () {  // the frame that draws the plot ...
       requestAnimationFrame(function () {  // ... has been rendered
         window.__timelineDrawnAt = performance.now();
-        var menu = gd.layout.updatemenus && gd.layout.updatemenus[0], lanes = fig.lanes || [];
-        if (menu && lanes[menu.active]) gd.setAttribute('data-lanes', lanes[menu.active].mode);
         gd.setAttribute('data-drawn', 'true');
-        app.showMap().then(function () {  // the map beside it, once the timeline is on screen
+        app.start(gd, fig.map ? document.getElementById(%(map)s) : null, fig, made, options).then(function (ready) {
+          window.__timelineReadyAt = performance.now();
+          gd.setAttribute('data-ready', 'true');
+          return ready.showMap();  // the map beside it, once the timeline is on screen and wired
+        }).then(function () {
           requestAnimationFrame(function () { window.__timelineMapDrawnAt = performance.now(); });
         });
       });
@@ -135,6 +127,8 @@ body { margin: 0; padding: 8px; font-family: system-ui, sans-serif; color: #222;
 #ct-list-body tr:hover td { background: #F3F7FF; }
 """
 
+#: The page. What only page.js needs (the rest of the figure, the base map) comes after the
+#: boot script, so that the browser reads it while plotly.js runs and draws, not before.
 TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -152,12 +146,13 @@ TEMPLATE = """<!DOCTYPE html>
 {side}
 </div>
 {below}
-<script type="application/json" id="{data_id}">{figure}</script>
-{basemap}
 <script>window.PlotlyConfig = {{MathJaxConfig: 'local'}};</script>
 <script>{plotlyjs}</script>
 <script>{app}</script>
+<script type="application/json" id="{data_id}">{figure}</script>
 <script>{boot}</script>
+<script type="application/json" id="{rest_id}">{rest}</script>
+{basemap}
 </body>
 </html>
 """
@@ -205,19 +200,20 @@ def page_html(fig: dict, title: str = "Conflict timeline") -> str:
         "div": json.dumps(DIV_ID),
         "data": json.dumps(DATA_ID),
         "map": json.dumps(MAP_ID),
-        "basemap": json.dumps(BASEMAP_ID),
-        "basemap_name": json.dumps(geo.BASEMAP_NAME),
         "config": json.dumps(PLOT_CONFIG, sort_keys=True),
         "options": json.dumps({"listMax": LIST_MAX_ROWS, "markerMin": MAP_MARKER_MIN, "markerMax": MAP_MARKER_MAX, "mapZoom": MAP_ZOOM,
-                               "colour": MAP_COLOUR}, sort_keys=True),
+                               "colour": MAP_COLOUR, "wrap": WRAP_CHARS, "rest": REST_ID, "basemap": BASEMAP_ID,
+                               "basemapName": geo.BASEMAP_NAME}, sort_keys=True),
     }
+    first = {k: v for k, v in fig.items() if k in FIRST_FRAME}
+    rest = {k: v for k, v in fig.items() if k not in FIRST_FRAME}
     safe_title = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     basemap = f'<script type="application/json" id="{BASEMAP_ID}">{geo.basemap_json()}</script>' if has_map else ""
     return TEMPLATE.format(
-        csp=CONTENT_SECURITY_POLICY, title=safe_title, div_id=DIV_ID, data_id=DATA_ID,
+        csp=CONTENT_SECURITY_POLICY, title=safe_title, div_id=DIV_ID, data_id=DATA_ID, rest_id=REST_ID,
         style=STYLE % {"div": DIV_ID, "map": MAP_ID, "side": MAP_WIDTH_PX, "beside": MAP_BESIDE_MIN_PX},
         side=SIDE.format(map_id=MAP_ID) if has_map else "", below=BELOW if "page" in fig else "",
-        figure=figure_json(fig), basemap=basemap, plotlyjs=_plotlyjs(), app=_app_js(), boot=boot,
+        figure=figure_json(first), rest=figure_json(rest), basemap=basemap, plotlyjs=_plotlyjs(), app=_app_js(), boot=boot,
     )
 
 

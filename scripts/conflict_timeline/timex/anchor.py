@@ -38,6 +38,9 @@ AUTO_FAR_SHARE = 0.5
 #: or there are many (AUTO_MANY_YEARS) with few DCT-relative words (under this share of them)
 AUTO_MANY_YEARS = 20
 AUTO_DEICTIC_SHARE = 0.1
+#: auto: a text of at most this many characters is a post (a tweet has at most 280): written
+#: in the present, it is not read as past without a past-tense cue (see Context.post)
+POST_MAX_CHARS = 280
 #: reporting: at least this many "said"/"says"/"told" per 1,000 words make a text news, however
 #: many far years it names (news stories with history; WikiWars histories have at most 1.8)
 AUTO_NEWS_REPORTING_PER_1000 = 4.0
@@ -55,6 +58,11 @@ _DEICTIC = re.compile(
 def explicit_years(text: str) -> list[tuple[int, int]]:
     """(position, year) of the four-digit years in a text."""
     return [(m.start(), int(m.group(1))) for m in _EXPLICIT_YEAR.finditer(text)]
+
+
+def is_post(text: str) -> bool:
+    """A short text such as a tweet (at most POST_MAX_CHARS characters)."""
+    return len(text.strip()) <= POST_MAX_CHARS
 
 
 def choose_genre(text: str, dct: dt.date | None) -> str:
@@ -106,9 +114,21 @@ class Context:
     tense: int = -1  # -1 past (tense.JUST_PAST: right after a past verb), +1 future: the clause around the expression (news)
     #: +1/-1 when every tense cue of the sentence points to the future/past, else 0 (news)
     sure: int = 0
+    #: a post (auto, a short text: is_post) is written in the present: a clause without a tense
+    #: cue (tense 0) leans neither way, where news reads it as a weaker past: a date without
+    #: its year ("in September", "17th June") is the nearest such, before or after the DCT.
+    #: (A bare weekday still leans past: in posts as in news, "Friday" is more often the last.)
+    post: bool = False
     #: narrative: (position, year) of explicit years, for text before the story's first year
     years_ahead: list[tuple[int, int]] = field(default_factory=list)
     position: int = 0
+
+    def leans_past(self) -> bool:
+        """Does the clause read as past? Its tense says so, or it has no tense cue in news."""
+        return self.tense < 0 or (self.tense == 0 and not self.post)
+
+    def leans_future(self) -> bool:
+        return self.tense > 0
 
     def first_year_ahead(self) -> Point | None:
         """The next explicit year in the text: a history often names its year a little later."""

@@ -47,6 +47,11 @@ def _infer_year(month: int, day: int | None, ctx: Context) -> int | None:
     return best
 
 
+#: a numeric date's two-digit year is the latest year with those digits at most this many
+#: years after the DCT ("3/27/15" in 2015 is 2015, "3/27/99" is 1999)
+TWO_DIGIT_YEAR_AHEAD = 10
+
+
 def _year(g: dict, ctx: Context) -> int | None:
     """The year the groups name: digits, words ("nineteen ninety-six"), a range's short end
     ("1914-18"), BC; None when they name none."""
@@ -55,6 +60,12 @@ def _year(g: dict, ctx: Context) -> int | None:
         year = spelled_year(g["spelled_year"])
     if year is not None and g.get("short_year") and g.get("century_prefix") is not None:
         year = int(g["century_prefix"]) * 100 + year % 100
+    if year is None and g.get("year_2d"):
+        # "27/03/15", "3/27/15": the latest such year up to TWO_DIGIT_YEAR_AHEAD after the
+        # DCT (or the story's year), else in the 1900s
+        p = ctx.dct_point or ctx.last
+        limit = (p.year if p else 1999 - TWO_DIGIT_YEAR_AHEAD) + TWO_DIGIT_YEAR_AHEAD
+        year = limit - (limit - int(g["year_2d"])) % 100
     if year is not None and g.get("bc"):
         year = -abs(year)
     return year
@@ -241,7 +252,7 @@ def _distance(first: dt.date, last: dt.date, ctx: Context) -> int:
     whole_month = first.day == 1 and last.day > 1
     if whole_month and ctx.sure * ctx.tense > 0 and (delta > 0) != (ctx.sure > 0):
         return abs(delta) + SURE_PENALTY_DAYS
-    return abs(delta) + (TENSE_PENALTY_DAYS if (delta > 0) != (ctx.tense > 0) else 0)
+    return abs(delta) + (TENSE_PENALTY_DAYS if (ctx.leans_past() if delta > 0 else ctx.leans_future()) else 0)
 
 
 def clock(g: dict, args: dict, ctx: Context) -> str | None:
@@ -319,14 +330,14 @@ SET_GRANULES = {"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y":
 
 def set_value(g: dict, args: dict, ctx: Context) -> str | None:
     """"daily" (a lexicon value), "every Monday", "every two weeks"."""
-    if g.get("weekday") is not None:
-        return "XXXX-WXX-%d" % (g["weekday"] + 1) + (f"T{g['part_of_day']}" if g.get("part_of_day") else "")
+    if g.get("weekday") is not None:  # "every Monday (morning, at 9am)"
+        return "XXXX-WXX-%d" % (g["weekday"] + 1) + time_suffix(g)
     if g.get("month") is not None:
         return "XXXX-%02d" % g["month"]
     if g.get("season"):
         return "XXXX-" + g["season"]
-    if g.get("part_of_day"):
-        return "XXXX-XX-XXT" + g["part_of_day"]
+    if g.get("part_of_day") or g.get("hour") is not None:  # "every night (at 10pm)", "every day at 6pm"
+        return "XXXX-XX-XX" + time_suffix(g)
     value = g.get("frequency")
     if value is None:
         unit = g.get("unit") or args.get("unit")

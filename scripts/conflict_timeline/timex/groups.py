@@ -42,8 +42,6 @@ def normalise(groups: dict[str, str | None], lexicons: dict) -> dict:
         elif base == "year":
             digits = re.sub(r"\D", "", raw)
             val = int(digits) if digits else None
-            if val is not None and len(digits) == 2:
-                val += 1900
         elif base in ("day", "hour", "minute") or (base == "month" and raw.isdigit()):
             digits = re.sub(r"\D", "", raw)
             val = int(digits) if digits else None

@@ -31,13 +31,31 @@ def direction(g: dict, args: dict) -> int:
     return int(args.get("offset", 0))
 
 
+#: "3 hours ago", "20 mins ago" against a DCT without a clock time: the DCT's day, when it is
+#: at most this many hours back (farther it may be the day before)
+HOURS_AGO_SAME_DAY = 12
+
+
+def _hours_ago(g: dict, unit: str, ctx: Context) -> str | None:
+    """"1+ hr ago", "20 mins ago": a point before the DCT (TimeML: a DATE, not a duration),
+    known to the day only, as the DCT is; None for "two hours later" (no clock time to move)."""
+    n = g.get("number")
+    if g.get("before_word") is None or int(g["before_word"]) >= 0 or ctx.genre != "news" or not isinstance(n, (int, float)):
+        return None
+    hours = float(n) * {"H": 1, "MIN": 1 / 60, "S": 1 / 3600}[unit]
+    p = ctx.deictic()
+    if hours > HOURS_AGO_SAME_DAY or p is None or p.day is None:
+        return None
+    return fmt_point(p)
+
+
 def relative(g: dict, args: dict, ctx: Context) -> str | None:
     """"last year", "two weeks ago", "next month", "the following day", "this quarter".
 
     In news, "a year ago/earlier" after a quarter was named is that quarter a year before."""
     unit = g.get("unit") or args.get("unit", "D")
     if unit in ("H", "MIN", "S"):
-        return None
+        return _hours_ago(g, unit, ctx)
     n = g.get("number", args.get("number", 1))
     if n == "X":
         return {-1: "PAST_REF", 1: "FUTURE_REF"}.get(direction(g, args), "PRESENT_REF")

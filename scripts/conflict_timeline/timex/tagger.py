@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .anchor import Context, choose_genre, explicit_years
+from .anchor import Context, choose_genre, explicit_years, is_post
 from .casing import reading_view
 from .groups import normalise
 from .matching import candidates, in_title, select, trim
@@ -38,8 +38,10 @@ MAX_RESELECT = 4
 def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
     """TIMEX3 expressions of ``text``, sorted by start and non-overlapping."""
     ruleset = load_ruleset()
+    post = False
     if genre == "auto":
         genre = choose_genre(text, dct)
+        post = genre == "news" and is_post(text)
     found = [
         trim(c, genre)
         for c in candidates(reading_view(text, ruleset.lexicons["capitals_kept"]), ruleset)
@@ -47,7 +49,7 @@ def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
     ]
     found = not_dates_removed(found, len(text))
     for _ in range(MAX_RESELECT):
-        out, failed = _resolve_all(text, select(list(found), len(text)), dct, genre, ruleset)
+        out, failed = _resolve_all(text, select(list(found), len(text)), dct, genre, ruleset, post)
         if not failed:
             break
         found = [c for c in found if id(c) not in failed]
@@ -70,10 +72,10 @@ def not_dates_removed(found: list, length: int) -> list:
     return [c for c in found if c[2].type != NOT_DATE and 1 not in blocked[c[0] : c[1]]]
 
 
-def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[int]]:
+def _resolve_all(text, chosen, dct, genre, ruleset, post=False) -> tuple[list[Timex], set[int]]:
     """Resolve the chosen matches in text order (the story time moves as they are read);
     return the expressions and the ids of the matches that gave no valid value."""
-    ctx = Context(dct=dct, genre=genre)
+    ctx = Context(dct=dct, genre=genre, post=post)
     if genre == "narrative":
         ctx.years_ahead = explicit_years(text)
     out: list[Timex] = []
@@ -99,6 +101,8 @@ def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[in
         ttype = rule.type
         if ttype == "DATE" and _CLOCK.search(value):
             ttype = "TIME"
+        if ttype == "DATE" and _in_weekday_set_list(text, s, rule, g, out):
+            ttype, value = "SET", "XXXX-WXX-%d" % (g["weekday"] + 1)
         out.append(Timex(s, e, text[s:e], ttype, value, _mod(g)))
         if ttype == "DURATION":
             ctx.report_period(value)
@@ -112,6 +116,21 @@ def _resolve_all(text, chosen, dct, genre, ruleset) -> tuple[list[Timex], set[in
         ):
             ctx.move(value)
     return out, failed
+
+
+def _in_weekday_set_list(text: str, start: int, rule: Rule, g: dict, out: list[Timex]) -> bool:
+    """A bare weekday listed right after a weekday set is one too: "every Monday, Wednesday
+    and Friday" is three sets (XXXX-WXX-1, -3, -5), not a set and two days."""
+    if rule.resolve != "weekday" or g.get("weekday") is None or not out or out[-1].type != "SET":
+        return False
+    if any(g.get(k) is not None for k in ("past_word", "next_word", "this_word", "hour")):
+        return False
+    return bool(_WEEKDAY_SET.fullmatch(out[-1].value) and _LIST_GAP.fullmatch(text, out[-1].end, start))
+
+
+#: a weekday set ("every Monday", "every mon") and the gap between items of a list
+_WEEKDAY_SET = re.compile(r"XXXX-WXX-\d")
+_LIST_GAP = re.compile(r"\s*(?:,|/|&|,?\s*and|,?\s*or)\s*", re.I)
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:
