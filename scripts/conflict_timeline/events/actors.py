@@ -3,11 +3,12 @@ lexicon does not know, which still become actors rather than being dropped."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
 
-from .agents import AgentSpan, find_agents
+from .agents import AgentSpan, agent_named, find_agents
 from .gazetteer import is_large_city
 from .lexicon import calendar_words, load, titles, words
 from .names import find_named, named_rows, same_words
@@ -20,6 +21,11 @@ _SPEECH = r"(?:said|says|told|added|stated|noted|insisted|claimed|declared|annou
 _STOP_WORDS = frozenset("The A An This That These Those It He She They We I But And Or However Meanwhile In On At For If When While".split())
 _ORG_WORDS = r"(?:Army|Front|Brigades?|Division|Movement|Party|Forces|Council|Coalition|Committee|Organi[sz]ation|Group|Battalion|Militia|Union|Ministry|Agency|Corps|Regiment|Alliance|Observatory|Command)"
 _ROLE = re.compile(r",?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|commander|leader|member|official|head|chief|representative|envoy|minister|fighter|negotiator)\s+(?:for|of|with|from)\s+(?P<org>[^,.;]{2,80})")
+#: "the spokesperson of the General Command of the Mozambican police, Inacio Dina": the role before the name.
+_ROLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?P<role>spokes(?:man|woman|person)|commander|leader|chief|official|representative|envoy|head)\s+(?:for|of|with)\s+(?P<org>[^,.;]{2,80}),\s+$")
+#: A role whose holder speaks for his body, a state's too ("the police spokesman said"): his
+#: verbal acts are the body's. A named minister or president of a state speaks as himself.
+_SPEAKS_FOR = re.compile(r"spokes(?:man|woman|person)")
 _DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:(?:top|senior|chief|former|veteran)\s+)?(?P<demonym>[A-Z][a-z]+)\s+(?:diplomat|foreign minister|minister|president|leader|envoy|official|spokesman|premier|prime minister)\b")
 
 
@@ -150,6 +156,7 @@ def _lexicon_person(name: str) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Z0-9-]{1,7}\s*\)")
 _ROLE_NOUN = re.compile(r"spokes|commander|leader|chief|official|envoy|representative|minister|head\b|member")
 _SPOKESMAN = re.compile(r"\s+(?:spokes(?:man|woman|person)|commander|leader|chief|official)\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
 _ORG_TAIL = re.compile(r"\b(?:Department|Service|Agency|Institute|Statistics|Bureau|Office|Ministry|Union|Bank|"
@@ -193,16 +200,87 @@ def _titled_person() -> re.Pattern[str]:
 
 
 @functools.cache
+def _person_roles() -> re.Pattern[str]:
+    return re.compile(rf"(?:{load('actors')['person_roles']})", re.I)
+
+
+_NAMED_AFTER = re.compile(rf"\s+(?P<first>{_CAP})(?:\s+(?:al-|bin\s+|de\s+)?{_CAP}){{1,3}}")
+
+
+@functools.cache
 def _role_person() -> re.Pattern[str]:
     """A person named after a lower-case role ("rogue general Khalifa Haftar", "warlord X")."""
     return re.compile(rf"\b(?:{load('actors')['person_roles']})\s+(?P<name>{_CAP}(?:\s+(?:al-|bin\s+|de\s+)?{_CAP}){{1,3}})")
 
 
+#: A person named after his role and body, set off by commas ("the spokesperson of the police, Inacio Dina,").
+_ROLE_NAMED = re.compile(rf"\b(?:spokes(?:man|woman|person)|commander|leader|chief|official|representative)\s+(?:for|of|with)\s+[^,.;]{{2,80}},\s+(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})\s*[,.;]")
+#: A name of two or three words right before a verb of a political act is its maker ("Jesus Dureza welcomed").
+_ACTOR_BEFORE = re.compile(rf"(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})\s+(?:welcomed|condemned|rejected|denied|accused|urged|"
+                           r"demanded|warned|vowed|threatened|signed|visited|ordered|praised|critici[sz]ed|blamed|appealed)\b")
 _SPEAKER_AFTER = re.compile(rf"{_SPEECH}\s+(?P<name>{_NAME})(?!['’]s\b)")  # not "said Kopp's car was seen"
 _SPEAKER_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+{_SPEECH}\b")
-# At most 6 capitalised words before the organisation word: unbounded, a long run of
-# capitalised words ("Assad Assad ...") made every search start rescan the run (quadratic).
-_ORG = re.compile(rf"(?P<name>(?:{_CAP}\s+){{0,6}}{_ORG_WORDS}(?:\s+\d+|\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?|{_ORG_WORDS}\s+\d+)")
+#: At most this many capitalised words (each may be followed by "and": "Justice and Equality
+#: Movement") before the organisation word: unbounded, a long run of
+#: capitalised words ("Assad Assad ...") made every search start rescan the run (quadratic).
+_ORG_LEAD = 6
+_ORG_RE = re.compile(rf"(?P<name>(?:(?!{_ORG_WORDS}\b){_CAP}\s+and\s+(?=[A-Z])|{_CAP}\s+){{0,{_ORG_LEAD}}}{_ORG_WORDS}(?:\s+\d+|\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?|{_ORG_WORDS}\s+\d+)")
+
+
+class _OrgPattern:
+    """`_ORG_RE`'s matches, found from its organisation words: each match holds one, and starts
+    at most `_ORG_LEAD` words before it, so the pattern is tried only there. Tried at every
+    word, it scanned six words ahead of each (1.1 s on a megabyte of "Assad Assad ...")."""
+
+    pattern = _ORG_RE.pattern
+    _anchor = re.compile(_ORG_WORDS)
+
+    def finditer(self, text: str):
+        end = 0
+        for hit in self._anchor.finditer(text):
+            if hit.start() < end:
+                continue
+            m = _ORG_RE.search(text, self._lead_start(text, hit.start(), end))
+            if m is None:  # cannot be: the organisation word alone matches
+                continue
+            yield m
+            end = max(m.end(), end + 1)
+
+    @staticmethod
+    def _lead_start(text: str, pos: int, floor: int) -> int:
+        """Where the word holding `pos` and up to twice `_ORG_LEAD` words before it, separated by
+        white space, start (not before `floor`, the end of the last match): a capitalised word
+        may hold the organisation word ("DeArmy Council")."""
+        i = pos
+        while i > floor and not text[i - 1].isspace():
+            i -= 1
+        for _ in range(2 * _ORG_LEAD):  # a word and an "and" ("Surveillance and Intervention Group")
+            j = i
+            while j > floor and text[j - 1].isspace():
+                j -= 1
+            if j == i or j == floor:
+                break  # no space before: no word of the name can stand there
+            k = j
+            while k > floor and not text[k - 1].isspace():
+                k -= 1
+            i = k
+        return i
+
+
+_ORG = _OrgPattern()
+
+
+def agent_name(words: str, span: AgentSpan) -> str:
+    """A generic agent's name as the text writes it (GUIDELINES: "as the text names them"):
+    "suspected jihadists", "government troops", "Kenyan police"; a common word that opens a
+    sentence is written in lower case ("Gunmen stormed" -> "gunmen"). The demonym of the
+    article's country is not added: the actor's country says whose they are."""
+    words = " ".join(words.split())
+    first = words.split(" ", 1)[0]
+    if first[:1].isupper() and first not in _place_words() and first not in span.qualifier.split() \
+            and not first.isupper():
+        words = first[:1].lower() + words[1:]
+    return words
 
 
 @dataclass
@@ -217,6 +295,8 @@ class ActorRegistry:
     surnames: dict[str, str] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)  # "TPLF" -> the Tigray People's Liberation Front
     last_person: str | None = None
+    spokespeople: set[str] = field(default_factory=set)  # people who speak for their affiliation
+    properties: set[str] = field(default_factory=set)  # agents that are a property or site ("ships"): targets only
 
     def _known(self, actor_id: str) -> Actor:
         if actor_id not in self.actors:
@@ -225,7 +305,7 @@ class ActorRegistry:
                 self.actors[actor_id] = actor
         return self.actors[actor_id]
 
-    def _agent(self, span: AgentSpan, country: str | None) -> str:
+    def _agent(self, span: AgentSpan, country: str | None, text: str) -> str:
         """The actor of a generic agent: a state's own forces or officials are that state
         ("Kenyan troops", "the police" in an article about Kenya); other agents are the
         country's gunmen, civilians or protesters ("gunmen (Nigeria)")."""
@@ -236,18 +316,28 @@ class ActorRegistry:
         if agent.kind == "state" and agent.code[:3] in self.named_forces:
             return self.named_forces[agent.code[:3]]  # "Sudan's army ... the army": the same forces
         country = country or self.country
-        label = f"{span.qualifier} {span.form}".strip()  # as the text names them: "army", "suspected jihadists"
         actor_id = "agent-" + (f"{country.lower()}-" if country else "") + slug(f"{span.qualifier} {agent.noun}")
         kind = agent.kind if agent.kind in ("armed_group", "civilian", "media", "state") else "unknown"
         if kind == "state" and not country:
             kind = "unknown"
-        demonym = _demonym(country) if country else None
-        name = f"{demonym} {label}" if demonym else f"{label} ({country_name(country)})" if country else label
+        name = agent_name(text[span.start:span.end], span)  # as the text names them; the country is a column
+        if agent.code == "PRP":
+            self.properties.add(actor_id)
         affiliation = f"state-{country.lower()}" if kind == "state" else None
         if affiliation:
             self._known(affiliation)
-        self.actors.setdefault(actor_id, Actor(actor_id, name, kind, country, affiliation, in_lexicon=False))
+        known = self.actors.get(actor_id)
+        if known is None or len(name.split()) > len(known.name.split()):  # the fullest name the article gives
+            self.actors[actor_id] = Actor(actor_id, name, kind, country, affiliation, in_lexicon=False)
         return actor_id
+
+    def implied_agent(self, noun: str) -> str | None:
+        """The generic agent a happening's own name implies ("a suicide blast": a suicide
+        bomber), of the article's country."""
+        agent = agent_named(noun)
+        if agent is None:
+            return None
+        return self._agent(AgentSpan(0, len(noun), agent, "", noun, 0), None, noun)
 
     def ensure(self, actor_id: str) -> Actor:
         """The lexicon or state actor `actor_id`, added to this article's actors."""
@@ -301,7 +391,7 @@ class ActorRegistry:
         self._generic: set[tuple[int, int]] = set()
         self._agents(text, found)
         known_spans = [(a, b) for a, b, _, demonym in found if not demonym and (a, b) not in self._generic]  # "Committee of Sudanese Doctors" is its own
-        for pattern in (_titled_person(), _role_person(), _SPEAKER_AFTER, _SPEAKER_BEFORE):
+        for pattern in (_titled_person(), _role_person(), _ROLE_NAMED, _SPEAKER_AFTER, _SPEAKER_BEFORE, _ACTOR_BEFORE):
             for m in pattern.finditer(text):
                 name, begin = m.group("name").strip(), m.start("name")
                 if _lone_title().fullmatch(name) or _lone_title().fullmatch(text[begin:begin + len(name) + 1].strip()):
@@ -315,6 +405,12 @@ class ActorRegistry:
                     continue
                 if name in table:
                     continue  # a known actor, found above
+                if pattern is _ACTOR_BEFORE and len(name.split()) == 3 and re.search(r"[A-Z][\w’'-]*\s+$", text[:begin]):
+                    first = name.split()[0]  # "the Peace Process Jesus Dureza": the run of capitals began before
+                    name, begin = name[len(first):].lstrip(), begin + len(name) - len(name[len(first):].lstrip())
+                if pattern is _ACTOR_BEFORE and (re.search(_ORG_WORDS, name) or any(a < begin + len(name) and begin < b
+                                                                                   for a, b in known_spans)):
+                    continue  # "the Coordinating Committee condemned": a body, found below
                 kind = "unknown" if _ORG_TAIL.search(name) else "person"  # "the State Department said"
                 actor_id = _lexicon_person(name) or self.surnames.get(name.split()[-1]) or self._unknown(name, kind)
                 if actor_id in lexicon_actors():
@@ -341,6 +437,7 @@ class ActorRegistry:
             if person:
                 found.append((m.start(), m.end(), person, False))
         mentions = self._resolve_overlaps(found, text, offset)
+        self._acronym_names(text, mentions, offset)
         self._affiliations(text, mentions, offset)
         for mention in mentions:
             if self.actors[mention.actor_id].kind == "person":
@@ -356,6 +453,9 @@ class ActorRegistry:
             gap = re.match(r"\s+", text[span.end:])
             if gap and span.end + gap.end() in starts:
                 continue  # "the paramilitary Rapid Support Forces": the noun describes the name
+            if _person_roles().fullmatch(span.form) and _NAMED_AFTER.match(text, span.end) \
+                    and _NAMED_AFTER.match(text, span.end).group("first") not in _STOP_WORDS:
+                continue  # "anti-Taliban politician Fateh Khan": the role of a person named after it
             owner = re.match(r"\s+of\s+(?:the\s+)?", text[span.end:])
             if owner and span.end + owner.end() in starts:
                 continue  # "fighters of the MILF": the group's
@@ -372,8 +472,18 @@ class ActorRegistry:
             country = self.actors[demonyms[-1][2]].country if demonyms else None
             for f in demonyms:
                 found.remove(f)
-            found.append((span.start, span.end, self._agent(span, country), False))
+            found.append((span.start, span.end, self._agent(span, country, text), False))
             self._generic.add((span.start, span.end))
+
+    def _acronym_names(self, text: str, mentions: list[ActorMention], offset: int) -> None:
+        """A group the article names with its acronym in brackets ("the Moro Islamic Liberation
+        Front (MILF)") is named so, as coders write it: "MILF forces" later is the same group."""
+        for a, b in zip(mentions, mentions[1:]):
+            if a.actor_id != b.actor_id or not _ACRONYM_AFTER.fullmatch(text[a.end - offset:b.end - offset + 1]):
+                continue
+            actor = self.actors[a.actor_id]
+            if actor.kind in ("armed_group", "organisation", "unknown") and b.text not in actor.name:
+                self.actors[a.actor_id] = dataclasses.replace(actor, name=f"{a.text} ({b.text})")
 
     def _resolve_overlaps(self, found, text: str, offset: int) -> list[ActorMention]:
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -396,11 +506,22 @@ class ActorRegistry:
             if actor.in_lexicon or actor.kind != "person":
                 continue
             role = _ROLE.match(text, mention.end - offset)
+            ahead = _ROLE_BEFORE.search(text, max(0, mention.start - offset - 120), mention.start - offset)
+            if ahead and not role:
+                inside = [m for m in mentions if m.start >= offset + ahead.start("org") and m.end <= offset + ahead.end("org")]
+                preferred = [m for m in inside if self.actors[m.actor_id].in_lexicon] or inside
+                if preferred:
+                    self.set_affiliation(mention.actor_id, preferred[-1].actor_id)
+                    if _SPEAKS_FOR.match(ahead.group("role")):
+                        self.spokespeople.add(mention.actor_id)
+                    continue
             if role:
                 inside = [m for m in mentions if m.start >= offset + role.start("org") and m.end <= offset + role.end("org")]
                 preferred = [m for m in inside if self.actors[m.actor_id].in_lexicon] or inside
                 if preferred:
                     self.set_affiliation(mention.actor_id, preferred[0].actor_id)
+                    if _SPEAKS_FOR.search(text[role.start():role.start("org")]):
+                        self.spokespeople.add(mention.actor_id)
                     continue
             if i > 0:
                 prev = mentions[i - 1]

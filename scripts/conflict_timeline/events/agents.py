@@ -110,3 +110,10 @@ def find_agents(text: str, names: set[str]) -> list[AgentSpan]:
         out.append(AgentSpan(start, tokens[i].end(), match[1], " ".join(qualifier), form, demonym_end))
         taken = j + 1
     return sorted(out, key=lambda a: a.start)
+
+
+def agent_named(noun: str) -> Agent | None:
+    """The agent of the dictionary whose singular noun is `noun` ("suicide bomber")."""
+    words = tuple(m["word"].lower() for m in TOKEN.finditer(noun))
+    return next((agent for forms, agent in _index().get(words[-1], []) if forms == words and agent.noun == noun), None) \
+        if words else None

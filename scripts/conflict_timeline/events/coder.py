@@ -31,7 +31,7 @@ from .modality import governs, modality_of
 from .geocode import ArticlePlaces
 from .model import Event, EventDate
 from .places import event_country
-from .roles import assign_roles, find_speaker
+from .roles import assign_roles, find_speaker, group_of
 from .sayings import acting_verb, claim_of_responsibility, hostile_types, own_voice, political_act, saying_dates
 from .sentences import dateline_end, split_sentences
 from .toll import find_toll, is_aggregate
@@ -426,7 +426,7 @@ class Coder:
             event = self._retyped(event, "ASSAULT", "killed")  # a one-day toll is its attack's, not a count over a period
         if act and hit.quoted and event.actor1 is None and event.speaker and event_types()[event.event_type].get("verbal") \
                 and own_voice(sentence, hit, quotes):
-            event = dataclasses.replace(event, actor1=event.speaker, modality="asserted")  # the speaker's own act
+            event = dataclasses.replace(event, actor1=group_of(self.registry, event.speaker), modality="asserted")  # the speaker's own act
         if act and reported and event.modality == "planned" and event.event_type in hostile_types() and event.speaker:
             event, strength = self._threat(event), OWN if self._said_day.source != "document" else DEFAULT
         distinct, fresh = act and marked_distinct(sentence, hit), act and introduced(sentence, hit, hits)

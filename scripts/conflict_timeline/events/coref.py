@@ -104,6 +104,11 @@ def introduced(sentence: str, hit: Hit, hits: list[Hit]) -> bool:
                for h in hits)
 
 
+#: A verb told in the passive ends here ("have been blamed", "was denounced").
+_PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|being)\s+(?:\w+ly\s+)?$", re.I)
+#: Verbs that, in the passive with nobody named, attribute a happening rather than tell an act
+#: ("have been blamed on"; "was charged with murder" is the prosecutors' act).
+_ATTRIBUTED = re.compile(r"(?:blamed|attributed)\b", re.I)
 #: "the raid", "this violent attack"; not "the troops were killed" (a verb between: a clause, no noun phrase).
 _DEFINITE = re.compile(r"(?<![\w-])(?:the|this|that|these|those)\s+"
                        r"(?:(?!(?:is|are|was|were|be|been|being|has|have|had|will|would|may|might|did)\s)[\w'’-]+\s+){0,2}$", re.I)
@@ -269,6 +274,15 @@ def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = 
         if strength == DEFAULT and infer_story and story and not verbal \
                 and event.modality in _AFFIRMED and not any(m.now for m in group):
             event = dataclasses.replace(event, date=_story_date(story[-1]))
+        at = max(0, event.trigger_start - event.char_start)
+        if verbal and event.actor1 is None and event.speaker is None and _PASSIVE_BEFORE.search(event.evidence, 0, at) \
+                and _ATTRIBUTED.match(event.evidence, at):
+            continue  # "the attacks have been blamed on militias": the writer's attribution, no party's act
+        twin = next((i for i, o in enumerate(out) if _one_row(event, o)), None)
+        if twin is not None:  # two triggers of one sentence that tell one happening ("killed in US airstrikes")
+            if _told(event) > _told(out[twin]):
+                out[twin] = event
+            continue
         out.append(event)
     return out
 
@@ -292,3 +306,17 @@ def one_undated_per_type(mentions: list[Mention]) -> list[Mention]:
         if best is m:
             keep.append(m)
     return keep
+
+
+def _one_row(a: Event, b: Event) -> bool:
+    """Do two events of one sentence tell one happening: the same type, date, actors, speaker
+    and stance, and no place or toll of one that the other contradicts?"""
+    return (a.char_start, a.event_type, a.date.edtf, a.actor1, a.actor2, a.speaker, a.modality) == \
+        (b.char_start, b.event_type, b.date.edtf, b.actor1, b.actor2, b.speaker, b.modality) \
+        and a.also == b.also and _agree(a.location, b.location) \
+        and _agree(a.fatalities_low, b.fatalities_low) and _agree(a.fatalities_high, b.fatalities_high)
+
+
+def _told(e: Event) -> int:
+    """How much of a happening an event tells (its place, toll and mode)."""
+    return sum(v is not None for v in (e.location, e.fatalities_low, e.fatalities_high, e.event_mode))

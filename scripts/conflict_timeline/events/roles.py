@@ -12,7 +12,8 @@ from .clauses import Hit, inside, next_break, quote_spans
 from .dating import relative_clauses
 from .lexicon import event_types, load
 
-ROLE_PATTERNS = ("agent_by", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of")
+ROLE_PATTERNS = ("agent_by", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of", "taken_by", "aside", "fight",
+                 "opponent_with", "reduced_passive", "event_noun", "in_event")
 
 
 @functools.cache
@@ -20,6 +21,12 @@ def role_patterns() -> dict[str, re.Pattern[str]]:
     """The role patterns of lexicons/roles.yaml, compiled once."""
     data = load("roles")
     return {key: re.compile(data[key], re.I) for key in ROLE_PATTERNS}
+
+
+@functools.cache
+def implied_doers() -> list[tuple[re.Pattern[str], str]]:
+    """roles.yaml's `implied_doers`: a happening's words that name the kind of its doer."""
+    return [(re.compile(rf"(?:{e['pattern']})", re.I), e["agent"]) for e in load("roles")["implied_doers"]]
 
 
 _OBJECT_OF = re.compile(r"\b(?:of|against|on|with|to|from|for|into|toward|towards|among|including)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
@@ -31,6 +38,13 @@ _IN_EVENT = re.compile(r"\b(?:in|during|with)\s+(?:a|an|the|their|its|his|her)?\
 _PAST_VERB = re.compile(r"[a-z]+ed\b")
 _SAYING_AFTER = re.compile(r"^\s*(?:said|says|say|told|reported|added|stated)\b", re.I)
 
+#: Happenings of two sides: "X and Y agreed" names one side each.
+_TWO_SIDED = ("AGREE", "CONSULT", "COOPERATE")
+#: A source named first, with its name set off by commas: what follows is the happening.
+_SOURCE_FIRST = re.compile(r"\W*(?:According\s+to|As\s+reported\s+by|Quoting)\s+[^,;]{2,120},(?:\s*(?:[A-Z][\w.'’-]*\s*){1,4},)?")
+#: A happening named after "of" ("the site of a bomb attack"): the clause's subject did not do it.
+_OF_EVENT = re.compile(r"\b(?:site|scene|aftermath|wake|victims?|anniversary|survivors?|images?|footage|video|details|"
+                       r"reports?|news|rubble|debris|toll)\s+of\s+(?:a|an|the|this|that|their|its|his|her|last\s+\w+'s)?\s*(?:[\w-]+\s+){0,3}$", re.I)
 _CLAUSE_LEAD = re.compile(r";|,\s*(?:but|and|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
 _SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claimed|reported|according to)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)$", re.I)
@@ -38,6 +52,9 @@ _PASSIVE_AGENT = re.compile(r"(?:\s+(?!by\b)[\w,-]+){0,4}?\s+by\s+(?:the\s+)?", 
 _BETWEEN_SIDES = re.compile(r"\s+between\s+(?:the\s+)?", re.I)
 _GOVERNED = re.compile(r"\b(?:of|against|on|with|to|from|for|by|into|toward|towards)\s+$", re.I)
 _PERSON_PRONOUN = re.compile(r"\s*(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?\w+", re.I)
+_UNNAMED_SUBJECT = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}$")
+_AND_VERB = re.compile(r"\s(?:and|then)\s+(?:then\s+|also\s+|later\s+)?$", re.I)
+_PERSON_OBJECT = re.compile(r"\s+(?:him|her)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:that\s+)?(?:it|they|he|she|we)\b", re.I)
 _ELLIPSIS = re.compile(r"[\s,]*(?:(?:then|later|also|again|soon|quickly|finally|eventually)\s+|"
                        r"(?:in|on|by|at|after|within)\s+(?:\w+\s+){0,3}?\w+,?\s+)*", re.I)
@@ -58,6 +75,9 @@ def _clause_lead(sentence: str, hit: Hit, speech_before: bool) -> int:
     ("The union said dozens had been killed": the union speaks; it does not kill)."""
     head = sentence[:hit.start]
     lead = max((m.end() for m in _CLAUSE_LEAD.finditer(head)), default=0)
+    source = _SOURCE_FIRST.match(head)
+    if source:  # "According to the police spokesman, Inacio Dina, two policemen were killed"
+        lead = max(lead, source.end())
     if speech_before:
         for m in _SPEECH_LEAD.finditer(head):
             gap = head[m.end():]  # "said that dozens had been killed", not "announced new sanctions"
@@ -114,6 +134,8 @@ def find_speaker(registry: ActorRegistry, speech: list[Hit], mentions: list[Acto
                     continue  # "said Kopp's car was seen": Kopp is talked about
                 if m.end <= offset + verb.start and sentence[verb.start:verb.end].lower() == "according to":
                     continue  # "ships they said are British, according to a post": the source follows
+                if m.end <= offset + verb.start and _UNNAMED_SUBJECT.search(sentence, m.end - offset, verb.start):
+                    continue  # "fired by the FARC, the ombudsman said": an unnamed source speaks, not the FARC
                 d = distance(m, verb)
                 if d <= reach and (best is None or d < best[0]):
                     best = (d, m.actor_id)
@@ -132,11 +154,23 @@ def forces_of(registry: ActorRegistry, country: str | None, sentence: str, lo: i
     if country is None or lo >= hi:
         return None
     m = state_forces().search(sentence, lo, hi)
-    if m is None or inside(m.start(), quote_spans(sentence)) or _GOVERNED.search(sentence, 0, m.start()):
-        return None  # "opponents of the junta", "war against the military": not the doer
+    if m is None or inside(m.start(), quote_spans(sentence)) or _GOVERNED.search(sentence, 0, m.start()) \
+            or _thing_nouns().match(sentence, m.end()):
+        return None  # "opponents of the junta", "war against the military", "the police station": not the doer
     actor_id = f"state-{country.lower()}"
     registry.ensure(actor_id)
     return actor_id
+
+
+@functools.cache
+def _thing_nouns() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{load('actors')['agent_places']})\b", re.I)
+
+
+def _things_of(sentence: str, offset: int, mentions) -> set[tuple[int, int]]:
+    """Mentions that name the owner of a place or thing after them ("the police station",
+    "a Houthi position"), not an actor of the clause."""
+    return {(m.start, m.end) for m in mentions if _thing_nouns().match(sentence, m.end - offset)}
 
 
 def _by_agent(sentence: str, hit: Hit, after: list, offset: int) -> ActorMention | None:
@@ -175,9 +209,12 @@ def _modifier(sentence: str, hit: Hit, before: list, offset: int) -> ActorMentio
 def _victim(sentence: str, hit: Hit, before: list, offset: int) -> ActorMention | None:
     """The one a passive verb of harm before the trigger has suffered ("civilians were killed in
     an air raid")."""
-    for m in before:
+    for m in reversed(before):  # the nearest: "VICTORIA, Mexico - ten criminals died in gunbattles"
         if role_patterns()["victim_verb"].search(sentence, m.end - offset, hit.start):
             return m
+        gap = re.match(r"\s+", sentence[m.end - offset:hit.start])
+        if gap and role_patterns()["reduced_passive"].match(sentence, m.end - offset + gap.end()):
+            return m  # "Two soldiers killed in an ambush"
     return None
 
 
@@ -191,17 +228,25 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     own = [m for m in mentions if offset + span[0] <= m.start < offset + span[1]
            and hit.quoted == inside(m.start - offset, quotes)]
     # "killed in the Russian missile attack": a demonym before a noun names who, not where
+    # nor does a country's name right before the happening's noun ("killed in US airstrikes")
     located = {(p.start, p.end) for p in places if p.located
-               and not (p.kind == "demonym" and _NOUN_AFTER.match(sentence, p.end - offset))}
+               and not (p.kind == "demonym" and _NOUN_AFTER.match(sentence, p.end - offset))
+               and not (p.kind == "name" and (not sentence[p.end - offset:hit.start].strip() and p.end <= pos
+                                               and not _PAST_VERB.match(sentence, hit.start)
+                                               or role_patterns()["event_noun"].match(sentence, p.end - offset)))}
     capitals = {(p.start, p.end) for p in places if p.kind == "capital"}
     rel = relative_clauses(sentence)
     trigger_clause = next(((a, b) for a, b in rel if a <= hit.start < b), None)
+    things = _things_of(sentence, offset, own) | {(m.start, m.end) for m in own if m.actor_id in registry.properties}
+    # "the police station", "ships": a target, never a doer
     candidates = [m for m in own if (m.start, m.end) not in located and registry.actors[m.actor_id].kind != "media"
                   and not (not verbal and (m.start, m.end) in capitals)  # a city does not attack ("Moscow said" speaks)
                   and not (not speech and _SAYING_AFTER.match(sentence, m.end - offset))  # who says is not who does
                   and next(((a, b) for a, b in rel if a <= m.start - offset < b), None) in (None, trigger_clause)]
     lead = _clause_lead(sentence, hit, speech_before=reported and not hit.quoted)
-    before = [m for m in candidates if offset + lead <= m.start and m.end <= pos]
+    asides = [(a.start(), a.end()) for a in role_patterns()["aside"].finditer(sentence, 0, hit.start)]
+    before = [m for m in candidates if offset + lead <= m.start and m.end <= pos
+              and not inside(m.start - offset, asides) and (m.start, m.end) not in things]  # "Kenyan troops, backed by Somali forces, advanced"
     after = [m for m in candidates if m.start >= offset + hit.end]
     clause_end = next_break(sentence, hit.end, span[1])
     if speech:
@@ -212,11 +257,23 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
             actor1 = speaker
         if actor1 is None and not hit.quoted and _PERSON_PRONOUN.match(sentence, lead):
             actor1 = previous_person
-        return Roles(_group_of(registry, actor1), None, before, clause_end)
+        return Roles(group_of(registry, actor1), None, before, clause_end)
     passive = bool(_PASSIVE.search(sentence[max(0, hit.start - 30):hit.end])) or any(
         m.end() == hit.end for m in role_patterns()["victim_verb"].finditer(sentence, max(0, hit.start - 30), hit.end)
         if m.group().split()[0].lower() not in ("died", "dead"))  # "a governor was slain"
+    if not passive and before and role_patterns()["reduced_passive"].match(sentence, hit.start) \
+            and not sentence[before[-1].end - offset:hit.start].strip():
+        passive = True  # "10 July: 20 army recruits killed", "Two soldiers killed in ambush"
     by = _by_agent(sentence, hit, after, offset)
+    lead_in = role_patterns()["in_event"].match(sentence, hit.end) if passive and by is None else None
+    if lead_in is not None:  # "militants were killed in US airstrikes": the strikes' owner did it
+        by = next((m for m in after if m.start == offset + lead_in.end()
+                   and role_patterns()["event_noun"].match(sentence, m.end - offset)), None)
+    if role_patterns()["taken_by"].search(sentence, hit.start, hit.end):
+        # "Mosul fell to Islamic State": the one it fell to took it
+        taker = next((m for m in after if re.fullmatch(r"\s*(?:the\s+)?", sentence[hit.end:m.start - offset], re.I)), None)
+        if taker is not None:
+            by, passive = taker, True
     victim = _victim(sentence, hit, before, offset)
     # "opponents of the junta formed": the junta is no subject; neither is a victim; but a
     # modifier of the happening's noun is its doer ("most of the Russian strikes")
@@ -231,9 +288,21 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     modifier = _modifier(sentence, hit, subjects, offset)
     head = _list_head(subjects, sentence, offset) if subjects and not passive else modifier
     objects = []
-    if not passive and subjects and modifier is None and _IN_EVENT.search(sentence, max(0, hit.start - 60), hit.start):
+    if not passive and len(subjects) > 1 and modifier is None and _AND_VERB.search(sentence, 0, hit.start) \
+            and not _OBJECT_OF.search(sentence, 0, subjects[0].start - offset):
+        # "the authorities labelled him an outlaw and accused him": the first verb's subject, the
+        # last of its name's parts ("the United Nations Secretary-General Antonio Guterres")
+        i = 0
+        while i + 1 < len(subjects) and len(sentence[subjects[i].end - offset:subjects[i + 1].start - offset].split()) <= 1:
+            i += 1
+        head = subjects[i]
+        objects = [m for m in subjects[i + 1:] if m.actor_id != head.actor_id]
+    elif not passive and subjects and modifier is None and _IN_EVENT.search(sentence, max(0, hit.start - 60), hit.start):
         head = _list_head(subjects[:1], sentence, offset)  # "Troops killed a commander in a raid": the troops raided
         objects = [m for m in subjects[1:] if m.actor_id != head.actor_id]  # ... the commander suffered it
+    if head is not None and head is not modifier and _OF_EVENT.search(sentence, max(0, hit.start - 50), hit.start):
+        head = modifier  # "officials scan the site of a suicide bomb attack": they did not bomb
+        subjects = [m for m in subjects if m is modifier]
     if head is not None and head.generic:
         # "forces loyal to General X attacked": X's forces
         loyal = role_patterns()["loyal_to"].match(sentence, head.end - offset)
@@ -258,9 +327,10 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         # "Iraq blamed Iran, and in September, attacked": the first clause's subject does it
         earlier = [m for m in candidates if m.end <= offset + lead]
         actor1 = earlier[0].actor_id if earlier else None
-    if actor1 is None and not before and not passive and victim is None:
+    if actor1 is None and not before and not passive and victim is None \
+            and not _OF_EVENT.search(sentence, max(0, hit.start - 50), hit.start):
         # "Israeli forces killed two people, officials said, in a raid": the sentence's subject
-        first = next((m for m in candidates if m.end <= pos), None)
+        first = next((m for m in candidates if m.end <= pos and (m.start, m.end) not in things), None)
         if first is not None and first.actor_id != speaker and not _GOVERNED.search(sentence, 0, first.start - offset):
             actor1 = first.actor_id
     if hit.type == "CASUALTIES" and victim is None:  # "Four soldiers were killed": the toll names them
@@ -269,6 +339,17 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end and m is not by and m is not victim]
     if victim is None and objects and (target is None or target.actor_id == actor1):
         victim = objects[0]
+    if verbal and after and re.fullmatch(r"\s+(?:the\s+)?", sentence[hit.end:after[0].start - offset], re.I) \
+            and after[0].actor_id != actor1:
+        target = after[0]  # "accused Israel of targeting civilians": the one accused, not the content
+    if target is None and previous_person and previous_person != actor1 and _PERSON_OBJECT.match(sentence, hit.end) \
+            and not hit.quoted:
+        target = ActorMention(0, 0, "", previous_person)  # "accused him of trying to mount a coup": the last person named
+    # "a church shooting": the site it names was its target
+    site = next((m for m in own if m.end <= pos and m.actor_id in registry.properties
+                 and role_patterns()["modifier_gap"].match(sentence[m.end - offset:hit.start])), None)
+    if site is not None and target is None:
+        target = site
     actor2 = target.actor_id if target is not None and target.actor_id != actor1 else \
         victim.actor_id if victim is not None and victim.actor_id != actor1 else rest[0].actor_id if rest else None
     if actor1 is None:
@@ -278,9 +359,27 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         if passive:
             agent = _PASSIVE_AGENT.match(sentence, hit.end)
             actor1 = forces_of(registry, country, sentence, agent.end(), clause_end) if agent is not None else None
+    if actor1 is None:
+        words_ = sentence[max(0, hit.start - 20):hit.end + 20]
+        implied = next((agent for pattern, agent in implied_doers()
+                        if any(m.start() <= hit.start - max(0, hit.start - 20) < m.end() or
+                               m.start() < hit.end - max(0, hit.start - 20) <= m.end() for m in pattern.finditer(words_))),
+                       None)
+        actor1 = registry.implied_agent(implied) if implied else None  # "killed in a suicide blast"
     if actor2 is None:
         forces = forces_of(registry, country, sentence, hit.end, clause_end)
         actor2 = forces if forces != actor1 else None
+    opponent = role_patterns()["opponent_with"].match(sentence, hit.end) \
+        if role_patterns()["fight"].search(sentence, hit.start, hit.end) else None
+    if opponent is not None and victim is not None and victim.end <= pos:
+        # "ten criminals died in gunbattles with government forces": the other side fought them
+        other = next((m for m in after if m.start == offset + opponent.end()), None)
+        if other is None and not re.match(r"\s*[A-Z]", sentence[opponent.end():]):
+            forces = forces_of(registry, country, sentence, opponent.end(), clause_end)
+            other = ActorMention(0, 0, "", forces) if forces else None
+        if other is not None and other.actor_id != victim.actor_id:
+            actor1, actor2 = other.actor_id, victim.actor_id
+    actor1_person = actor1
     between = _BETWEEN_SIDES.match(sentence, hit.end)
     if between is not None and (actor1 is None or by is None and modifier is None and not subjects):
         # "talks between Ukrainian and Russian negotiators": one side each
@@ -288,17 +387,20 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         if len(sides) == 2 and sides[0].start == offset + between.end() \
                 and _LIST_LINK.fullmatch(sentence[sides[0].end - offset:sides[1].start - offset]):
             actor1, actor2 = sides[0].actor_id, sides[1].actor_id
-    if hit.trigger is not None and hit.trigger.mode == "clash" and subjects and subjects[-1].actor_id != actor1:
-        actor2 = subjects[-1].actor_id  # "the army and the RSF fought": one side each
-    return Roles(_group_of(registry, actor1) if verbal else actor1, actor2, before, clause_end)
+    if hit.trigger is not None and (hit.trigger.mode == "clash" or hit.type in _TWO_SIDED) and subjects \
+            and subjects[-1].actor_id != actor1 and not passive:
+        actor2 = subjects[-1].actor_id  # "the army and the RSF fought", "X and Y agreed": one side each
+    if verbal and actor2 is not None and actor2 in (speaker, actor1_person):
+        actor2 = None  # "Shabaab spokesman X warned that ...": the speaker is not the one warned
+    return Roles(group_of(registry, actor1) if verbal else actor1, actor2, before, clause_end)
 
 
-def _group_of(registry: ActorRegistry, actor_id: str | None) -> str | None:
+def group_of(registry: ActorRegistry, actor_id: str | None) -> str | None:
     """A verbal act of a group's spokesman or commander is the group's ("Taliban spokesman X
     claimed responsibility"); a named official of a state speaks as himself."""
     actor = registry.actors.get(actor_id) if actor_id else None
     group = registry.actors.get(actor.affiliation) if actor is not None and actor.affiliation else None
     if actor is not None and not actor.in_lexicon and actor.kind == "person" and group is not None \
-            and group.kind in ("armed_group", "organisation"):
-        return group.actor_id
+            and (group.kind in ("armed_group", "organisation") or actor_id in registry.spokespeople):
+        return group.actor_id  # "said Dina", the police's spokesperson: the police's
     return actor_id

@@ -33,7 +33,8 @@ AGENT_HEADER = """# format: conflict-timeline generic agents v1 (tab-separated; 
 # (https://github.com/openeventdata/petrarch2), MIT licence, Copyright (c) 2014 Open Event Data
 # Alliance; extended by hand (rows marked 'hand'). Columns: noun (singular, lower case), plural,
 # code (CAMEO agent code: MIL military, COP police, REB rebels, UAF unidentified armed forces,
-# CVL civilians, OPP opposition/protesters, CRM criminals, GOV government, ...), kind (actors
+# CVL civilians, OPP opposition/protesters, CRM criminals, GOV government, ...; PRP, this
+# project's, a property or site a happening targets: "ships", "a church"), kind (actors
 # table kind), source. A generic agent is tied to a country ("Nigerian police",
 # "gunmen" in an article about Nigeria) and named as the text names it.
 """
@@ -194,7 +195,14 @@ HAND_AGENTS = [("demonstrator", "demonstrators", "OPP"), ("herder", "herders", "
                ("commando", "commandos", "MIL"), ("paramilitary", "paramilitaries", "UAF"), ("villager", "villagers", "CVL"),
                ("civilian", "civilians", "CVL"), ("farmer", "farmers", "AGR"), ("protester", "protesters", "OPP"),
                ("protestor", "protestors", "OPP"), ("marine", "marines", "MIL"), ("sailor", "sailors", "MIL"),
-               ("pilot", "pilots", "MIL"), ("service member", "service members", "MIL"), ("resident", "residents", "CVL")]
+               ("pilot", "pilots", "MIL"), ("service member", "service members", "MIL"), ("resident", "residents", "CVL"),
+               # PRP (this project's code, no CAMEO one): a property or site that a happening
+               # targets ("launched missiles at ships", "a church shooting"): a target, never a doer
+               ("ship", "ships", "PRP"), ("vessel", "vessels", "PRP"), ("cargo ship", "cargo ships", "PRP"),
+               ("merchant ship", "merchant ships", "PRP"), ("oil tanker", "oil tankers", "PRP"), ("church", "churches", "PRP"),
+               ("mosque", "mosques", "PRP"), ("temple", "temples", "PRP"), ("synagogue", "synagogues", "PRP"),
+               ("power station", "power stations", "PRP"), ("power plant", "power plants", "PRP"),
+               ("pipeline", "pipelines", "PRP")]
 
 
 def _plural(noun: str) -> str:
