@@ -143,14 +143,7 @@ def year_agree(a: Report, b: Report, memo: dict | None = None) -> float:
     share MERGE_YEAR_MIN_CONTEXT_SIMILARITY of the lighter's (and the weight the context needs)."""
     if a.source_id == b.source_id or not same_place(a, b) or apart(a, b):
         return 0.0
-    key = (a.source_id, b.source_id)
-    if memo is not None and key in memo:
-        shared, lighter = memo[key]
-    else:
-        shared = _shared(a.context.words, b.context.words, a.context.names | b.context.names)
-        lighter = min(a.context.mass, b.context.mass)
-        if memo is not None:
-            memo[key] = memo[(b.source_id, a.source_id)] = (shared, lighter)
+    shared, lighter = _context_overlap(a, b, memo)
     if not lighter or shared < min(MERGE_CONTEXT_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * lighter):
         return 0.0
     sim = shared / lighter
@@ -179,6 +172,19 @@ def _shared(a: frozenset, b: frozenset, names: frozenset) -> float:
     return sum(word_weight(w, names) for w in (a & b if len(a) <= len(b) else b & a))
 
 
+def _context_overlap(a: Report, b: Report, memo: dict | None) -> tuple[float, float]:
+    """(weight of the words the two reports' articles share, the lighter article's weight),
+    kept in `memo` per pair of articles."""
+    key = (a.source_id, b.source_id)
+    if memo is not None and key in memo:
+        return memo[key]
+    shared = _shared(a.context.words, b.context.words, a.context.names | b.context.names)
+    lighter = min(a.context.mass, b.context.mass)
+    if memo is not None:
+        memo[key] = memo[(b.source_id, a.source_id)] = (shared, lighter)
+    return shared, lighter
+
+
 def _context_dates(a: Report, b: Report) -> bool:
     """A report the text does not date (dated by its article's day) lets its article's words stand
     for its sentence's only when its article came out within MERGE_NIGHT_SLACK_DAYS of the other's date."""
@@ -196,14 +202,7 @@ def context_agree(a: Report, b: Report, memo: dict | None = None) -> float:
     article). `memo` keeps it per pair of articles."""
     if a.source_id == b.source_id:
         return 0.0
-    key = (a.source_id, b.source_id)
-    if memo is not None and key in memo:
-        shared, lighter = memo[key]
-    else:
-        shared = _shared(a.context.words, b.context.words, a.context.names | b.context.names)
-        lighter = min(a.context.mass, b.context.mass)
-        if memo is not None:
-            memo[key] = memo[(b.source_id, a.source_id)] = (shared, lighter)
+    shared, lighter = _context_overlap(a, b, memo)
     if not lighter or not shared:
         return 0.0
     sim = shared / lighter
