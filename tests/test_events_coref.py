@@ -239,3 +239,8 @@ def test_an_infinitive_of_purpose_is_not_the_sentences_happening():
     rows = _rows("Rebel fighters withdrew from the town of Kaya on Monday to attack the army elsewhere, officials said.",
                  "2004-03-09")
     assert [r["event_type"] for r in rows] == ["RETREAT"]
+
+
+def test_a_country_after_in_and_an_adjective_is_where_not_whom():
+    rows = _rows("The rebel leader died in air strikes in neighboring Ecuador on Saturday, the minister said.", "2008-03-02")
+    assert rows and rows[0]["actor2"] != "state-ecu" and rows[0]["country"] == "ECU"

@@ -24,7 +24,8 @@ class PlaceMention:
 
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|across|inside|throughout|into|outside|from|over|on)\s+(?:the\s+)?"
-                       r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?)$",
+                       r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+                       r"(?:(?:neighbou?ring|nearby|rural|war-torn|restive)\s+)?)$",
                        re.I)
 #: "near the Niger border": the border is named, the happening is not in that country.
 _BORDER = re.compile(r"\s*(?:border|frontier)\b", re.I)
