@@ -244,3 +244,9 @@ def test_an_infinitive_of_purpose_is_not_the_sentences_happening():
 def test_a_country_after_in_and_an_adjective_is_where_not_whom():
     rows = _rows("The rebel leader died in air strikes in neighboring Ecuador on Saturday, the minister said.", "2008-03-02")
     assert rows and rows[0]["actor2"] != "state-ecu" and rows[0]["country"] == "ECU"
+
+
+def test_an_armed_groups_description_in_a_relative_clause_is_no_claim():
+    rows = _rows("The Free Syrian Army, which is fighting in the north, says it does not accept the "
+                 "government's offer of talks.", "2009-05-04")
+    assert "STATEMENT" not in {r["event_type"] for r in rows}

@@ -112,7 +112,9 @@ def test_event_ids_are_stable_whatever_else_is_in_the_seeds(built, tmp_path):
 
 def test_committed_package_is_what_the_seeds_build(tmp_path):
     build_package(ROOT / "seeds", tmp_path)
-    assert _files(tmp_path) == _files(ROOT), "rebuild with `make` and commit datapackage.json and datapackage/"
+    built, committed = _files(tmp_path), _files(ROOT)
+    differ = sorted(k for k in built.keys() | committed.keys() if built.get(k) != committed.get(k))
+    assert not differ, f"rebuild with `make` and commit datapackage.json and datapackage/: {differ} differ"
 
 
 def test_committed_package_validates():

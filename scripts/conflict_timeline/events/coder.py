@@ -487,8 +487,9 @@ class Coder:
                                                                or 0 <= m.start - offset - verb.end <= 30)
                                        for m in mentions):
                 return False
+        rel = relative_clauses(sentence)  # "the FSA, which is fighting in Syria, says ...": a description, no claim
         for hit in acts:
-            if hit.type not in hostile_types() or hit.quoted:
+            if hit.type not in hostile_types() or hit.quoted or inside(hit.start, rel):
                 continue
             roles = assign_roles(hit, True, sentence, offset, (0, len(sentence)), mentions, places, quotes, speaker,
                                  self.registry, self._previous_person, self.fallback_country)
