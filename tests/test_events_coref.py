@@ -247,6 +247,6 @@ def test_a_country_after_in_and_an_adjective_is_where_not_whom():
 
 
 def test_an_armed_groups_description_in_a_relative_clause_is_no_claim():
-    rows = _rows("The Free Syrian Army, which is fighting in the north, says it does not accept the "
+    rows = _rows("The Lord's Resistance Army, which is fighting in the north, says it does not accept the "
                  "government's offer of talks.", "2009-05-04")
     assert "STATEMENT" not in {r["event_type"] for r in rows}

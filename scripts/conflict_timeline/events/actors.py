@@ -213,9 +213,9 @@ def _role_person() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{load('actors')['person_roles']})\s+(?P<name>{_CAP}(?:\s+(?:al-|bin\s+|de\s+)?{_CAP}){{1,3}})")
 
 
-#: A person named after his role and body, set off by commas ("the spokesperson of the police, Inacio Dina,").
+#: A person named after his role and body, set off by commas ("the spokesperson of the police, Ana Reis,").
 _ROLE_NAMED = re.compile(rf"\b(?:spokes(?:man|woman|person)|commander|leader|chief|official|representative)\s+(?:for|of|with)\s+[^,.;]{{2,80}},\s+(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})\s*[,.;]")
-#: A name of two or three words right before a verb of a political act is its maker ("Jesus Dureza welcomed").
+#: A name of two or three words right before a verb of a political act is its maker ("Tomas Okello welcomed").
 _ACTOR_BEFORE = re.compile(rf"(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})\s+(?:welcomed|condemned|rejected|denied|accused|urged|"
                            r"demanded|warned|vowed|threatened|signed|visited|ordered|praised|critici[sz]ed|blamed|appealed)\b")
 _SPEAKER_AFTER = re.compile(rf"{_SPEECH}\s+(?P<name>{_NAME})(?!['’]s\b)")  # not "said Kopp's car was seen"
@@ -406,7 +406,7 @@ class ActorRegistry:
                 if name in table:
                     continue  # a known actor, found above
                 if pattern is _ACTOR_BEFORE and len(name.split()) == 3 and re.search(r"[A-Z][\w’'-]*\s+$", text[:begin]):
-                    first = name.split()[0]  # "the Peace Process Jesus Dureza": the run of capitals began before
+                    first = name.split()[0]  # "the Peace Talks Tomas Okello": the run of capitals began before
                     name, begin = name[len(first):].lstrip(), begin + len(name) - len(name[len(first):].lstrip())
                 if pattern is _ACTOR_BEFORE and (re.search(_ORG_WORDS, name) or any(a < begin + len(name) and begin < b
                                                                                    for a, b in known_spans)):

@@ -228,12 +228,12 @@ def next_break(sentence: str, pos: int, limit: int) -> int:
     return m.start() if m else limit
 
 
-#: "gathering reinforcements to fight the Kenyans", "moved into the south to attack": an infinitive of purpose
+#: "gathering reinforcements to fight the army", "moved into the south to attack": an infinitive of purpose
 _TO_INFINITIVE = re.compile(r"(?<![\w-])(?:in order )?to\s+$", re.I)
 
 
 def purpose_infinitive(sentence: str, hit: Hit) -> bool:
     """Is a physical happening's trigger an infinitive of purpose (what someone means to do, not
     what happened)? The sentence's main happening is then another of its verbs ("abandoned the
-    city ... to fight the Kenyans": the withdrawal)."""
+    town ... to fight the army": the withdrawal)."""
     return not event_types().get(hit.type, {}).get("verbal") and bool(_TO_INFINITIVE.search(sentence[:hit.start]))

@@ -289,7 +289,7 @@ class Coder:
                                                     speaker, None))
         claims = [h for h in speech if claim_of_responsibility(sentence, h)]
         if not claims and acts and speech and speaker \
-                and self._claimed(acts, sentence, start, mentions, places, quotes, speaker):
+                and self._claimed(acts, speech[0], sentence, start, mentions, places, quotes, speaker):
             claims = [speech[0]]  # "A Taliban spokesman said the group shot down the aircraft": a claim
         if claims and acts:  # a claim of responsibility is a STATEMENT beside what it claims
             chosen.append((claims[0], False))
@@ -473,7 +473,8 @@ class Coder:
         side = self.registry.actors.get(actor.affiliation) if actor.affiliation else None
         return side.actor_id if side is not None and side.kind == "armed_group" else None
 
-    def _claimed(self, acts: list[Hit], sentence: str, offset: int, mentions, places, quotes, speaker: str) -> bool:
+    def _claimed(self, acts: list[Hit], verb: Hit, sentence: str, offset: int, mentions, places, quotes,
+                 speaker: str) -> bool:
         """Does an armed group's voice tell an attack of its own side ("A Taliban spokesman said
         the group shot down the aircraft", "the Houthis said they targeted two ships")? That is
         a claim of responsibility (GUIDELINES: a STATEMENT beside the attack it claims); an
@@ -482,12 +483,11 @@ class Coder:
         if side is None:
             return False
         if side == speaker:  # the group itself: only as the subject of the saying ("the Houthis said", "said the group")
-            verb = next((h for h in find_hits(sentence) if h.trigger.speech), None)
-            if verb is None or not any(m.actor_id == side and (0 <= offset + verb.start - m.end <= 45
+            if not any(m.actor_id == side and (0 <= offset + verb.start - m.end <= 45
                                                                or 0 <= m.start - offset - verb.end <= 30)
                                        for m in mentions):
                 return False
-        rel = relative_clauses(sentence)  # "the FSA, which is fighting in Syria, says ...": a description, no claim
+        rel = relative_clauses(sentence)  # "the front, which is fighting in the north, says ...": a description, no claim
         for hit in acts:
             if hit.type not in hostile_types() or hit.quoted or inside(hit.start, rel):
                 continue

@@ -10,6 +10,7 @@ import re
 
 from ..settings import NEWS_YEAR_REACH
 from ..timex import Timex
+from ..timex.tense import PAST_VERB
 from ..timex.values import value_range
 from .model import EventDate
 
@@ -168,9 +169,8 @@ def narrative_date(current: EventDate) -> EventDate:
 #: "on Thursday", "Thursday night": a weekday with no "next" or "last"
 _BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:early\s+|late\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
                            r"(?:\s+(?:morning|afternoon|evening|night))?", re.I)
-#: a verb in the past tense (regular, or an irregular one of the trigger lexicons)
-_PAST_VERB = re.compile(r"[a-z]{2,}ed|struck|fought|shot|fell|took|overran|blew|stole|began|hit|slew|slain|sank|"
-                        r"burnt|threw|drove|broke|seized|led|met|held|fled|withdrew|retook|overthrew", re.I)
+#: a verb in the past tense: the tense cue's past verbs (timex.tense), and irregular ones of the trigger lexicons it lacks
+_IRREGULAR_PAST = re.compile(r"hit|blew|stole|slew|slain|sank|burnt|drove|retook|overthrew|[a-z]{2}ed", re.I)
 
 
 def past_weekday(sentence: str, start: int, end: int, quoted: bool, date: EventDate | None, dct: dt.date) -> EventDate | None:
@@ -183,7 +183,8 @@ def past_weekday(sentence: str, start: int, end: int, quoted: bool, date: EventD
         return date
     verb = sentence[start:end].split()[0]
     before = sentence[max(0, start - 12):start]
-    if not (_PAST_VERB.fullmatch(verb) or re.search(r"\b(?:was|were|had|been)\s+(?:\w+ly\s+)?$", before)):
+    if not (PAST_VERB.fullmatch(verb) or _IRREGULAR_PAST.fullmatch(verb)
+            or re.search(r"\b(?:was|were|had|been)\s+(?:\w+ly\s+)?$", before)):
         return date
     week = dt.timedelta(days=7)
     return EventDate(date.start - week, date.end - week, date.precision, (date.start - week).isoformat()

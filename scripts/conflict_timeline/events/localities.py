@@ -47,7 +47,7 @@ def _modified() -> re.Pattern[str]:
 #: "Mekelle, the capital of", "Baidoa, a town in": an apposition says what the name is.
 _APPOSED = re.compile(r"(?P<name>" + _NAME + r"),?\s+(?=(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:capital|town|city|village|"
                       r"port|hub|stronghold)\s+(?:of|in)\b)")
-#: "the regional capital, Bamenda.", "near the northern town, Gao,": the name in apposition after its kind.
+#: "the provincial capital, Kindu.", "near the northern town, Gao,": the name in apposition after its kind.
 _APPOSED_AFTER = re.compile(r"\b(?:capital|town|city|village|port|district|province|region)\s*,\s+(?P<name>" + _NAME
                             + r")(?<!\.)(?=\s*(?:[.,;:]|$))")
 _REGION_AFTER = re.compile(r"(?P<name>" + _NAME + r")\s+(?P<word>"

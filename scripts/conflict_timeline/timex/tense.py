@@ -29,6 +29,8 @@ _PAST = re.compile(
     r"knew|drew|withdrew|became|overran|(?!(?:succ|proc|exc|ind|sp|n)eed\b)[a-z]{3,}ed)\b",
     re.I,
 )
+#: the past verbs, for the event coder too (a happening told in the past is not after the report)
+PAST_VERB = _PAST
 #: a past verb right before the expression: "said Friday", "was told on Wednesday"
 _RIGHT_AFTER_PAST = re.compile(r"\b(?:said|told|announced|reported|was|were)\s+(?:on\s+)?$")
 _PAST_PERFECT = re.compile(r"\b(?:had|was|were)\b", re.I)
