@@ -250,3 +250,49 @@ def test_an_armed_groups_description_in_a_relative_clause_is_no_claim():
     rows = _rows("The Lord's Resistance Army, which is fighting in the north, says it does not accept the "
                  "government's offer of talks.", "2009-05-04")
     assert "STATEMENT" not in {r["event_type"] for r in rows}
+
+
+def test_generic_agents_of_one_kind_can_be_one_party_named_ones_only_when_one():
+    from conflict_timeline.events.actors import Actor
+    from conflict_timeline.events.coref import generic_alike
+
+    actors = {a.actor_id: a for a in (
+        Actor("agent-ken-police", "police", "state", "KEN"), Actor("agent-ken-policeman", "policemen", "state", "KEN"),
+        Actor("agent-ken-gunman", "gunmen", "armed_group", "KEN"), Actor("agent-ken-attacker", "attackers", "armed_group", "KEN"),
+        Actor("agent-ken-people", "people", "civilian", "KEN"), Actor("state-ken", "Kenya", "state", "KEN"),
+        Actor("agent-uga-soldier", "soldiers", "state", "UGA"), Actor("shabaab", "al-Shabaab", "armed_group", "SOM"))}
+    alike = lambda a, b: generic_alike(actors, a, b)  # noqa: E731
+    assert alike("agent-ken-police", "agent-ken-policeman") and alike("agent-ken-gunman", "agent-ken-attacker")
+    assert alike("agent-ken-police", "state-ken") and alike("state-ken", "agent-ken-police")
+    assert alike("agent-ken-people", "agent-ken-police") and alike("agent-ken-people", "state-ken")
+    assert alike(None, "shabaab") and alike("shabaab", "shabaab")
+    assert not alike("agent-ken-gunman", "agent-ken-police")  # the doers are not their victims
+    assert not alike("agent-ken-police", "agent-uga-soldier")  # another country's forces
+    assert not alike("agent-ken-gunman", "shabaab") and not alike("state-ken", "shabaab")
+
+
+def test_a_retelling_that_names_the_victims_otherwise_joins_the_lead():
+    text = ("Gunmen stormed a police post in Garissa on Tuesday, killing four people, officials said.\n\n"
+            "Three policemen were among the dead, a police spokesman said.\n\n"
+            "The attackers fled towards the border.")
+    events = _events(text, "2015-04-08")
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].date.edtf == "2015-04-07"
+
+
+def test_the_happening_a_comparison_recalls_is_an_aside_not_the_story():
+    text = ("A car bomb killed 14 people at a bus station in Kirkuk on Monday.\n\n"
+            "It was the deadliest attack since a suicide bomber struck a wedding in the city in March.\n\n"
+            "The blast shattered windows across the square.")
+    events = _events(text, "2009-06-16")
+    dates = sorted(e.date.edtf for e in events if e.event_type == "ASSAULT")
+    assert dates == ["2009-03", "2009-06-15"]
+    monday = next(e for e in events if e.date.edtf == "2009-06-15")
+    assert any("shattered" in c["evidence"] for c in monday.evidence_rows())
+
+
+def test_a_determiner_of_the_victims_does_not_make_the_attack_a_new_one():
+    text = ("Militants attacked an army post near Gao on Thursday, killing nine soldiers, the army said.\n\n"
+            "The toll of this attack shows a dozen soldiers killed and six wounded, an officer said.")
+    events = _events(text, "2019-11-08")
+    assert [(e.event_type, e.date.edtf) for e in events] == [("ASSAULT", "2019-11-07")]

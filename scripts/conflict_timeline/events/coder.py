@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
 from ..timex import Timex
 from .actors import ActorRegistry
 from .clauses import Hit, clause_around, definite_reference, find_hits, inside, purpose_infinitive, quote_spans
-from .coref import (DEFAULT, NONE, OWN, SAYING, Mention, one_undated_per_type, aggregate, anaphoric, corefer, definite, habitual, introduced,
+from .coref import (DEFAULT, NONE, OWN, SAYING, Mention, one_undated_per_type, aggregate, anaphoric, compared, corefer, definite, generic_alike, habitual, introduced,
                     marked_distinct)
 from .dating import (calendar_date, document_date, from_timex, governing_timex, narrative_date, past_weekday, plausible,
                      relative_clauses,
@@ -123,7 +124,8 @@ class Coder:
             return _summary(event_type, trigger, names, a1, a2, speaker)
 
         self.dated = [m.event for m in mentions if m.strength > NONE]
-        return corefer(mentions, self.article.dct, summary, infer_story=self.article.genre == "news")
+        return corefer(mentions, self.article.dct, summary, infer_story=self.article.genre == "news",
+                       alike=functools.partial(generic_alike, self.registry.actors))
 
     def _date_for(self, hit: Hit, sentence: str, offset: int, timexes: list[Timex], statement: bool,
                   present: bool, others: list[Hit] = (), named: list[Timex] = ()) -> tuple[EventDate | None, set[int]]:
@@ -401,7 +403,8 @@ class Coder:
             elif hit.type == "OCCURRENCE" or (id(hit) in coded and art.genre == "news"):
                 self.occurrences.append(event)  # a date beside no trigger, or beside one already dated
             else:
-                events.append(Mention(event, OWN, index, sentence[hit.start:hit.end], marked_distinct(sentence, hit), present))
+                events.append(Mention(event, OWN, index, sentence[hit.start:hit.end], marked_distinct(sentence, hit), present,
+                                      aside=compared(sentence, hit)))
         dated = [t for t in timexes if from_timex(t, sentence, start, timexes, art.dct) is not None]
         if dated:
             last = from_timex(dated[-1], sentence, start, timexes, art.dct)
@@ -433,7 +436,7 @@ class Coder:
         if strength == NONE and (distinct or fresh) and not hit.quoted and art_news(self.article):
             strength = DEFAULT  # "It also reported air strikes around Homs": another happening, the story's day
         return [Mention(event, strength, index, sentence[hit.start:hit.end], distinct, present, fresh,
-                        definite=act and definite(sentence, hit), news=art_news(self.article))]
+                        definite=act and definite(sentence, hit), news=art_news(self.article), aside=act and compared(sentence, hit))]
 
     def _anaphor(self, sentence: str, offset: int, timexes: list[Timex], mentions, places, quotes,
                  index: int) -> list[Mention]:

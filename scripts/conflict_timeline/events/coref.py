@@ -55,7 +55,35 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
     return {"distinct": re.compile(r"(?<![\w-])(?:" + data["distinct"] + r")\s+(?:[\w'’-]+\s+){0,2}$", re.I),
             "elsewhere": words(data["elsewhere"]), "aggregate": words(data["aggregate"]),
             "habitual": words(data["habitual"]), "anaphora": words(data["anaphora"]),
+            "comparison": re.compile(r"(?<![\w-])(?:" + data["comparison"] + r")\s+(?:[\w'’-]+\s+){0,4}since\s+[^;:]*$", re.I),
             "indefinite": re.compile(r"(?<![\w-])(?:" + data["indefinite"] + r")\s+(?:[\w'’-]+\s+){0,2}$", re.I)}
+
+
+@functools.cache
+def _anyone() -> frozenset[str]:
+    return frozenset(load("mentions")["anyone"])
+
+
+def generic_alike(actors: dict, a: str | None, b: str | None) -> bool:
+    """Can two actors of one article's mentions be the same party? Named ones only when they
+    are one; generic agents of one country when they are of one kind (the police and the
+    policemen, the gunmen and the attackers; a state's forces and that state), or when one
+    names anybody ("people")."""
+    if a is None or b is None or a == b:
+        return True
+    x, y = actors.get(a), actors.get(b)
+    if x is None or y is None:
+        return False
+    if not a.startswith("agent-"):
+        x, y, a, b = y, x, b, a
+    if not a.startswith("agent-") or x.country is None or x.country != y.country:
+        return False
+    anyone = _anyone()
+    if a.split("-", 2)[-1] in anyone or (b.startswith("agent-") and b.split("-", 2)[-1] in anyone):
+        return True  # "25 people were killed", "civilians were killed in the blast"
+    if not b.startswith("agent-"):
+        return x.kind == "state" and b == f"state-{x.country.lower()}"
+    return x.kind == y.kind
 
 
 def _left(sentence: str, start: int) -> str:
@@ -69,6 +97,12 @@ def marked_distinct(sentence: str, hit: Hit) -> bool:
     lex = _lexicon()
     opening = " ".join(sentence[:hit.start].split()[:_OPENING_WORDS])
     return bool(lex["distinct"].search(_left(sentence, hit.start)) or lex["elsewhere"].search(opening))
+
+
+def compared(sentence: str, hit: Hit) -> bool:
+    """Is the trigger in the "since" clause of a comparison ("the worst attack since a bomber
+    struck the market in May")? It tells an earlier happening, an aside of the story."""
+    return bool(_lexicon()["comparison"].search(sentence[:hit.start]))
 
 
 def aggregate(sentence: str) -> bool:
@@ -96,12 +130,16 @@ def anaphoric(sentence: str, opening: bool = False) -> bool:
 
 def introduced(sentence: str, hit: Hit, hits: list[Hit]) -> bool:
     """Is a happening of this kind introduced by an indefinite noun phrase in the sentence
-    ("killed in an attack on the gold mine")? Then it is a new one, unless no mention before
-    it has dated the one it would join (the headline's "gendarmes killed in attack")."""
+    ("killed in an attack on the gold mine", "several people were shot")? Then it is a new
+    one, unless no mention before it has dated the one it would join (the headline's
+    "gendarmes killed in attack"), or the sentence also names it with a definite noun phrase
+    ("this attack left a dozen officers killed": the officers are new, the attack is not)."""
     pattern = _lexicon()["indefinite"]
-    return any(h.type == hit.type and pattern.search(sentence[max(0, h.start - _CUE_REACH):h.start])
-               and not re.search(r"[,;:]", sentence[max(0, h.start - _CUE_REACH):h.start].split(" ", 1)[-1][-12:])
-               for h in hits)
+    kind = [h for h in hits if h.type == hit.type]
+    return not any(definite(sentence, h) for h in kind) and any(
+        pattern.search(sentence[max(0, h.start - _CUE_REACH):h.start])
+        and not re.search(r"[,;:]", sentence[max(0, h.start - _CUE_REACH):h.start].split(" ", 1)[-1][-12:])
+        for h in kind)
 
 
 #: A verb told in the passive ends here ("have been blamed", "was denounced").
@@ -128,6 +166,7 @@ class Mention:
     anaphor: bool = False  # only dates the happening just told ("it happened on Monday")
     definite: bool = False  # a definite noun phrase ("the raid"): refers to one told before
     news: bool = True  # told in a news report (a history dates every happening precisely)
+    aside: bool = False  # an earlier happening a comparison recalls ("the worst since ..."): no re-telling follows
 
 
 def _stance(modality: str) -> str:
@@ -152,10 +191,13 @@ def _dates_agree(a: Mention, b: Mention) -> bool:
     return own.start <= said.end and said.start - own.end <= _NEWS_REACH
 
 
-def same_happening(group: list[Mention], m: Mention) -> bool:
-    """Can mention `m` be of the happening the mentions in `group` tell?"""
-    if m.distinct or any(g.sentence == m.sentence for g in group):
+def same_happening(group: list[Mention], m: Mention, alike=_agree) -> bool:
+    """Can mention `m` be of the happening the mentions in `group` tell? `alike(a, b)`: can
+    actors `a` and `b` be one party (by default, when one is missing or they are one)?"""
+    if m.distinct or m.aside or any(g.sentence == m.sentence for g in group):
         return False
+    if m.strength < SAYING and any(g.aside for g in group):
+        return False  # "the blast" after "the worst attack since a bomber struck in May" is the story's
     if m.anaphor:  # "it happened on Monday": the last happening told, if nothing dates it yet
         return max(g.strength for g in group) < SAYING and m.sentence - max(g.sentence for g in group) <= ANAPHORA_REACH
     if m.fresh and any(g.strength >= SAYING for g in group):
@@ -169,7 +211,7 @@ def same_happening(group: list[Mention], m: Mention) -> bool:
         o = g.event
         if o.event_type != e.event_type or _stance(o.modality) != _stance(e.modality):
             return False
-        if not (_agree(o.actor1, e.actor1) and _agree(o.actor2, e.actor2)):
+        if not (alike(o.actor1, e.actor1) and alike(o.actor2, e.actor2)):
             return False
         if not (m.definite or g.definite) and not (_agree(o.speaker, e.speaker) and _agree(o.location, e.location)
                                                    and _agree(o.fatalities_low, e.fatalities_low)
@@ -239,15 +281,16 @@ def _absorb_parts(groups: list[list[Mention]]) -> list[list[Mention]]:
     return out
 
 
-def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = True) -> list[Event]:
+def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = True, alike=_agree) -> list[Event]:
     """The article's events: its mentions (in text order) joined by happening. `summary`
-    makes an event's summary from (type, trigger, actor1, actor2, speaker)."""
+    makes an event's summary from (type, trigger, actor1, actor2, speaker); `alike` tells
+    whether two actors can be one party (`same_happening`)."""
     groups: list[list[Mention]] = []
     for m in sorted(mentions, key=lambda m: (m.event.char_start, m.event.trigger_start)):
-        home = next((g for g in reversed(groups) if same_happening(g, m)), None)
+        home = next((g for g in reversed(groups) if same_happening(g, m, alike)), None)
         if m.anaphor:
             home = max(groups, key=lambda g: max(x.sentence for x in g if not x.anaphor), default=None)
-            if home is not None and same_happening(home, m):
+            if home is not None and same_happening(home, m, alike):
                 home.append(m)
             continue
         if home is not None:
