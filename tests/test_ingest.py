@@ -143,3 +143,15 @@ def test_a_long_paragraph_mentioning_a_furniture_phrase_stays_prose():
     paragraph = ("Police seized a car bomb on Sunday near the border. " * 8) + "Talks ended 10 days ago (sp/eml)"
     layout = analyse("\n" + paragraph + "\n")
     assert layout.prose and layout.prose[0].text.startswith("Police seized")
+
+
+def test_an_articles_last_sentence_cut_off_stays_prose_a_title_case_footer_does_not():
+    prose = "Rebels shelled the outskirts of the town on Friday, residents said."
+    cut = "In March, the prosecutor of the tribunal charged the rebel commander with the killing of civilians"
+    layout = analyse(f"{prose}\n\n{cut}\n")
+    assert [line.text for line in layout.prose] == [prose, cut]
+    footer = "More Stories From Our Africa Desk And The Wider Region Every Single Day Of The Week"
+    layout = analyse(f"{prose}\n\n{footer}\n")
+    assert [line.text for line in layout.prose] == [prose]
+    layout = analyse(f"{prose}\n\n{cut}\n\nShare this story\n")
+    assert [line.text for line in layout.prose] == [prose]  # only the last line of the text is read so

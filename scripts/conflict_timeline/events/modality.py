@@ -41,6 +41,8 @@ def modality_of(hit: Hit, sentence: str, date: EventDate, dct: dt.date, reported
     if re.search(r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+){0,2}$", sentence[max(0, hit.start - 30):hit.start], re.I) \
             and hit.type not in ("REJECT",):
         return "negated"
+    if hit.type != "REJECT" and cue_before("denial", sentence, hit.start, 72):
+        return "negated"  # "the army denied that its troops shelled the village"
     if _FUTURE_IN_PAST.search(sentence[max(0, hit.start - 72):hit.start]):
         return "planned"  # "the alliance announced it would accept ...": a plan, reported
     if cue_before("hypothetical", sentence, hit.start, 72):

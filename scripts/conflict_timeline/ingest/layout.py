@@ -70,6 +70,21 @@ def is_prose(line: Line) -> bool:
     return line.words >= _MIN_PROSE_WORDS and ends_sentence
 
 
+#: A sentence cut off at the end of a copied article has words enough and reads as prose (most
+#: of its words in lower case, unlike a headline's or a footer's Title Case).
+_CUT_SENTENCE_MIN_WORDS = 13
+_CUT_SENTENCE_LOWER_SHARE = 0.4
+
+
+def cut_sentence(line: Line) -> bool:
+    """Does the line read as a sentence that lost its end ("In February, the court accused the
+    general of war crimes"), the way a copied article's last line often does?"""
+    words = line.text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= _CUT_SENTENCE_MIN_WORDS and lower >= _CUT_SENTENCE_LOWER_SHARE * len(words) \
+        and words[0][:1].isupper() and not furniture_pattern().search(line.text)
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
@@ -107,6 +122,8 @@ def analyse(body: str) -> Layout:
         return layout
     first = prose_flags.index(True)
     last = len(prose_flags) - 1 - prose_flags[::-1].index(True)
+    if last + 1 == len(lines) - 1 and cut_sentence(lines[last + 1]):
+        last += 1  # the article's last line, a sentence cut off
     header = lines[:first][-HEADER_SCAN_LINES:]
     # Between the first and the last prose line, short lines are the article's own
     # (section headings, list items) unless they read as calls to action.
