@@ -119,6 +119,9 @@ class Context:
     #: its year ("in September", "17th June") is the nearest such, before or after the DCT.
     #: (A bare weekday still leans past: in posts as in news, "Friday" is more often the last.)
     post: bool = False
+    #: the day just named when a weekday follows it as its aside ("June 9 - 10 (Tue-Wed)",
+    #: "14 December, Friday"): the weekday is of those days (see tagger.weekday_aside)
+    aside_day: Point | None = None
     #: narrative: (position, year) of explicit years, for text before the story's first year
     years_ahead: list[tuple[int, int]] = field(default_factory=list)
     position: int = 0

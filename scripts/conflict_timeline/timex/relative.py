@@ -90,7 +90,9 @@ def weekday(g: dict, args: dict, ctx: Context) -> str | None:
     In news a bare weekday is the nearer of the last and the next such day, the one on the
     side of the clause's tense counting WEEKDAY_TENSE_PENALTY days nearer (the last one right
     after a past verb: "was told Wednesday"); in narrative it is
-    the next one after the story's day."""
+    the next one after the story's day. A weekday right after a date, or in parentheses after
+    dates ("14 December, Friday", "Aug 1 - 2 (Sat-Sun)"), is the nearest such day to the last
+    of them (ctx.aside_day)."""
     wd = g.get("weekday")
     p = _anchor(ctx, args)
     d = p.date() if p and p.day else None
@@ -100,6 +102,9 @@ def weekday(g: dict, args: dict, ctx: Context) -> str | None:
         g = {k: v for k, v in g.items() if k != "part_of_day"}  # TimeBank: "Friday night" is the day
     if d is None:
         return "XXXX-WXX-%d" % (wd + 1)
+    named = ctx.aside_day.date() if ctx.aside_day and g.get("past_word") is None and g.get("next_word") is None else None
+    if named is not None:  # "June 9 - 10 (Tue-Wed)": the day of the dates just named
+        return (named + relativedelta(days=(wd - named.weekday() + 3) % 7 - 3)).isoformat() + time_suffix(g)
     sign = direction(g, args)
     if sign == 0 and g.get("this_word") is None:
         sign = 1
@@ -195,16 +200,22 @@ def story_time(g: dict, args: dict, ctx: Context) -> str | None:
 
 def weekend(g: dict, args: dict, ctx: Context) -> str | None:
     """"the weekend": the coming one when the clause is about the future, else the last one
-    (this week's when the DCT falls on Friday to Sunday)."""
+    (this week's when the DCT falls on Friday to Sunday). A post without a tense cue (see
+    Context.post) means the nearer one: the last only on Monday and Tuesday ("a long weekend
+    for the crew!" on a Thursday is the coming one)."""
     p = ctx.deictic()
     d = p.date() if p and p.day else None
     if d is None:
         return None
     if ctx.tense > 0:
         d = d + relativedelta(days=(5 - d.weekday()) % 7)
-    elif d.weekday() < 4:
+    elif d.weekday() < (POST_LAST_WEEKEND_UNTIL if ctx.post and ctx.tense == 0 else 4):
         d = d - relativedelta(weeks=1)
     return fmt_date(d, "WE")
+
+
+#: a post without tense cue: up to this weekday (0 Monday) "the weekend" is the last one
+POST_LAST_WEEKEND_UNTIL = 2
 
 
 def year_end(g: dict, args: dict, ctx: Context) -> str | None:

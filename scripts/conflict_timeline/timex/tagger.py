@@ -3,11 +3,13 @@ while the story time moves (see anchor.py), and redo the choice when a match giv
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from .anchor import Context, choose_genre, explicit_years, is_post
+from .calendar_math import time_suffix
 from .casing import reading_view
 from .groups import normalise
 from .matching import candidates, in_title, select, trim
@@ -45,7 +47,7 @@ def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
     found = [
         trim(c, genre)
         for c in candidates(reading_view(text, ruleset.lexicons["capitals_kept"]), ruleset)
-        if (not c[2].genres or genre in c[2].genres) and not in_title(text, c[0], c[1])
+        if _applies(c[2], genre, post) and not in_title(text, c[0], c[1])
     ]
     found = not_dates_removed(found, len(text))
     for _ in range(MAX_RESELECT):
@@ -54,6 +56,16 @@ def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
             break
         found = [c for c in found if id(c) not in failed]
     return out
+
+
+#: the rule genre of posts (see anchor.is_post): a post is read as news, and the rules of this
+#: genre apply to it besides those of news
+POST = "post"
+
+
+def _applies(rule: Rule, genre: str, post: bool) -> bool:
+    """Does a rule of ``rule.genres`` (empty: every genre) apply to this text?"""
+    return not rule.genres or genre in rule.genres or (post and POST in rule.genres)
 
 
 #: the type of the rules that recognise what is not a date (rules/not_dates.yaml)
@@ -89,6 +101,7 @@ def _resolve_all(text, chosen, dct, genre, ruleset, post=False) -> tuple[list[Ti
             ctx.tense, ctx.sure = tense(text, s, e, around=around), certain(text, s, e, around=around)
         else:
             ctx.tense, ctx.sure = -1, 0
+        ctx.aside_day = weekday_aside(text, s, rule, ctx, out)
         value = rule.value
         if rule.resolve:
             try:
@@ -102,8 +115,11 @@ def _resolve_all(text, chosen, dct, genre, ruleset, post=False) -> tuple[list[Ti
         if ttype == "DATE" and _CLOCK.search(value):
             ttype = "TIME"
         if ttype == "DATE" and _in_weekday_set_list(text, s, rule, g, out):
-            ttype, value = "SET", "XXXX-WXX-%d" % (g["weekday"] + 1)
-        out.append(Timex(s, e, text[s:e], ttype, value, _mod(g)))
+            ttype, value = "SET", "XXXX-WXX-%d" % (g["weekday"] + 1) + time_suffix(g)
+        if rule.args.get("list_of_days"):
+            out.extend(days_of_list(text, m, value))
+        else:
+            out.append(Timex(s, e, text[s:e], ttype, value, _mod(g)))
         if ttype == "DURATION":
             ctx.report_period(value)
         if ttype in ("DATE", "TIME") and _moves_story(rule, g, genre) and not (
@@ -118,9 +134,47 @@ def _resolve_all(text, chosen, dct, genre, ruleset, post=False) -> tuple[list[Ti
     return out, failed
 
 
+def days_of_list(text: str, m: re.Match, value: str) -> list[Timex]:
+    """"Aug 1, 8 and 15" (a match of a list_of_days rule whose first date is ``value``): one
+    date per day of the list, the first with its month ("Aug 1"), each next one a bare number;
+    the list ends at a day that does not follow the one before or is not in the month."""
+    first = dt.date.fromisoformat(value[:10]) if _DAY_VALUE.fullmatch(value) else None
+    if first is None:
+        return [Timex(m.start(), m.end(), m.group(), "DATE", value)]
+    out = [Timex(m.start(), m.end("day"), text[m.start() : m.end("day")], "DATE", value)]
+    last = first.day
+    for n in _LIST_DAY.finditer(text, m.end("day"), m.end()):
+        day = int(n.group(1))
+        if day <= last or day > calendar.monthrange(first.year, first.month)[1]:
+            break
+        out.append(Timex(n.start(), n.end(), n.group(), "DATE", first.replace(day=day).isoformat()))
+        last = day
+    return out
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_LIST_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def weekday_aside(text: str, start: int, rule: Rule, ctx: Context, out: list[Timex]):
+    """The day last named when a weekday at ``start`` follows it as its aside: right after it
+    ("14 December, Friday") or in parentheses after a list of its days ("Aug 1 - 2, 8 - 9
+    (Sat-Sun)", "June 9 - 10 (Tue-Wed 10am)"); else None."""
+    if rule.resolve != "weekday" or not out or out[-1].type != "DATE" or ctx.last is None or ctx.last.day is None:
+        return None
+    if not _DAY_VALUE.fullmatch(out[-1].value) or not _ASIDE_GAP.fullmatch(text, out[-1].end, start):
+        return None
+    return ctx.last
+
+
+#: between dates and the weekday that is their aside: a comma, or more days and "("
+_ASIDE_GAP = re.compile(r"\s*[,/&\u2013-]?\s*|[\s\d,;&\u2013-]*\(\s*")
+
+
 def _in_weekday_set_list(text: str, start: int, rule: Rule, g: dict, out: list[Timex]) -> bool:
     """A bare weekday listed right after a weekday set is one too: "every Monday, Wednesday
-    and Friday" is three sets (XXXX-WXX-1, -3, -5), not a set and two days."""
+    and Friday" is three sets (XXXX-WXX-1, -3, -5), not a set and two days; so is the end of
+    a range of them ("every Monday to Thursday morning": XXXX-WXX-4TMO)."""
     if rule.resolve != "weekday" or g.get("weekday") is None or not out or out[-1].type != "SET":
         return False
     if any(g.get(k) is not None for k in ("past_word", "next_word", "this_word", "hour")):
@@ -130,7 +184,7 @@ def _in_weekday_set_list(text: str, start: int, rule: Rule, g: dict, out: list[T
 
 #: a weekday set ("every Monday", "every mon") and the gap between items of a list
 _WEEKDAY_SET = re.compile(r"XXXX-WXX-\d")
-_LIST_GAP = re.compile(r"\s*(?:,|/|&|,?\s*and|,?\s*or)\s*", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|/|&|-|\u2013|,?\s*and|,?\s*or|to|till|through)\s*", re.I)
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:

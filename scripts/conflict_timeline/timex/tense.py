@@ -19,7 +19,7 @@ JUST_PAST = -2
 _FUTURE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|would(?!\s+(?:not|n't|have)\b)|as\s+(?:soon|early)\s+as|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|expects?\s+to|"
     r"plans?\s+to|planned(?:\s+for)?|planning\s+(?:to|for)|likely\s+to|slated|(?:is|are|be)\s+expected|projected(?:\s+for)?|intended|should|set\s+to|due|upcoming|until|till|will\s+be|would\s+be|effective|begins?|starting|"
-    r"deadline|expire|expires|payable|resume|resumes|postponed\s+until|later\s+this|next)\b",
+    r"deadline|expire|expires|payable|resume|resumes|postponed\s+until|later\s+this|next|how\s+about|can't\s+wait)\b",
     re.I,
 )
 _PAST = re.compile(
@@ -64,6 +64,8 @@ def sentence_window(text: str, start: int, end: int, window: int = TENSE_WINDOW)
     cut = _BOUNDARY.search(right)
     if cut:
         right = right[: cut.start() + 1]
+    if text.endswith(".", 0, end) and _NEXT_SENTENCE.match(right):
+        right = ""  # "repairs in July and Aug. Was meant to ...": the abbreviation's stop ends the sentence
     if '"' in left or '"' in right or "\u201c" in left or "\u201d" in right or "``" in left:
         middle = " " * (end - start)
         whole = left + middle + right
@@ -76,6 +78,8 @@ def sentence_window(text: str, start: int, end: int, window: int = TENSE_WINDOW)
     return left, right
 
 
+#: after an expression that ends with a stop ("Aug."), a capitalised word starts a new sentence
+_NEXT_SENTENCE = re.compile(r"\s+[A-Z][a-z]")
 _QUOTATION = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|``.*?\'\'', re.S)
 
 
