@@ -296,3 +296,13 @@ def test_a_determiner_of_the_victims_does_not_make_the_attack_a_new_one():
             "The toll of this attack shows a dozen soldiers killed and six wounded, an officer said.")
     events = _events(text, "2019-11-08")
     assert [(e.event_type, e.date.edtf) for e in events] == [("ASSAULT", "2019-11-07")]
+
+
+def test_an_operation_told_as_continuing_runs_from_the_storys_happening_to_the_report():
+    text = ("Gunmen killed ten soldiers in an attack on a base near Gao on Thursday night, officials said on Friday.\n\n"
+            "\"Security forces are continuing a combing operation in the area,\" an officer said.")
+    events = _events(text, "2019-11-08")
+    sweep = next(e for e in events if e.event_type == "MOBILIZE")
+    assert (sweep.date.edtf, sweep.date.ongoing) == ("2019-11-07/2019-11-08", True)
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert (attack.date.edtf, attack.date.ongoing) == ("2019-11-07", False)

@@ -55,6 +55,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
     return {"distinct": re.compile(r"(?<![\w-])(?:" + data["distinct"] + r")\s+(?:[\w'’-]+\s+){0,2}$", re.I),
             "elsewhere": words(data["elsewhere"]), "aggregate": words(data["aggregate"]),
             "habitual": words(data["habitual"]), "anaphora": words(data["anaphora"]),
+            "continuing": re.compile(r"(?<![\w-])(?:" + data["continuing"] + r")(?![\w-])[^;:]*$", re.I),
             "comparison": re.compile(r"(?<![\w-])(?:" + data["comparison"] + r")\s+(?:[\w'’-]+\s+){0,4}since\s+[^;:]*$", re.I),
             "indefinite": re.compile(r"(?<![\w-])(?:" + data["indefinite"] + r")\s+(?:[\w'’-]+\s+){0,2}$", re.I)}
 
@@ -256,6 +257,19 @@ def _story_date(date: EventDate) -> EventDate:
     return EventDate(date.start, date.end, date.precision, date.edtf, "", "narrative", date.ongoing)
 
 
+def continuing(event: Event) -> bool:
+    """Is the happening told as going on since the story's last happening ("the forces are
+    continuing a combing operation", "Since then, clashes have devastated the area")?"""
+    at = max(0, event.trigger_start - event.char_start)
+    return bool(_lexicon()["continuing"].search(event.evidence[:at]))
+
+
+def _since_story(date: EventDate, dct: dt.date) -> EventDate:
+    """From the story's last happening to the report, still going on."""
+    first = date.edtf.split("/")[0]
+    return EventDate(date.start, dct, date.precision, f"{first}/{dct.isoformat()}", "", "narrative", True)
+
+
 def _strength(group: list[Mention]) -> int:
     return max(m.strength for m in group if not m.anaphor) if any(not m.anaphor for m in group) else NONE
 
@@ -315,6 +329,9 @@ def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = 
         verbal = bool(types.get(event.event_type, {}).get("verbal"))
         story = [d for at, d in stories if at < event.char_start]
         if strength == DEFAULT and infer_story and story and not verbal \
+                and event.modality in _AFFIRMED and continuing(event):
+            event = dataclasses.replace(event, date=_since_story(story[-1], dct))
+        elif strength == DEFAULT and infer_story and story and not verbal \
                 and event.modality in _AFFIRMED and not any(m.now for m in group):
             event = dataclasses.replace(event, date=_story_date(story[-1]))
         at = max(0, event.trigger_start - event.char_start)
