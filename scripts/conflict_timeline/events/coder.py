@@ -23,7 +23,7 @@ from .clauses import Hit, clause_around, definite_reference, find_hits, inside, 
 from .coref import (DEFAULT, NONE, OWN, SAYING, Mention, one_undated_per_type, aggregate, anaphoric, compared, corefer, definite, generic_alike, habitual, introduced,
                     marked_distinct)
 from .dating import (calendar_date, document_date, from_timex, governing_timex, narrative_date, past_weekday, plausible,
-                     relative_clauses,
+                     relative_clauses, scene_time,
                      up_to)
 from .landmarks import (SINCE_CLAUSE, SINCE_WORD, PERFECT, claimed_by_since, in_landmark, in_names, in_since_reference,
                         same_clause, toll_over, toll_since)
@@ -284,7 +284,9 @@ class Coder:
         elif speech and speaker and political_act(sentence, speech[0], quotes):
             chosen.append((speech[0], False))  # a warning, a vow, an announcement: the saying is the act
         elif speech and speaker:  # the source of what it says: no event, its date an occurrence
-            said_on, said_took = self._date_for(speech[0], sentence, start, timexes, True, present, hits)
+            said = saying_dates(sentence, start, speech, hits, timexes)  # "said Sunday"; not "said he was shot Sunday"
+            said_on, said_took = self._date_for(speech[0], sentence, start, [t for t in timexes if t.start in said], True,
+                                                present, hits)
             if said_on is not None and said_on.source in ("explicit", "relative"):
                 source_took = said_took
                 self.occurrences.append(self._event(speech[0], False, sentence, start, said_on, mentions, places, quotes,
@@ -391,6 +393,11 @@ class Coder:
         if any(m.strength in (OWN, SAYING) and m.event.date.source in ("explicit", "relative") for m in events):
             # "X said" beside a dated happening only attributes it: the happening carries the speaker.
             events = [m for m in events if not (m.event.event_type == "STATEMENT" and m.event.date.source == "document")]
+        scene = scene_time(sentence, start, [t for t in timexes if t.start not in used], quotes, art.dct, index) \
+            if art.genre == "news" and not events and not acts else None
+        if scene is not None:  # "Wardens said he was on the ridge on Sunday morning": the lead's happening
+            used.add(scene.start)
+            events = self._anaphor(sentence, start, [scene], mentions, places, quotes, index, kinds=("DATE", "TIME"))
         coded = {id(h) for h, _ in queue}
         for hit, timex in self._uncovered(sentence, start, timexes, used, hits, taken, named):
             date = from_timex(timex, sentence, start, timexes, art.dct)
@@ -439,12 +446,12 @@ class Coder:
                         definite=act and definite(sentence, hit), news=art_news(self.article), aside=act and compared(sentence, hit))]
 
     def _anaphor(self, sentence: str, offset: int, timexes: list[Timex], mentions, places, quotes,
-                 index: int) -> list[Mention]:
+                 index: int, kinds: tuple[str, ...] = ("DATE",)) -> list[Mention]:
         """ "It happened on Sunday night, when the fighters overran the guards": the sentence
         dates the happening just told and tells nothing new."""
         for t in timexes:
             date = from_timex(t, sentence, offset, timexes, self.article.dct)
-            if date is not None and t.type == "DATE" and date.precision in CALENDAR_PRECISIONS:
+            if date is not None and t.type in kinds and date.precision in CALENDAR_PRECISIONS:
                 hit = Hit(t.start - offset, t.end - offset, None, False, False, 0, "OCCURRENCE")
                 event = self._event(hit, False, sentence, offset, date, mentions, places, quotes, None, None)
                 return [Mention(event, OWN, index, "", anaphor=True)]

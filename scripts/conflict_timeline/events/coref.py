@@ -34,6 +34,8 @@ OWN, SAYING, DEFAULT, NONE = 3, 2, 1, 0
 #: A happening told without a date on the report's day is one of the last days' news: it is
 #: not one dated further back ("in October 2017 when a truck bomb killed over 600").
 _NEWS_REACH = dt.timedelta(days=7)
+#: A weekend's days ("a shooting over the weekend", "shot Saturday night") are one time named coarser or finer.
+_WEEKEND = dt.timedelta(days=1)
 #: Modalities that affirm a happening (asserted and reported are one stance).
 _AFFIRMED = ("asserted", "reported")
 
@@ -185,9 +187,10 @@ def _dates_agree(a: Mention, b: Mention) -> bool:
         weak, strong = (a, b) if a.strength == DEFAULT else (b, a)
         return strong.strength == DEFAULT or weak.event.date.start - strong.event.date.end <= _NEWS_REACH
     da, db = a.event.date, b.event.date
-    if a.strength == b.strength:  # "the attack ... of the year" may name its time more coarsely
-        return da.edtf == db.edtf or ((a.definite or b.definite) and a.news and (
-            da.start <= db.start and db.end <= da.end or db.start <= da.start and da.end <= db.end))
+    if a.strength == b.strength:  # "the attack ... of the year" may name its time more coarsely; a weekend, its day
+        return da.edtf == db.edtf or ((a.definite or b.definite or max(da.end - da.start, db.end - db.start) <= _WEEKEND)
+                                      and a.news and (da.start <= db.start and db.end <= da.end
+                                                      or db.start <= da.start and da.end <= db.end))
     own, said = (da, db) if a.strength == OWN else (db, da)
     return own.start <= said.end and said.start - own.end <= _NEWS_REACH
 

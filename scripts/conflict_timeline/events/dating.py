@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
-from ..settings import NEWS_YEAR_REACH
+from ..settings import NEWS_YEAR_REACH, OPENING_SENTENCES
 from ..timex import Timex
 from ..timex.tense import PAST_VERB
 from ..timex.values import value_range
@@ -27,10 +28,11 @@ _EXPLICIT = re.compile(r"\d{4}|\b(?:" + "|".join(m for m in calendar.month_name[
 _CLAUSE_BREAK = re.compile(r";|:(?!\d)|,?\s+(?:and|but|while|whereas|although|when)\s+(?!\d)|(?<!\b[a-zA-Z])\.\s")
 
 
-def _edtf(value: str, precision: str, start: dt.date) -> str:
-    """EDTF for a TimeML calendar value: YYYY, YYYY-MM, YYYY-MM-DD; seasons as EDTF 21-24."""
+def _edtf(value: str, precision: str, start: dt.date, end: dt.date | None = None) -> str:
+    """EDTF for a TimeML calendar value: YYYY, YYYY-MM, YYYY-MM-DD; seasons as EDTF 21-24; a
+    weekend as its two days."""
     if precision == "day":
-        return start.isoformat()
+        return start.isoformat() if end is None or end == start else f"{start.isoformat()}/{end.isoformat()}"
     if precision == "month":
         return start.strftime("%Y-%m")
     if precision == "year":
@@ -78,18 +80,19 @@ def from_timex(timex: Timex, sentence: str, offset: int, timexes: list[Timex], d
         return None
     start, end, precision = found
     before = sentence[max(0, timex.start - offset - 40):timex.start - offset]
-    edtf = _edtf(timex.value, precision, start)
+    edtf = _edtf(timex.value, precision, start, end)
     if _SINCE.search(before):
         if end < dct:
-            return EventDate(start, dct, precision, f"{edtf}/{dct.isoformat()}", timex.text, how(timex), ongoing=True)
+            return EventDate(start, dct, precision, f"{edtf.split('/')[0]}/{dct.isoformat()}", timex.text, how(timex),
+                             ongoing=True)
     if _BETWEEN.search(before):
         later = [t for t in timexes if t.start >= timex.end and t.start - timex.end <= 12]
         if later and _LINK.match(sentence[timex.end - offset:later[0].start - offset]):
             other = calendar_date(later[0])
             if other is not None and other[1] >= start:
                 text = sentence[timex.start - offset:later[0].end - offset]
-                edtf2 = _edtf(later[0].value, other[2], other[0])
-                return EventDate(start, other[1], precision, f"{edtf}/{edtf2}", text, how(timex))
+                edtf2 = _edtf(later[0].value, other[2], other[0], other[1]).split("/")[-1]
+                return EventDate(start, other[1], precision, f"{edtf.split('/')[0]}/{edtf2}", text, how(timex))
     return EventDate(start, end, precision, edtf, timex.text, how(timex))
 
 
@@ -133,7 +136,8 @@ def governing_timex(timexes: list[Timex], trigger_start: int, sentence: str, off
         lo, hi = sorted((t.start, trigger_start))
         crosses = bool(_CLAUSE_BREAK.search(sentence[lo - offset:hi - offset]))
         found = calendar_date(t)
-        precise = 0 if t.type == "DATE" and found is not None and found[2] in ("day", "month", "year") else 1
+        precise = 0 if t.type == "DATE" and found is not None and found[2] in ("day", "month", "year") \
+            and not (found[2] == "day" and found[0] != found[1]) else 1  # a weekend's two days: less precise than a day
         comma = "," in sentence[lo - offset:hi - offset]  # "in October 2021, two years after protesters ..."
         if comma and t.start < trigger_start and _OPENING_PHRASE.match(sentence[:t.start - offset]) \
                 and sentence[t.end - offset:hi - offset].count(",") == 1:
@@ -189,3 +193,41 @@ def past_weekday(sentence: str, start: int, end: int, quoted: bool, date: EventD
     week = dt.timedelta(days=7)
     return EventDate(date.start - week, date.end - week, date.precision, (date.start - week).isoformat()
                      if date.start == date.end else date.edtf, date.text, date.source, date.ongoing)
+
+
+@functools.cache
+def _words_of(*names: str) -> re.Pattern[str]:
+    """The words of the timex lexicons `names` as one pattern."""
+    from ..timex.ruleset import load_ruleset
+
+    lexicons = load_ruleset().lexicons
+    words = sorted({w for n in names for w in lexicons[n]}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+
+
+#: a time of day: a clock time ("6 p.m.", "18:40"), noon or midnight (parts of the day: the timex lexicon's)
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b", re.I)
+
+
+def scene_time(sentence: str, offset: int, timexes: list[Timex], quotes: list[tuple[int, int]],
+               dct: dt.date, index: int) -> Timex | None:
+    """Right after the lead, a sentence that tells in the past no happening but gives a named
+    day with its time of day ("A climber was shot on a ridge near Orlek. Wardens said he was on
+    the trail on Sunday morning", "... A farmer heard a bang at 6:40 a.m. Friday") sets the
+    scene of the happening the lead tells: that moment is its date. Only up to the sentence
+    after the opening ones (`index`: the sentence's; further on, the happening just told may be
+    any of several), a day in the past of the report, told outside a quotation, in a sentence with
+    a verb in the past (not a heading or a broken line); a day without its hour ("was released
+    Sunday") may be a later step's."""
+    if index > OPENING_SENTENCES or not PAST_VERB.search(sentence):
+        return None
+    day_words, part_words = _words_of("weekday", "month"), _words_of("part_of_day")
+    for t in timexes:
+        found = calendar_date(t)
+        at = t.start - offset
+        if found is None or found[2] != "day" or found[1] > dct or any(s <= at < e for s, e in quotes):
+            continue
+        if day_words.search(t.text) and (part_words.search(t.text) or _CLOCK.search(t.text)):
+            return t
+    return None
+

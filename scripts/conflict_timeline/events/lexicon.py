@@ -115,6 +115,11 @@ def modality_cues() -> dict[str, re.Pattern[str]]:
 
 
 @functools.cache
+def presupposing() -> str:
+    return load("cues")["presupposing"]
+
+
+@functools.cache
 def titles() -> str:
     return load("cues")["titles"]
 

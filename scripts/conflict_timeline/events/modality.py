@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from .clauses import Hit, quote_spans
-from .lexicon import modality_cues
+from .lexicon import modality_cues, presupposing
 from .model import EventDate
 
 _CUE_WINDOW = 48
@@ -23,6 +23,19 @@ def cue_before(name: str, sentence: str, pos: int, window: int = _CUE_WINDOW) ->
     left = sentence[max(0, pos - window):pos]
     left = re.split(r"[,;:]\s", left)[-1]
     return bool(modality_cues()[name].search(left))
+
+
+#: a past participle used as an adjective, and the noun after it (not a verb or a preposition)
+_PARTICIPLE = re.compile(r"(?:slain|dead|[a-z]+(?:ed|en))", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:was|were|is|are|be|been|by|in|at|on|and|or|of|to|for|with|from|as|after|when)\b)[a-z]", re.I)
+
+
+def presupposed(hit: Hit, sentence: str) -> bool:
+    """Is the trigger a participle modifying a noun after a determiner or a possessive ("if
+    the slain man's brother was there")? Its happening is taken as given."""
+    word = sentence[hit.start:hit.end]
+    return bool(_PARTICIPLE.fullmatch(word) and _NOUN_AFTER.match(sentence, hit.end)
+                and re.search(r"(?<![\w'’])(?:" + presupposing() + r")\s+$", sentence[max(0, hit.start - 40):hit.start], re.I))
 
 
 def blank_quotes(sentence: str) -> str:
@@ -43,6 +56,8 @@ def modality_of(hit: Hit, sentence: str, date: EventDate, dct: dt.date, reported
         return "negated"
     if hit.type != "REJECT" and cue_before("denial", sentence, hit.start, 72):
         return "negated"  # "the army denied that its troops shelled the village"
+    if presupposed(hit, sentence):
+        return "reported" if reported or _attributed(sentence) else "asserted"
     if _FUTURE_IN_PAST.search(sentence[max(0, hit.start - 72):hit.start]):
         return "planned"  # "the alliance announced it would accept ...": a plan, reported
     if cue_before("hypothetical", sentence, hit.start, 72):

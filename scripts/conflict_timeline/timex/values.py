@@ -58,6 +58,9 @@ def value_range(value: str) -> tuple[dt.date, dt.date, str] | None:
         if m2 := re.fullmatch(r"-W(\d{1,2})", rest):
             start = dt.date.fromisocalendar(year, int(m2[1]), 1)
             return start, start + relativedelta(days=6), "week"
+        if m2 := re.fullmatch(r"-W(\d{1,2})-WE", rest):  # a weekend: its Saturday and Sunday, days as told
+            start = dt.date.fromisocalendar(year, int(m2[1]), 6)
+            return start, start + relativedelta(days=1), "day"
         if m2 := re.fullmatch(r"-(SP|SU|FA|WI)", rest):
             first, last = _SEASONS[m2[1]]
             end_year = year + 1 if m2[1] == "WI" else year
