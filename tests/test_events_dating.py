@@ -60,3 +60,17 @@ def test_a_weekend_and_a_day_in_it_tell_one_happening():
 
 def test_a_weekend_value_is_two_days():
     assert value_range("2016-W35-WE") == (dt.date(2016, 9, 3), dt.date(2016, 9, 4), "day")
+
+
+def test_a_happening_named_as_the_topic_of_another_act_does_not_take_that_acts_day():
+    from conflict_timeline.extraction import extract_document
+    from conflict_timeline.ingest import read_text
+
+    def dates(text):
+        doc = read_text(text, overrides={"published": "2013-01-30", "genre": "news"})
+        return [(e.event_type, e.date.edtf) for e in extract_document(doc).events]
+
+    topic = "Police released photos Tuesday of two men they want to question about a shooting at a bar in Dayton."
+    assert ("ASSAULT", "2013-01-29") not in dates(topic)
+    assert dates("Police arrested two men on Tuesday in connection with the killing of a shopkeeper.") == [("COERCE", "2013-01-29")]
+    assert dates("Gunmen shot dead two guards at a bank in Dayton on Tuesday.")[0] == ("ASSAULT", "2013-01-29")
