@@ -155,3 +155,18 @@ def test_an_articles_last_sentence_cut_off_stays_prose_a_title_case_footer_does_
     assert [line.text for line in layout.prose] == [prose]
     layout = analyse(f"{prose}\n\n{cut}\n\nShare this story\n")
     assert [line.text for line in layout.prose] == [prose]  # only the last line of the text is read so
+
+
+def test_hard_wrapped_copy_is_read_as_its_paragraphs_short_lines_are_not_joined():
+    wrapped = ("KIGOMA, Tanzania, May 3 - Rebels have seized the border post at\n"
+               "Manyovu after two days of fighting with government troops, a\n"
+               "spokesman for the army said on Saturday.\n"
+               "Residents said the gunfire stopped at dawn and that dozens of\n"
+               "families had fled across the river during the night.\n")
+    layout = analyse(wrapped)
+    assert [line.text.replace("\n", " ") for line in layout.prose] == [
+        "KIGOMA, Tanzania, May 3 - Rebels have seized the border post at Manyovu after two days of fighting "
+        "with government troops, a spokesman for the army said on Saturday.",
+        "Residents said the gunfire stopped at dawn and that dozens of families had fled across the river during the night."]
+    menu = "Skip to content\nWorld News Desk\nMiddle East\n\nA sentence of real prose that reports a happening here.\n"
+    assert "World News Desk\nMiddle East" not in "".join(line.text for line in analyse(menu).prose + analyse(menu).furniture)

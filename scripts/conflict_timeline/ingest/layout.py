@@ -113,8 +113,43 @@ def _join_wire_leads(body: str, lines: list[Line]) -> list[Line]:
     return out
 
 
+#: Hard-wrapped copy (wire text, e-mail) cuts its paragraphs into lines of between
+#: _WRAP_MIN_CHARS and _WRAP_MAX_CHARS characters; a body is read so when most lines that run on into the next (no blank line
+#: between) come within _WRAP_SLACK characters of its longest such line.
+_WRAP_MIN_CHARS = 50
+_WRAP_MAX_CHARS = 100
+_WRAP_SLACK = 20
+_WRAPPED_SHARE = 0.6
+_WRAPPED_MIN_LINES = 3
+
+
+def _join_wrapped(body: str, lines: list[Line]) -> list[Line]:
+    """Lines of a hard-wrapped paragraph ("...have taken control of the eastern city of Goma after
+    days\nof clashes with ...") are one line, as the paragraph they were cut from."""
+    def runs_on(a: Line, b: Line) -> bool:
+        gap = body[a.end:b.start]
+        return gap.count("\n") == 1 and not gap.strip()
+
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if runs_on(a, b)]
+    widths = [len(a.text) for a, _ in pairs]
+    if len(widths) < _WRAPPED_MIN_LINES or not _WRAP_MIN_CHARS <= max(widths) <= _WRAP_MAX_CHARS:
+        return lines
+    width = max(widths)
+    if sum(w >= width - _WRAP_SLACK for w in widths) < _WRAPPED_SHARE * len(widths):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and runs_on(prev, line) and not _SENTENCE_END.search(prev.text) \
+                and len(prev.text) - (prev.text.rfind("\n") + 1) >= width - _WRAP_SLACK:
+            out[-1] = Line(prev.start, line.end, body[prev.start:line.end])
+            continue
+        out.append(line)
+    return out
+
+
 def analyse(body: str) -> Layout:
-    lines = _join_wire_leads(body, lines_of(body))
+    lines = _join_wire_leads(body, _join_wrapped(body, lines_of(body)))
     layout = Layout()
     prose_flags = [is_prose(line) for line in lines]
     if not any(prose_flags):
