@@ -13,7 +13,7 @@ from .dating import relative_clauses
 from .lexicon import event_types, load
 
 ROLE_PATTERNS = ("agent_by", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of", "taken_by", "aside", "fight",
-                 "opponent_with", "reduced_passive", "event_noun", "in_event")
+                 "opponent_with", "reduced_passive", "event_noun", "in_event", "relative_subject", "relative_head")
 
 
 @functools.cache
@@ -47,6 +47,8 @@ _OF_EVENT = re.compile(r"\b(?:site|scene|aftermath|wake|victims?|anniversary|sur
                        r"reports?|news|rubble|debris|toll)\s+of\s+(?:a|an|the|this|that|their|its|his|her|last\s+\w+'s)?\s*(?:[\w-]+\s+){0,3}$", re.I)
 _CLAUSE_LEAD = re.compile(r";|,\s*(?:but|and|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
 _SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claimed|reported|according to)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?", re.I)
+#: A source set off by commas after the happening's clause (", officials said,"): it ends no clause.
+_ASIDE_SOURCE = re.compile(r",\s*(?:[\w.'’-]+\s+){1,5}$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)$", re.I)
 _PASSIVE_AGENT = re.compile(r"(?:\s+(?!by\b)[\w,-]+){0,4}?\s+by\s+(?:the\s+)?", re.I)
 _BETWEEN_SIDES = re.compile(r"\s+between\s+(?:the\s+)?", re.I)
@@ -80,6 +82,8 @@ def _clause_lead(sentence: str, hit: Hit, speech_before: bool) -> int:
         lead = max(lead, source.end())
     if speech_before:
         for m in _SPEECH_LEAD.finditer(head):
+            if _ASIDE_SOURCE.search(head, 0, m.start()) and head[m.end():].lstrip().startswith(","):
+                continue  # "X killed two men, officials said, in a raid": the source is an aside
             gap = head[m.end():]  # "said that dozens had been killed", not "announced new sanctions"
             if m.group().lower().endswith("that") or len(gap.split()) >= 3 or hit.type == "CASUALTIES":
                 lead = max(lead, m.end())
@@ -218,6 +222,20 @@ def _victim(sentence: str, hit: Hit, before: list, offset: int) -> ActorMention 
     return None
 
 
+def _antecedent(sentence: str, hit: Hit, own: list, offset: int) -> str | None:
+    """The doer of a verb that opens a relative clause is the one the clause is about, named
+    right before its pronoun, or a name before the head noun of it ("a bomber who blew up a
+    truck", "the JEM factions that rejected the accord")."""
+    pronoun = role_patterns()["relative_subject"].search(sentence, max(0, hit.start - 40), hit.start)
+    if pronoun is None:
+        return None
+    owner = next((m for m in reversed(own) if m.end - offset <= pronoun.start()), None)
+    if owner is None or not role_patterns()["relative_head"].fullmatch(sentence, owner.end - offset, pronoun.start()) \
+            or _thing_nouns().match(sentence, owner.end - offset):
+        return None
+    return owner.actor_id
+
+
 def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tuple[int, int], mentions, places,
                  quotes, speaker: str | None, registry: ActorRegistry, previous_person: str | None,
                  country: str | None) -> Roles:
@@ -270,7 +288,7 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         by = next((m for m in after if m.start == offset + lead_in.end()
                    and role_patterns()["event_noun"].match(sentence, m.end - offset)), None)
     if role_patterns()["taken_by"].search(sentence, hit.start, hit.end):
-        # "Mosul fell to Islamic State": the one it fell to took it
+        # "Ramadi fell to Islamic State": the one it fell to took it
         taker = next((m for m in after if re.fullmatch(r"\s*(?:the\s+)?", sentence[hit.end:m.start - offset], re.I)), None)
         if taker is not None:
             by, passive = taker, True
@@ -318,6 +336,8 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     if named is not None and hit.type != "CASUALTIES":
         by = named
     actor1 = by.actor_id if by is not None else head.actor_id if head is not None else None
+    if actor1 is None and not passive:
+        actor1 = _antecedent(sentence, hit, own, offset)  # "the factions that rejected the accord"
     if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
         actor1 = speaker  # "X says it will not withdraw ...": X does
     if actor1 is None and not hit.quoted and _PERSON_PRONOUN.match(sentence, lead):
