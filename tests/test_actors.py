@@ -166,6 +166,9 @@ def test_a_group_named_with_its_acronym_in_brackets_is_named_so():
     reg = ActorRegistry(country="PHL")
     reg.find("Government forces and the Moro Islamic Liberation Front (MILF) agreed to end the fighting.")
     assert reg.actors["ph-moro-islamic-liberation-front"].name == "Moro Islamic Liberation Front (MILF)"
+    reg = ActorRegistry(country="COL")  # a group the lexicon names by its acronym: the text's full name leads
+    reg.find("Guerrillas of the Revolutionary Armed Forces of Colombia (FARC) fired the bomb.")
+    assert reg.actors["farc"].name == "Revolutionary Armed Forces of Colombia (FARC)"
 
 
 def test_a_name_before_a_verb_of_a_political_act_is_its_maker():

@@ -497,7 +497,8 @@ class ActorRegistry:
             if a.actor_id != b.actor_id or not _ACRONYM_AFTER.fullmatch(text[a.end - offset:b.end - offset + 1]):
                 continue
             actor = self.actors[a.actor_id]
-            if actor.kind in ("armed_group", "organisation", "unknown") and b.text not in actor.name:
+            if actor.kind in ("armed_group", "organisation", "unknown") and (b.text not in actor.name or actor.name == b.text):
+                # "FARC" in the lexicon, "the Revolutionary Armed Forces of Colombia (FARC)" in the text: the text's
                 self.actors[a.actor_id] = dataclasses.replace(actor, name=f"{a.text} ({b.text})")
 
     def _resolve_overlaps(self, found, text: str, offset: int) -> list[ActorMention]:

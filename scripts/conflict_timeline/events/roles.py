@@ -13,7 +13,7 @@ from .dating import relative_clauses
 from .lexicon import event_types, load
 
 ROLE_PATTERNS = ("agent_by", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of", "taken_by", "aside", "fight",
-                 "opponent_with", "reduced_passive", "event_noun", "in_event", "relative_subject", "relative_head")
+                 "opponent_with", "reduced_passive", "event_noun", "in_event", "relative_subject", "relative_head", "own_people", "protested_act")
 
 
 @functools.cache
@@ -36,6 +36,7 @@ _ACRONYM_GAP = re.compile(r"\s*\(\s*")
 #: raid"): its doer is the clause's subject, not the object before it.
 _IN_EVENT = re.compile(r"\b(?:in|during|with)\s+(?:a|an|the|their|its|his|her)?\s*(?:[\w-]+\s+){0,3}$", re.I)
 _PAST_VERB = re.compile(r"[a-z]+ed\b")
+_TRIGGER_WORD = re.compile(r"[\w-]+")
 _SAYING_AFTER = re.compile(r"^\s*(?:said|says|say|told|reported|added|stated)\b", re.I)
 
 #: Happenings of two sides: "X and Y agreed" names one side each.
@@ -335,6 +336,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     inner = next((m for m in candidates if pos < m.start < offset + hit.end), None)
     if named is not None and hit.type != "CASUALTIES":
         by = named
+    elif by is not None and not passive and head is not None and head is not modifier and _PAST_VERB.fullmatch(
+            sentence, hit.start, _TRIGGER_WORD.match(sentence, hit.start).end()):
+        by = None  # "students protested against the killing of a boy by police": the verb's subject does it
     actor1 = by.actor_id if by is not None else head.actor_id if head is not None else None
     if actor1 is None and not passive:
         actor1 = _antecedent(sentence, hit, own, offset)  # "the factions that rejected the accord"
@@ -356,6 +360,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     if hit.type == "CASUALTIES" and victim is None:  # "Four soldiers were killed": the toll names them
         victim = next((m for m in candidates if pos <= m.start and m.end <= offset + hit.end), None)
     target = _target(sentence, hit, after, offset, clause_end) or (inner if inner is not None and by is not inner else None)
+    if hit.type == "PROTEST":  # "protesting against the killing of a boy by police": the police
+        target = next((m for m in after if ";" not in sentence[hit.end:m.start - offset]
+                       and role_patterns()["protested_act"].search(sentence[hit.end:m.start - offset])), target)
     rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end and m is not by and m is not victim]
     if victim is None and objects and (target is None or target.actor_id == actor1):
         victim = objects[0]
@@ -410,6 +417,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     if hit.trigger is not None and (hit.trigger.mode == "clash" or hit.type in _TWO_SIDED) and subjects \
             and subjects[-1].actor_id != actor1 and not passive:
         actor2 = subjects[-1].actor_id  # "the army and the RSF fought", "X and Y agreed": one side each
+    if verbal and speaker and any(m.actor_id == actor1 and role_patterns()["own_people"].search(sentence, 0, m.start - offset)
+                                  for m in before):
+        actor1 = speaker  # "X said his men would keep fighting": the speaker threatens
     if verbal and actor2 is not None and actor2 in (speaker, actor1_person):
         actor2 = None  # "Shabaab spokesman X warned that ...": the speaker is not the one warned
     return Roles(group_of(registry, actor1) if verbal else actor1, actor2, before, clause_end)
