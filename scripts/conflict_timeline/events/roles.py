@@ -37,7 +37,9 @@ _ACRONYM_GAP = re.compile(r"\s*\(\s*")
 _IN_EVENT = re.compile(r"\b(?:in|during|with)\s+(?:a|an|the|their|its|his|her)?\s*(?:[\w-]+\s+){0,3}$", re.I)
 _PAST_VERB = re.compile(r"[a-z]+ed\b")
 _TRIGGER_WORD = re.compile(r"[\w-]+")
-_SAYING_AFTER = re.compile(r"^\s*(?:said|says|say|told|reported|added|stated)\b", re.I)
+#: A verb of saying right after a mention, or after its sources ("hospital sources did not say"): who says is not who does.
+_SAYING_AFTER = re.compile(r"\s*(?:(?:sources?|officials?|spokes(?:man|woman|person))\s+)?"
+                           r"(?:(?:did|does|do|would|could|has|have|had)(?:\s+not|n't)\s+)?(?:said|says|say|told|tell|reported|added|stated)\b", re.I)
 
 #: Happenings of two sides: "X and Y agreed" names one side each.
 _TWO_SIDED = ("AGREE", "CONSULT", "COOPERATE")
