@@ -13,7 +13,7 @@ from .dating import relative_clauses
 from .lexicon import event_types, load
 
 ROLE_PATTERNS = ("agent_by", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of", "taken_by", "aside", "fight",
-                 "opponent_with", "reduced_passive", "event_noun", "in_event", "relative_subject", "relative_head", "own_people", "protested_act")
+                 "opponent_with", "reduced_passive", "event_noun", "in_event", "relative_subject", "relative_head", "own_people", "protested_act", "opening_event")
 
 
 @functools.cache
@@ -239,6 +239,20 @@ def _antecedent(sentence: str, hit: Hit, own: list, offset: int) -> str | None:
     return owner.actor_id
 
 
+def _main_clause_sides(sentence: str, hit: Hit, after: list, offset: int, end: int) -> tuple[str, str | None] | None:
+    """A happening named in a phrase that opens the sentence ("In a separate attack on Tuesday,
+    rebels ambushed a convoy"): the main clause's subject did it, to the one named after it."""
+    if not role_patterns()["opening_event"].fullmatch(sentence, 0, hit.start):
+        return None
+    comma = sentence.find(",", hit.end, min(end, hit.end + 40))
+    subject = next((m for m in after if m.start - offset > comma), None) if comma >= 0 else None
+    if subject is None or not re.fullmatch(r",\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}", sentence[comma:subject.start - offset]):
+        return None
+    stop = next_break(sentence, subject.end - offset, end)
+    other = next((m for m in after if subject.end <= m.start and m.start - offset < stop and m.actor_id != subject.actor_id), None)
+    return subject.actor_id, other.actor_id if other is not None else None
+
+
 def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tuple[int, int], mentions, places,
                  quotes, speaker: str | None, registry: ActorRegistry, previous_person: str | None,
                  country: str | None) -> Roles:
@@ -381,6 +395,8 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         target = site
     actor2 = target.actor_id if target is not None and target.actor_id != actor1 else \
         victim.actor_id if victim is not None and victim.actor_id != actor1 else rest[0].actor_id if rest else None
+    if actor1 is None and not passive:
+        actor1, actor2 = _main_clause_sides(sentence, hit, after, offset, span[1]) or (actor1, actor2)
     if actor1 is None:
         start = lead if not passive else hit.end
         actor1 = forces_of(registry, country, sentence, start, hit.start if not passive else clause_end) \
