@@ -212,7 +212,7 @@ def find_hits(sentence: str) -> list[Hit]:
 
 
 _CLAUSE_BREAKS = re.compile(r"[;:]|,\s|\s(?:and|but|while|when|after|before)\s")
-_TRIGGER_CLAUSE_END = re.compile(r"[,;:()—–]|\s-\s|\s(?:and|but)\s")
+_TRIGGER_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d{3}\b)|[;:()—–]|\s-\s|\s(?:and|but)\s")  # "30,000 troops": one number
 
 
 def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
