@@ -13,7 +13,7 @@ from .dating import relative_clauses
 from .lexicon import event_types, load
 
 ROLE_PATTERNS = ("agent_by", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of", "taken_by", "aside", "fight",
-                 "opponent_with", "reduced_passive", "event_noun", "in_event", "relative_subject", "relative_head", "own_people", "protested_act", "opening_event")
+                 "opponent_with", "reduced_passive", "event_noun", "in_event", "relative_subject", "relative_head", "own_people", "protested_act", "opening_event", "moving_noun")
 
 
 @functools.cache
@@ -37,12 +37,12 @@ _ACRONYM_GAP = re.compile(r"\s*\(\s*")
 _IN_EVENT = re.compile(r"\b(?:in|during|with)\s+(?:a|an|the|their|its|his|her)?\s*(?:[\w-]+\s+){0,3}$", re.I)
 _PAST_VERB = re.compile(r"[a-z]+ed\b")
 _TRIGGER_WORD = re.compile(r"[\w-]+")
-#: A verb of saying right after a mention, or after its sources ("hospital sources did not say"): who says is not who does.
-_SAYING_AFTER = re.compile(r"\s*(?:(?:sources?|officials?|spokes(?:man|woman|person))\s+)?"
-                           r"(?:(?:did|does|do|would|could|has|have|had)(?:\s+not|n't)\s+)?(?:said|says|say|told|tell|reported|added|stated)\b", re.I)
+_SAYING_AFTER = re.compile(r"^\s*(?:said|says|say|told|reported|added|stated)\b", re.I)
 
 #: Happenings of two sides: "X and Y agreed" names one side each.
 _TWO_SIDED = ("AGREE", "CONSULT", "COOPERATE")
+#: Happenings that move forces: generic forces in the trigger's own words are what is moved.
+_MOVED = ("MOBILIZE", "RETREAT")
 #: A source named first, with its name set off by commas: what follows is the happening.
 _SOURCE_FIRST = re.compile(r"\W*(?:According\s+to|As\s+reported\s+by|Quoting)\s+[^,;]{2,120},(?:\s*(?:[A-Z][\w.'’-]*\s*){1,4},)?")
 #: A happening named after "of" ("the site of a bomb attack"): the clause's subject did not do it.
@@ -315,6 +315,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     near = _modifier(sentence, hit, [m for m in before if m is not victim], offset)
     subjects = [m for m in before if m is not victim and (m is near or not _OBJECT_OF.search(sentence, 0, m.start - offset)
                                                           or role_patterns()["owner_of"].search(sentence, 0, m.start - offset))]
+    if hit.type in _MOVED and role_patterns()["moving_noun"].match(sentence, hit.start):
+        # "conducted force mobilization", "a troop withdrawal": the forces moved, not who moves them
+        subjects = [m for m in subjects if not (m.generic and not sentence[m.end - offset:hit.start].strip())]
     if passive and subjects:
         victim = victim or _list_head(subjects, sentence, offset)  # "Slepian was killed by a sniper"
         subjects = [m for m in subjects if m is not victim and m.start > victim.start]
