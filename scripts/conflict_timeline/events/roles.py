@@ -239,6 +239,12 @@ def _antecedent(sentence: str, hit: Hit, own: list, offset: int) -> str | None:
     return owner.actor_id
 
 
+def _moved_forces(registry: ActorRegistry, actor_id: str) -> bool:
+    """Is the actor generic forces ("troops", "two battalions"), what a happening of moving forces moves?"""
+    actor = registry.actors.get(actor_id)
+    return actor is not None and not actor.in_lexicon and actor.kind == "state" and actor_id.startswith("agent-")
+
+
 def _main_clause_sides(sentence: str, hit: Hit, after: list, offset: int, end: int) -> tuple[str, str | None] | None:
     """A happening named in a phrase that opens the sentence ("In a separate attack on Tuesday,
     rebels ambushed a convoy"): the main clause's subject did it, to the one named after it."""
@@ -438,6 +444,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     if hit.trigger is not None and (hit.trigger.mode == "clash" or hit.type in _TWO_SIDED) and subjects \
             and subjects[-1].actor_id != actor1 and not passive:
         actor2 = subjects[-1].actor_id  # "the army and the RSF fought", "X and Y agreed": one side each
+    if hit.type in _MOVED and actor2 is not None and _moved_forces(registry, actor2):
+        # "would send troops to fight the group": the troops are sent, the group is fought
+        actor2 = next((m.actor_id for m in rest if m.actor_id != actor1 and not _moved_forces(registry, m.actor_id)), None)
     if verbal and speaker and any(m.actor_id == actor1 and role_patterns()["own_people"].search(sentence, 0, m.start - offset)
                                   for m in before):
         actor1 = speaker  # "X said his men would keep fighting": the speaker threatens
