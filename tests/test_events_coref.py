@@ -145,18 +145,18 @@ def test_fixture_gold_mentions_are_sentences_of_their_articles():
 
 
 def test_two_triggers_of_one_sentence_that_tell_one_happening_are_one_event():
-    rows = extract("Meanwhile in the western Rutbah city, at least 25 militants were killed in US airstrikes on Monday.",
+    rows = extract("In the western town of Haditha, at least 14 insurgents were killed in US airstrikes on Monday.",
                    dct="2016-10-27")
     assaults = [r for r in rows if r["event_type"] == "ASSAULT"]
     assert len(assaults) == 1
-    assert (assaults[0]["actor1"], assaults[0]["fatalities_low"]) == ("state-usa", 25)  # the fuller of the two kept
+    assert (assaults[0]["actor1"], assaults[0]["fatalities_low"]) == ("state-usa", 14)  # the fuller of the two kept
 
 
 def test_a_verbal_act_told_in_the_passive_by_nobody_is_no_event():
-    rows = extract("Near daily attacks in Benghazi have killed dozens of soldiers since May. "
+    rows = extract("Near daily attacks in Derna have killed dozens of soldiers since May. "
                    "The attacks have been blamed on radical Islamist militias.", dct="2014-06-16")
     assert not any(r["event_type"] == "ACCUSE" for r in rows)
-    rows = extract("The army blamed radical Islamist militias for the attacks in Benghazi on Monday.", dct="2014-06-16")
+    rows = extract("The army blamed radical Islamist militias for the attacks in Derna on Monday.", dct="2014-06-16")
     assert any(r["event_type"] == "ACCUSE" for r in rows)
 
 

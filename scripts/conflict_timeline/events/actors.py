@@ -157,6 +157,15 @@ def _lexicon_person(name: str) -> str | None:
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Z0-9-]{1,7}\s*\)")
+def _spelled_out(text: str, start: int, end: int) -> bool:
+    """Do the capitalised words of text[start:end] spell the acronym in brackets after it?"""
+    acronym = _ACRONYM_AFTER.match(text, end)
+    if acronym is None:
+        return False
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", text[start:end]) if w[:1].isupper())
+    return initials == acronym.group().strip(" ()")
+
+
 _ROLE_NOUN = re.compile(r"spokes|commander|leader|chief|official|envoy|representative|minister|head\b|member")
 _SPOKESMAN = re.compile(r"\s+(?:spokes(?:man|woman|person)|commander|leader|chief|official)\s+(?:[A-Z][\w.’'-]*\s+){0,3}")
 _ORG_TAIL = re.compile(r"\b(?:Department|Service|Agency|Institute|Statistics|Bureau|Office|Ministry|Union|Bank|"
@@ -456,6 +465,12 @@ class ActorRegistry:
             if _person_roles().fullmatch(span.form) and _NAMED_AFTER.match(text, span.end) \
                     and _NAMED_AFTER.match(text, span.end).group("first") not in _STOP_WORDS:
                 continue  # "anti-Taliban politician Fateh Khan": the role of a person named after it
+            overlapping = [f for f in found if f[0] < span.end and span.start < f[1]]
+            if _spelled_out(text, span.start, span.end) and all(f[3] or self.actors[f[2]].kind == "state" for f in overlapping):
+                for f in overlapping:  # "the Sudan Liberation Movement (SLM)": a group's name, not a generic noun
+                    found.remove(f)
+                found.append((span.start, span.end, self._unknown(text[span.start:span.end], "unknown"), False))
+                continue
             owner = re.match(r"\s+of\s+(?:the\s+)?", text[span.end:])
             if owner and span.end + owner.end() in starts:
                 continue  # "fighters of the MILF": the group's
@@ -482,7 +497,8 @@ class ActorRegistry:
             if a.actor_id != b.actor_id or not _ACRONYM_AFTER.fullmatch(text[a.end - offset:b.end - offset + 1]):
                 continue
             actor = self.actors[a.actor_id]
-            if actor.kind in ("armed_group", "organisation", "unknown") and b.text not in actor.name:
+            if actor.kind in ("armed_group", "organisation", "unknown") and (b.text not in actor.name or actor.name == b.text):
+                # "FARC" in the lexicon, "the Revolutionary Armed Forces of Colombia (FARC)" in the text: the text's
                 self.actors[a.actor_id] = dataclasses.replace(actor, name=f"{a.text} ({b.text})")
 
     def _resolve_overlaps(self, found, text: str, offset: int) -> list[ActorMention]:

@@ -95,14 +95,14 @@ _OPENING = re.compile(r"[\s\"'“‘(\[]*")
 #: after "of"/"for" and capitalised words, or right before "of"/"for" and a capitalised word.
 _NAME_OF_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$")
 _NAME_OF_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]")
-#: Types whose capitalised word ends the name of a happening ("the Battle of Mosul", "the Tet Offensive").
+#: Types whose capitalised word ends the name of a happening ("the Battle of Ramadi", "the Tet Offensive").
 _HAPPENING_NAME_TYPES = ("ASSAULT", "COERCE", "ONSET")
 
 
 def _in_name(sentence: str, start: int, end: int, kind: str = "ASSAULT") -> bool:
     """A capitalised trigger word inside a longer name ("the Rapid Support Forces", "the Government
     of National Accord") names something; it reports no happening. The last word of a name ("the Tet
-    Offensive", "the Battle of Mosul") still does, and a sentence's first word is capitalised anyway."""
+    Offensive", "the Battle of Ramadi") still does, and a sentence's first word is capitalised anyway."""
     if not sentence[start].isupper() or _OPENING.fullmatch(sentence[:start]):
         return False
     if _NEXT_CAPITALISED.match(sentence, end):
@@ -212,7 +212,7 @@ def find_hits(sentence: str) -> list[Hit]:
 
 
 _CLAUSE_BREAKS = re.compile(r"[;:]|,\s|\s(?:and|but|while|when|after|before)\s")
-_TRIGGER_CLAUSE_END = re.compile(r"[,;:()—–]|\s-\s|\s(?:and|but)\s")
+_TRIGGER_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d{3}\b)|[;:()—–]|\s-\s|\s(?:and|but)\s")  # "30,000 troops": one number
 
 
 def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from .lexicon import load
 REGION_WORDS = ("State", "Province", "Region", "Governorate", "District", "County", "Parish", "Department",
                 "Prefecture", "Division", "Oblast", "Territory", "Municipality", "Borough")
 _REGION_WORD = re.compile(r"\s(?:" + "|".join(REGION_WORDS) + r")$", re.I)
-#: The Arabic article, which English text often drops ("Ar Rutbah" is "Rutbah").
+#: The Arabic article, which English text often drops ("Al Fallujah" is "Fallujah").
 _ARTICLE = re.compile(r"^(?:[AaEe][lrstdnz]h?|Ad|As|Ash|At|Az|An)[ -](?=[A-Z])")
 
 
@@ -38,13 +38,13 @@ class Place:
 
 def skeleton(name: str) -> str:
     """A spelling-tolerant key: ASCII, lower case, no apostrophes or hyphens, doubled letters
-    single ("Baramulla" and "Bāramūla", "Mekelle" and "Mek'ele" meet)."""
+    single ("Kupwara" and "Kupwāra", "Gondar" and "Gonder" meet)."""
     text = re.sub(r"[^a-z ]", "", fold(name).lower().replace("-", " "))
     return re.sub(r"(.)\1+", r"\1", text)
 
 
 def fold(name: str) -> str:
-    """ASCII form of a name ("Mek'ele" stays, "Ar Ruţbah" -> "Ar Rutbah")."""
+    """ASCII form of a name ("Ta'izz" stays, "Al Fallūjah" -> "Al Fallujah")."""
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 

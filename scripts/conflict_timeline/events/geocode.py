@@ -42,7 +42,7 @@ class Located:
     end: int
     place: Place
     context: str
-    text: str  # the name as the text writes it ("Saraqeb" for GeoNames' Saraqib)
+    text: str  # the name as the text writes it ("Kafr Nabl" for GeoNames' Kafranbel)
 
 
 @functools.cache
@@ -323,7 +323,7 @@ class ArticlePlaces:
 
     def _town_in(self, found: Located) -> Located:
         """A region the sentence names, refined to the one town of it the article names ("a
-        rebel-held town in the province of Idlib", with the town of Saraqeb named elsewhere)."""
+        rebel-held town in the province of Hama", with the town of Binnish named elsewhere)."""
         towns = {}
         for located in self.resolved.values():
             for r in located:

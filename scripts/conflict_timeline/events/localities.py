@@ -1,6 +1,6 @@
 """Towns and regions named in a sentence, where the text puts a name in a place's context:
 after a locative word ("in Aleppo", "the town of Bakhmut"), before a region or country
-after a comma ("Winchester, Ky.", "Bentiu, Unity State"), with a region word ("Borno State",
+after a comma ("Winchester, Ky.", "Malakal, Upper Nile State"), with a region word ("Borno State",
 "Whatcom County"), before the place's police ("Kokomo police"), or as a wire dateline.
 Bare capitalised words are too often people or organisations to be read as places."""
 
@@ -28,23 +28,23 @@ _FRAME = re.compile(
 _REGION_WORD_END = re.compile(r"\s(?:" + "|".join(REGION_WORDS) + r")$")
 #: Words before a place's name that point within it ("East Baltimore", "South Salem").
 _DIRECTIONS = frozenset("North South East West Northeast Northwest Southeast Southwest Downtown Central".split())
-#: "the town of Saraqeb", "the province of Idlib": a place's kind names it without a preposition.
+#: "the town of Binnish", "the province of Hama": a place's kind names it without a preposition.
 _KIND = re.compile(r"\b(?P<kind>town|city|village|hamlet|district|province|governorate|county|port|suburb|"
                    r"neighbou?rhood|municipality|region)\s+of\s+(?P<name>" + _NAME + r")")
 #: Of these frame words only those that always locate: "of", "to", "and", "between" need a
-#: region word or a place kind ("the town of", "Bentiu and Ayod" after a located place).
+#: region word or a place kind ("the town of", "Malakal and Kodok" after a located place).
 _WEAK = frozenset({"of", "to", "and", "between"})
 
 
 @functools.cache
 def _modified() -> re.Pattern[str]:
-    """'Kokomo police', 'the Mosul battle', 'Irbil bombing': a place's name before a noun of
+    """'Kokomo police', 'the Ramadi battle', 'Dohuk bombing': a place's name before a noun of
     its authorities or of a happening there (places.yaml: place_nouns)."""
     nouns = "|".join(re.escape(n) for n in load("places").get("place_nouns") or [])
     return re.compile(r"(?P<name>" + _NAME + r")\s+(?=(?:Metro(?:politan)?\s+|city\s+|City\s+)?(?:" + nouns + r")\b)")
 
 
-#: "Mekelle, the capital of", "Baidoa, a town in": an apposition says what the name is.
+#: "Gondar, the capital of", "Baidoa, a town in": an apposition says what the name is.
 _APPOSED = re.compile(r"(?P<name>" + _NAME + r"),?\s+(?=(?:the|a|an)\s+(?:\w+\s+){0,2}?(?:capital|town|city|village|"
                       r"port|hub|stronghold)\s+(?:of|in)\b)")
 #: "the provincial capital, Kindu.", "near the northern town, Gao,": the name in apposition after its kind.
@@ -170,7 +170,7 @@ def _kind(found: tuple[Place, ...], kind: str | None) -> tuple[tuple[Place, ...]
 
 
 def _ends_name(word: str) -> bool:
-    """May a place's name stop before this capitalised word ("Kokomo Wednesday", "Bentiu Unity")?"""
+    """May a place's name stop before this capitalised word ("Kokomo Wednesday", "Malakal Upper Nile")?"""
     word = word.rstrip(".,;:")
     return word in calendar_words(abbreviated=True) or word.upper() == word \
         or bool(cities(word) or regions(word)) or word in surface_names()
@@ -233,7 +233,7 @@ def find_localities(text: str, offset: int = 0, people: frozenset[str] = frozens
     for pattern, context in ((_modified(), "police"), (_APPOSED, "kind"), (_APPOSED_AFTER, "kind")):
         for m in pattern.finditer(text):
             words = m["name"].split()
-            for k in range(len(words)):  # the name is the run's last words ("said Irbil")
+            for k in range(len(words)):  # the name is the run's last words ("said Dohuk")
                 name = " ".join(words[k:])
                 if name in people or name in _stop_words():
                     continue

@@ -13,7 +13,7 @@ from .dating import relative_clauses
 from .lexicon import event_types, load
 
 ROLE_PATTERNS = ("agent_by", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of", "taken_by", "aside", "fight",
-                 "opponent_with", "reduced_passive", "event_noun", "in_event")
+                 "opponent_with", "reduced_passive", "event_noun", "in_event", "relative_subject", "relative_head", "own_people", "protested_act", "opening_event", "moving_noun")
 
 
 @functools.cache
@@ -36,10 +36,13 @@ _ACRONYM_GAP = re.compile(r"\s*\(\s*")
 #: raid"): its doer is the clause's subject, not the object before it.
 _IN_EVENT = re.compile(r"\b(?:in|during|with)\s+(?:a|an|the|their|its|his|her)?\s*(?:[\w-]+\s+){0,3}$", re.I)
 _PAST_VERB = re.compile(r"[a-z]+ed\b")
+_TRIGGER_WORD = re.compile(r"[\w-]+")
 _SAYING_AFTER = re.compile(r"^\s*(?:said|says|say|told|reported|added|stated)\b", re.I)
 
 #: Happenings of two sides: "X and Y agreed" names one side each.
 _TWO_SIDED = ("AGREE", "CONSULT", "COOPERATE")
+#: Happenings that move forces: generic forces in the trigger's own words are what is moved.
+_MOVED = ("MOBILIZE", "RETREAT")
 #: A source named first, with its name set off by commas: what follows is the happening.
 _SOURCE_FIRST = re.compile(r"\W*(?:According\s+to|As\s+reported\s+by|Quoting)\s+[^,;]{2,120},(?:\s*(?:[A-Z][\w.'’-]*\s*){1,4},)?")
 #: A happening named after "of" ("the site of a bomb attack"): the clause's subject did not do it.
@@ -47,6 +50,8 @@ _OF_EVENT = re.compile(r"\b(?:site|scene|aftermath|wake|victims?|anniversary|sur
                        r"reports?|news|rubble|debris|toll)\s+of\s+(?:a|an|the|this|that|their|its|his|her|last\s+\w+'s)?\s*(?:[\w-]+\s+){0,3}$", re.I)
 _CLAUSE_LEAD = re.compile(r";|,\s*(?:but|and|while|whereas|although|though)\s|\s(?:but|while|whereas)\s")
 _SPEECH_LEAD = re.compile(r"\b(?:said|says|say|told|stated|added|announced|claimed|reported|according to)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?", re.I)
+#: A source set off by commas after the happening's clause (", officials said,"): it ends no clause.
+_ASIDE_SOURCE = re.compile(r",\s*(?:[\w.'’-]+\s+){1,5}$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)$", re.I)
 _PASSIVE_AGENT = re.compile(r"(?:\s+(?!by\b)[\w,-]+){0,4}?\s+by\s+(?:the\s+)?", re.I)
 _BETWEEN_SIDES = re.compile(r"\s+between\s+(?:the\s+)?", re.I)
@@ -80,6 +85,8 @@ def _clause_lead(sentence: str, hit: Hit, speech_before: bool) -> int:
         lead = max(lead, source.end())
     if speech_before:
         for m in _SPEECH_LEAD.finditer(head):
+            if _ASIDE_SOURCE.search(head, 0, m.start()) and head[m.end():].lstrip().startswith(","):
+                continue  # "X killed two men, officials said, in a raid": the source is an aside
             gap = head[m.end():]  # "said that dozens had been killed", not "announced new sanctions"
             if m.group().lower().endswith("that") or len(gap.split()) >= 3 or hit.type == "CASUALTIES":
                 lead = max(lead, m.end())
@@ -218,6 +225,40 @@ def _victim(sentence: str, hit: Hit, before: list, offset: int) -> ActorMention 
     return None
 
 
+def _antecedent(sentence: str, hit: Hit, own: list, offset: int) -> str | None:
+    """The doer of a verb that opens a relative clause is the one the clause is about, named
+    right before its pronoun, or a name before the head noun of it ("a bomber who blew up a
+    truck", "the JEM factions that rejected the accord")."""
+    pronoun = role_patterns()["relative_subject"].search(sentence, max(0, hit.start - 40), hit.start)
+    if pronoun is None:
+        return None
+    owner = next((m for m in reversed(own) if m.end - offset <= pronoun.start()), None)
+    if owner is None or not role_patterns()["relative_head"].fullmatch(sentence, owner.end - offset, pronoun.start()) \
+            or _thing_nouns().match(sentence, owner.end - offset):
+        return None
+    return owner.actor_id
+
+
+def _moved_forces(registry: ActorRegistry, actor_id: str) -> bool:
+    """Is the actor generic forces ("troops", "two battalions"), what a happening of moving forces moves?"""
+    actor = registry.actors.get(actor_id)
+    return actor is not None and not actor.in_lexicon and actor.kind == "state" and actor_id.startswith("agent-")
+
+
+def _main_clause_sides(sentence: str, hit: Hit, after: list, offset: int, end: int) -> tuple[str, str | None] | None:
+    """A happening named in a phrase that opens the sentence ("In a separate attack on Tuesday,
+    rebels ambushed a convoy"): the main clause's subject did it, to the one named after it."""
+    if not role_patterns()["opening_event"].fullmatch(sentence, 0, hit.start):
+        return None
+    comma = sentence.find(",", hit.end, min(end, hit.end + 40))
+    subject = next((m for m in after if m.start - offset > comma), None) if comma >= 0 else None
+    if subject is None or not re.fullmatch(r",\s*(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}", sentence[comma:subject.start - offset]):
+        return None
+    stop = next_break(sentence, subject.end - offset, end)
+    other = next((m for m in after if subject.end <= m.start and m.start - offset < stop and m.actor_id != subject.actor_id), None)
+    return subject.actor_id, other.actor_id if other is not None else None
+
+
 def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tuple[int, int], mentions, places,
                  quotes, speaker: str | None, registry: ActorRegistry, previous_person: str | None,
                  country: str | None) -> Roles:
@@ -270,7 +311,7 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         by = next((m for m in after if m.start == offset + lead_in.end()
                    and role_patterns()["event_noun"].match(sentence, m.end - offset)), None)
     if role_patterns()["taken_by"].search(sentence, hit.start, hit.end):
-        # "Mosul fell to Islamic State": the one it fell to took it
+        # "Ramadi fell to Islamic State": the one it fell to took it
         taker = next((m for m in after if re.fullmatch(r"\s*(?:the\s+)?", sentence[hit.end:m.start - offset], re.I)), None)
         if taker is not None:
             by, passive = taker, True
@@ -280,6 +321,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     near = _modifier(sentence, hit, [m for m in before if m is not victim], offset)
     subjects = [m for m in before if m is not victim and (m is near or not _OBJECT_OF.search(sentence, 0, m.start - offset)
                                                           or role_patterns()["owner_of"].search(sentence, 0, m.start - offset))]
+    if hit.type in _MOVED and role_patterns()["moving_noun"].match(sentence, hit.start):
+        # "conducted force mobilization", "a troop withdrawal": the forces moved, not who moves them
+        subjects = [m for m in subjects if not (m.generic and not sentence[m.end - offset:hit.start].strip())]
     if passive and subjects:
         victim = victim or _list_head(subjects, sentence, offset)  # "Slepian was killed by a sniper"
         subjects = [m for m in subjects if m is not victim and m.start > victim.start]
@@ -317,7 +361,12 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     inner = next((m for m in candidates if pos < m.start < offset + hit.end), None)
     if named is not None and hit.type != "CASUALTIES":
         by = named
+    elif by is not None and not passive and head is not None and head is not modifier and _PAST_VERB.fullmatch(
+            sentence, hit.start, _TRIGGER_WORD.match(sentence, hit.start).end()):
+        by = None  # "students protested against the killing of a boy by police": the verb's subject does it
     actor1 = by.actor_id if by is not None else head.actor_id if head is not None else None
+    if actor1 is None and not passive:
+        actor1 = _antecedent(sentence, hit, own, offset)  # "the factions that rejected the accord"
     if actor1 is None and lead and _PRONOUN_SUBJECT.match(sentence, lead):
         actor1 = speaker  # "X says it will not withdraw ...": X does
     if actor1 is None and not hit.quoted and _PERSON_PRONOUN.match(sentence, lead):
@@ -336,6 +385,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     if hit.type == "CASUALTIES" and victim is None:  # "Four soldiers were killed": the toll names them
         victim = next((m for m in candidates if pos <= m.start and m.end <= offset + hit.end), None)
     target = _target(sentence, hit, after, offset, clause_end) or (inner if inner is not None and by is not inner else None)
+    if hit.type == "PROTEST":  # "protesting against the killing of a boy by police": the police
+        target = next((m for m in after if ";" not in sentence[hit.end:m.start - offset]
+                       and role_patterns()["protested_act"].search(sentence[hit.end:m.start - offset])), target)
     rest = [m for m in after if m.actor_id != actor1 and m.start < offset + clause_end and m is not by and m is not victim]
     if victim is None and objects and (target is None or target.actor_id == actor1):
         victim = objects[0]
@@ -352,6 +404,8 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
         target = site
     actor2 = target.actor_id if target is not None and target.actor_id != actor1 else \
         victim.actor_id if victim is not None and victim.actor_id != actor1 else rest[0].actor_id if rest else None
+    if actor1 is None and not passive:
+        actor1, actor2 = _main_clause_sides(sentence, hit, after, offset, span[1]) or (actor1, actor2)
     if actor1 is None:
         start = lead if not passive else hit.end
         actor1 = forces_of(registry, country, sentence, start, hit.start if not passive else clause_end) \
@@ -390,6 +444,12 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     if hit.trigger is not None and (hit.trigger.mode == "clash" or hit.type in _TWO_SIDED) and subjects \
             and subjects[-1].actor_id != actor1 and not passive:
         actor2 = subjects[-1].actor_id  # "the army and the RSF fought", "X and Y agreed": one side each
+    if hit.type in _MOVED and actor2 is not None and _moved_forces(registry, actor2):
+        # "would send troops to fight the group": the troops are sent, the group is fought
+        actor2 = next((m.actor_id for m in rest if m.actor_id != actor1 and not _moved_forces(registry, m.actor_id)), None)
+    if verbal and speaker and any(m.actor_id == actor1 and role_patterns()["own_people"].search(sentence, 0, m.start - offset)
+                                  for m in before):
+        actor1 = speaker  # "X said his men would keep fighting": the speaker threatens
     if verbal and actor2 is not None and actor2 in (speaker, actor1_person):
         actor2 = None  # "Shabaab spokesman X warned that ...": the speaker is not the one warned
     return Roles(group_of(registry, actor1) if verbal else actor1, actor2, before, clause_end)
