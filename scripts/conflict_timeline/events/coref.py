@@ -239,8 +239,8 @@ def _join(group: list[Mention], summary) -> Event:
                    if m.event.fatalities_low is not None or m.event.fatalities_high is not None), None)
     placed = next((m.event for m in sorted(group, key=lambda m: (m.event.geo_precision != "city", m.event.char_start))
                    if m.event.location is not None or m.event.country is not None), None)
-    events = [rep.event] + [m.event for m in sorted(group, key=lambda m: m.event.char_start) if m is not rep]
-    actor1, actor2 = _first(e.actor1 for e in events), _first(e.actor2 for e in events)
+    events = [rep.event] + [m.event for m in sorted(named, key=lambda m: m.event.char_start) if m is not rep]
+    actor1, actor2 = _first(e.actor1 for e in events), _first(e.actor2 for e in events)  # an anaphor only dates it
     speaker = _first(e.speaker for e in events)
     place = {} if placed is None else {k: getattr(placed, k) for k in
                                        ("country", "location", "latitude", "longitude", "geo_precision")}
