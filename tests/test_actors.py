@@ -185,3 +185,15 @@ def test_a_generic_noun_in_a_name_spelled_out_by_its_acronym_is_part_of_the_name
     later = reg.find("The DLF factions rejected the accord.")
     assert later[0].actor_id == group[-1].actor_id
     assert reg.find("The Darfur liberation movement (SLM) split.")[0].generic  # the words spell no acronym
+
+
+def test_a_generic_noun_phrase_in_apposition_to_a_name_is_that_name():
+    registry = ActorRegistry(country="KEN")
+    text = "The army said the militants, al-Shabaab, attacked the base near Garissa on Monday."
+    mentions = registry.find(text)
+    assert [registry.actors[m.actor_id].name for m in mentions if m.text.startswith("militants")] == ["al-Shabaab"]
+    rows = extract("Police said the spokesman denied any link with the Somali militant group, al-Shabaab, on Monday.",
+                   dct="2011-10-18", genre="news")
+    assert [r["event_type"] for r in rows] == ["REJECT"] and rows[0]["actor2"] == "al-shabaab"
+    rows = extract("Gunmen killed three soldiers near Garissa, Kenyan officials said on Monday.", dct="2011-10-18", genre="news")
+    assert rows[0]["actor1"].startswith("agent-")  # no name beside the gunmen: they stay generic

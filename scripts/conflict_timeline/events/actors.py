@@ -56,6 +56,11 @@ class ActorMention:
     generic: bool = False  # a generic agent ("gunmen", "the police"), not a name
 
 
+#: What stands between a noun phrase and the name in apposition to it: a comma or a dash (after
+#: the noun a generic agent leaves out: "militant group").
+_APPOSITION_GAP = re.compile(r"(?:\s+(?:group|organi[sz]ation|movement|faction|network|outfit))?\s*(?:,|–|—|--)\s*(?:the\s+)?", re.I)
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "actor"
 
@@ -445,7 +450,7 @@ class ActorRegistry:
             person = self._recent_person_of(code) if code else None
             if person:
                 found.append((m.start(), m.end(), person, False))
-        mentions = self._resolve_overlaps(found, text, offset)
+        mentions = self._appositions(self._resolve_overlaps(found, text, offset), text, offset)
         self._acronym_names(text, mentions, offset)
         self._affiliations(text, mentions, offset)
         for mention in mentions:
@@ -500,6 +505,20 @@ class ActorRegistry:
             if actor.kind in ("armed_group", "organisation", "unknown") and (b.text not in actor.name or actor.name == b.text):
                 # "FARC" in the lexicon, "the Revolutionary Armed Forces of Colombia (FARC)" in the text: the text's
                 self.actors[a.actor_id] = dataclasses.replace(actor, name=f"{a.text} ({b.text})")
+
+    def _appositions(self, mentions: list[ActorMention], text: str, offset: int) -> list[ActorMention]:
+        """A generic noun phrase set beside a name ("the Somali militant group, al-Shabaab";
+        "the rebels – the M23 –") is that name: the generic mention takes the named actor."""
+        out = list(mentions)
+        for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
+            gap = text[a.end - offset:b.start - offset]
+            after = text[b.end - offset:b.end - offset + 2]
+            named = self.actors.get(b.actor_id)
+            if a.generic and not b.generic and not b.demonym and named is not None \
+                    and named.kind not in ("person", "state", "media") and _APPOSITION_GAP.fullmatch(gap) \
+                    and (not after.strip() or after[:1] in ".,;:)–—-"):
+                out[i] = dataclasses.replace(a, actor_id=b.actor_id, generic=False)
+        return out
 
     def _resolve_overlaps(self, found, text: str, offset: int) -> list[ActorMention]:
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
