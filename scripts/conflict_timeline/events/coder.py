@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..timex import Timex
 from .actors import ActorRegistry
 from .clauses import Hit, clause_around, definite_reference, find_hits, inside, purpose_infinitive, quote_spans
-from .coref import (DEFAULT, NONE, OWN, SAYING, Mention, one_undated_per_type, aggregate, anaphoric, compared, corefer, definite, generic_alike, habitual, introduced,
+from .coref import (DEFAULT, NONE, OWN, SAYING, Mention, one_undated_per_type, aggregate, anaphoric, compared, corefer, definite, generic_alike, given_cause, habitual, introduced,
                     marked_distinct)
 from .dating import (calendar_date, document_date, from_timex, governing_timex, narrative_date, past_weekday, plausible,
                      relative_clauses, scene_time,
@@ -440,7 +440,10 @@ class Coder:
         if act and reported and event.modality == "planned" and event.event_type in hostile_types() and event.speaker:
             event, strength = self._threat(event), OWN if self._said_day.source != "document" else DEFAULT
         distinct, fresh = act and marked_distinct(sentence, hit), act and introduced(sentence, hit, hits)
-        if strength == NONE and (distinct or fresh) and not hit.quoted and art_news(self.article):
+        if act and strength < OWN and given_cause(sentence, hit):
+            strength = NONE  # "killed for his part in an arrest": background, unless it re-tells one told
+        if strength == NONE and (distinct or fresh) and not hit.quoted and art_news(self.article) \
+                and not given_cause(sentence, hit):
             strength = DEFAULT  # "It also reported air strikes around Homs": another happening, the story's day
         return [Mention(event, strength, index, sentence[hit.start:hit.end], distinct, present, fresh,
                         definite=act and definite(sentence, hit), news=art_news(self.article), aside=act and compared(sentence, hit))]

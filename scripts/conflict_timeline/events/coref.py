@@ -58,6 +58,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
             "elsewhere": words(data["elsewhere"]), "aggregate": words(data["aggregate"]),
             "habitual": words(data["habitual"]), "anaphora": words(data["anaphora"]),
             "continuing": re.compile(r"(?<![\w-])(?:" + data["continuing"] + r")(?![\w-])[^;:]*$", re.I),
+            "cause": re.compile(r"(?<![\w-])(?:" + data["cause"] + r")\s+(?:[\w'’-]+\s+){0,3}$", re.I),
             "comparison": re.compile(r"(?<![\w-])(?:" + data["comparison"] + r")\s+(?:[\w'’-]+\s+){0,4}since\s+[^;:]*$", re.I),
             "indefinite": re.compile(r"(?<![\w-])(?:" + data["indefinite"] + r")\s+(?:[\w'’-]+\s+){0,2}$", re.I)}
 
@@ -100,6 +101,12 @@ def marked_distinct(sentence: str, hit: Hit) -> bool:
     lex = _lexicon()
     opening = " ".join(sentence[:hit.start].split()[:_OPENING_WORDS])
     return bool(lex["distinct"].search(_left(sentence, hit.start)) or lex["elsewhere"].search(opening))
+
+
+def given_cause(sentence: str, hit: Hit) -> bool:
+    """Is the happening named as the cause or reason of another ("killed for his part in an
+    arrest of fighters", "in retaliation for a raid")? It is background, not news of the day."""
+    return bool(_lexicon()["cause"].search(_left(sentence, hit.start)))
 
 
 def compared(sentence: str, hit: Hit) -> bool:

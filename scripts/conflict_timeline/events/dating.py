@@ -13,6 +13,7 @@ from ..settings import NEWS_YEAR_REACH, OPENING_SENTENCES
 from ..timex import Timex
 from ..timex.tense import PAST_VERB
 from ..timex.values import value_range
+from .lexicon import load
 from .model import EventDate
 
 #: A time expression that is only a number, perhaps rounded ("1450", "about 1450").
@@ -112,10 +113,14 @@ def relative_clauses(sentence: str) -> list[tuple[int, int]]:
 _OPENING_PHRASE = re.compile(r"^\W*(?:[\w'’.-]+\s+){0,3}$")
 
 
-#: A happening named as the topic of another act ("questioned about a shooting", "arrested in
-#: connection with the killing", "an inquiry into the raid"): a date before it is that act's.
-_TOPIC = re.compile(r"(?<![\w-])(?:about|into|over|regarding|concerning|in connection with)\s+"
-                    r"(?:(?:a|an|the|this|that|last\s+\w+['’]s)\s+)?(?:[\w'’.-]+\s+){0,3}$", re.I)
+@functools.cache
+def _topic() -> re.Pattern[str]:
+    """A happening named as the topic or the cause of another act ("questioned about a shooting",
+    "arrested in connection with the killing", "killed for his part in an arrest"): a date
+    before it is that act's (mentions.yaml: topic, cause)."""
+    data = load("mentions")
+    return re.compile(r"(?<![\w-])(?:" + data["topic"] + "|" + data["cause"] + r")\s+"
+                      r"(?:(?:a|an|the|this|that|last\s+\w+['’]s)\s+)?(?:[\w'’.-]+\s+){0,3}$", re.I)
 
 
 def governing_timex(timexes: list[Timex], trigger_start: int, sentence: str, offset: int) -> Timex | None:
@@ -126,7 +131,7 @@ def governing_timex(timexes: list[Timex], trigger_start: int, sentence: str, off
     pos = trigger_start - offset
     own = next(((s, e) for s, e in rel if s <= pos < e), None)
     candidates = [t for t in timexes if calendar_date(t) is not None]
-    if _TOPIC.search(sentence[max(0, pos - 40):pos]):
+    if _topic().search(sentence[max(0, pos - 40):pos]):
         # "released photos Tuesday of two men sought over a shooting": the day is the release's
         candidates = [t for t in candidates if t.start - offset > pos]
     own_dated = own is not None and any(own[0] <= t.start - offset < own[1] for t in candidates)
