@@ -306,3 +306,13 @@ def test_an_operation_told_as_continuing_runs_from_the_storys_happening_to_the_r
     assert (sweep.date.edtf, sweep.date.ongoing) == ("2019-11-07/2019-11-08", True)
     attack = next(e for e in events if e.event_type == "ASSAULT")
     assert (attack.date.edtf, attack.date.ongoing) == ("2019-11-07", False)
+
+
+def test_a_protest_and_the_force_used_against_it_are_two_events():
+    rows = _rows("Police fired tear gas to disperse hundreds of students who gathered to protest against "
+                 "the new law in Gulu on Monday.", "2011-10-18")
+    by_type = {r["event_type"]: r for r in rows}
+    assert set(by_type) == {"COERCE", "PROTEST"}
+    assert (by_type["PROTEST"]["actor1"], by_type["PROTEST"]["actor2"]) == (by_type["COERCE"]["actor2"], by_type["COERCE"]["actor1"])
+    rows = _rows("Police shot dead two protesters in Gulu on Monday.", "2011-10-18")
+    assert [r["event_type"] for r in rows] == ["ASSAULT"]  # "protesters" names the victims, not a protest

@@ -46,6 +46,8 @@ _COORDINATED = re.compile(r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*(?:and\s+)?
 #: Happenings coordinated with the main one that are part of its operation ("stormed the centre and
 #: besieged government buildings": one ASSAULT; GUIDELINES, what happens within one operation).
 _ONE_OPERATION = {("ASSAULT", "COERCE")}
+#: A trigger that names people ("protesters", "demonstrators"), not what they do.
+_PEOPLE_NOUN = re.compile(r"(?:ers|ors)$", re.I)
 _AND = re.compile(r"\band\s+(?:then\s+|also\s+)?$", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?\w+ing\b|\b(?:is|are)\s+\w+ing\b", re.I)
 
@@ -59,6 +61,21 @@ class Article:
     dct: dt.date
     genre: str
     prose: tuple[tuple[int, int], ...] | None = None
+
+
+def _protesters(events: list[Mention], protest_at: int, force_at: int, names: dict[str, str]) -> list[Mention]:
+    """The protest's doers are whom the force was used against, and its target who used it
+    ("police fired tear gas to disperse students who gathered to protest")."""
+    force = next((m for m in events if m.event.trigger_start == force_at), None)
+    if force is None or force.event.actor2 is None:
+        return events
+    for m in events:
+        e = m.event
+        if e.trigger_start == protest_at and e.event_type == "PROTEST":
+            a1, a2 = force.event.actor2, force.event.actor1
+            m.event = dataclasses.replace(e, actor1=a1, actor2=a2, summary=_summary(
+                "PROTEST", m.trigger, names, a1, a2, e.speaker))
+    return events
 
 
 def art_news(article: "Article") -> bool:
@@ -260,6 +277,7 @@ class Coder:
         present = bool(_PRESENT.search(sentence))
 
         chosen: list[tuple[Hit, bool]] = []  # (hit, reported)
+        against = None  # (protest, force) trigger offsets: a protest and the force used against it
         source_took: set[int] = set()  # the time expressions that date a saying that is no event
         acts = sorted((h for h in narration if not h.trigger.speech),
                       key=lambda h: (purpose_infinitive(sentence, h), -h.priority, h.start))
@@ -281,6 +299,15 @@ class Coder:
                         and not ((main.type, other.type) in _ONE_OPERATION
                                  and _AND.search(sentence[max(0, other.start - 12):other.start])):
                     chosen.append((other, governs(speech, other, sentence)))
+            if any(h.type in ("ASSAULT", "COERCE") for h, _ in chosen) and "PROTEST" not in {h.type for h, _ in chosen}:
+                # a protest and the force used against it are two events (GUIDELINES); "protesters"
+                # alone names the people, not their protest
+                protest = next((h for h in acts if h.type == "PROTEST" and h.priority >= SECONDARY_MIN_PRIORITY
+                                and not _PEOPLE_NOUN.search(sentence[h.start:h.end])), None)
+                if protest is not None:
+                    chosen.append((protest, governs(speech, protest, sentence)))
+                    force = next(h for h, _ in chosen if h.type in ("ASSAULT", "COERCE"))
+                    against = (start + protest.start, start + force.start)
         elif speech and speaker and political_act(sentence, speech[0], quotes):
             chosen.append((speech[0], False))  # a warning, a vow, an announcement: the saying is the act
         elif speech and speaker:  # the source of what it says: no event, its date an occurrence
@@ -390,6 +417,8 @@ class Coder:
             events.extend(self._mention(hit, reported, sentence, start, date, mentions, places, quotes, speaker,
                                         toll if hit is toll_on else None, strength, index, present, hits))
         events = one_undated_per_type(events)
+        if against is not None:
+            events = _protesters(events, *against, {k: a.name for k, a in self.registry.actors.items()})
         if any(m.strength in (OWN, SAYING) and m.event.date.source in ("explicit", "relative") for m in events):
             # "X said" beside a dated happening only attributes it: the happening carries the speaker.
             events = [m for m in events if not (m.event.event_type == "STATEMENT" and m.event.date.source == "document")]
