@@ -316,3 +316,10 @@ def test_a_protest_and_the_force_used_against_it_are_two_events():
     assert (by_type["PROTEST"]["actor1"], by_type["PROTEST"]["actor2"]) == (by_type["COERCE"]["actor2"], by_type["COERCE"]["actor1"])
     rows = _rows("Police shot dead two protesters in Gulu on Monday.", "2011-10-18")
     assert [r["event_type"] for r in rows] == ["ASSAULT"]  # "protesters" names the victims, not a protest
+
+
+def test_the_when_clause_of_a_since_date_tells_that_days_happening():
+    rows = _rows("The rebels and the army have been trading strikes since Jan. 11, when the army joined the allies "
+                 "to strike several rebel targets near Gulu.", "2011-10-18")
+    assert sorted((r["event_type"], r["date_edtf"]) for r in rows) == [
+        ("ASSAULT", "2011-01-11"), ("ASSAULT", "2011-01-11/2011-10-18")]

@@ -46,6 +46,10 @@ _COORDINATED = re.compile(r"(?:\band\s+(?:then\s+|also\s+)?|;\s*|,\s*(?:and\s+)?
 #: Happenings coordinated with the main one that are part of its operation ("stormed the centre and
 #: besieged government buildings": one ASSAULT; GUIDELINES, what happens within one operation).
 _ONE_OPERATION = {("ASSAULT", "COERCE")}
+#: Between a "since" date and a trigger in the "when" clause that follows it ("since Jan. 11,
+#: when the allies struck").
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b[^,;]*$", re.I)
+_SINCE_WHEN = re.compile(r"\bsince\b[^,;]{1,40},\s*when\b[^,;]*$", re.I)
 #: A trigger that names people ("protesters", "demonstrators"), not what they do.
 _PEOPLE_NOUN = re.compile(r"(?:ers|ors)$", re.I)
 _AND = re.compile(r"\band\s+(?:then\s+|also\s+)?$", re.I)
@@ -170,6 +174,10 @@ class Coder:
         timex = governing_timex(timexes, offset + hit.start, sentence, offset)
         if timex is not None:
             date = from_timex(timex, sentence, offset, timexes, dct)
+            if date is not None and date.ongoing and _WHEN_AFTER.match(sentence[timex.end - offset:hit.start]):
+                # "since Jan. 11, when the allies struck": the clause tells what happened that day
+                found = calendar_date(timex)
+                date = EventDate(found[0], found[1], found[2], date.edtf.split("/")[0], date.text, date.source)
             if date is not None:
                 span_end = timex.start + len(date.text) if date.text else timex.end
                 return date, {t.start for t in timexes if timex.start <= t.start < max(span_end, timex.end)}
@@ -298,6 +306,12 @@ class Coder:
                         and not inside(other.start, relative_clauses(sentence)) \
                         and not ((main.type, other.type) in _ONE_OPERATION
                                  and _AND.search(sentence[max(0, other.start - 12):other.start])):
+                    chosen.append((other, governs(speech, other, sentence)))
+            for other in sorted(acts[1:], key=lambda h: h.start):
+                # "fighting since Jan. 11, when the allies struck the port": the day's happening is its own
+                if other.priority >= SECONDARY_MIN_PRIORITY and all(other is not h for h, _ in chosen) \
+                        and _SINCE_WHEN.search(sentence[:other.start]) \
+                        and not any(_SINCE_WHEN.search(sentence[:h.start]) for h, _ in chosen):
                     chosen.append((other, governs(speech, other, sentence)))
             if any(h.type in ("ASSAULT", "COERCE") for h, _ in chosen) and "PROTEST" not in {h.type for h, _ in chosen}:
                 # a protest and the force used against it are two events (GUIDELINES); "protesters"
