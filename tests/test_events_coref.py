@@ -268,7 +268,8 @@ def test_generic_agents_of_one_kind_can_be_one_party_named_ones_only_when_one():
     assert alike(None, "shabaab") and alike("shabaab", "shabaab")
     assert not alike("agent-ken-gunman", "agent-ken-police")  # the doers are not their victims
     assert not alike("agent-ken-police", "agent-uga-soldier")  # another country's forces
-    assert not alike("agent-ken-gunman", "shabaab") and not alike("state-ken", "shabaab")
+    assert alike("agent-ken-gunman", "shabaab")  # fighters of one article and the group it names
+    assert not alike("agent-ken-police", "shabaab") and not alike("state-ken", "shabaab")
 
 
 def test_a_retelling_that_names_the_victims_otherwise_joins_the_lead():

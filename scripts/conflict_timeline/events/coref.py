@@ -68,11 +68,15 @@ def _anyone() -> frozenset[str]:
     return frozenset(load("mentions")["anyone"])
 
 
+_ARMED_GROUP = "armed_group"
+
+
 def generic_alike(actors: dict, a: str | None, b: str | None) -> bool:
     """Can two actors of one article's mentions be the same party? Named ones only when they
     are one; generic agents of one country when they are of one kind (the police and the
     policemen, the gunmen and the attackers; a state's forces and that state), or when one
-    names anybody ("people")."""
+    names anybody ("people"); generic fighters ("the militants") and a named armed group
+    ("Islamic State") of one article may be one party."""
     if a is None or b is None or a == b:
         return True
     x, y = actors.get(a), actors.get(b)
@@ -80,7 +84,11 @@ def generic_alike(actors: dict, a: str | None, b: str | None) -> bool:
         return False
     if not a.startswith("agent-"):
         x, y, a, b = y, x, b, a
-    if not a.startswith("agent-") or x.country is None or x.country != y.country:
+    if not a.startswith("agent-") or x.country is None:
+        return False
+    if not b.startswith("agent-") and _ARMED_GROUP == x.kind == y.kind:
+        return True  # "the militants" and "Islamic State", whatever country the group's entry names
+    if x.country != y.country:
         return False
     anyone = _anyone()
     if a.split("-", 2)[-1] in anyone or (b.startswith("agent-") and b.split("-", 2)[-1] in anyone):
