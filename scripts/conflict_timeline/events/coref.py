@@ -34,6 +34,9 @@ OWN, SAYING, DEFAULT, NONE = 3, 2, 1, 0
 #: A happening told without a date on the report's day is one of the last days' news: it is
 #: not one dated further back ("in October 2017 when a truck bomb killed over 600").
 _NEWS_REACH = dt.timedelta(days=7)
+#: A verbal act told without a date took place on the report's day (GUIDELINES), or on the day
+#: before it that a wire story's lead gives it ("said on Saturday" in Sunday's paper).
+_SAID_REACH = dt.timedelta(days=1)
 #: A weekend's days ("a shooting over the weekend", "shot Saturday night") are one time named coarser or finer.
 _WEEKEND = dt.timedelta(days=1)
 #: Modalities that affirm a happening (asserted and reported are one stance).
@@ -200,6 +203,8 @@ def _dates_agree(a: Mention, b: Mention) -> bool:
         return True
     if a.strength == DEFAULT or b.strength == DEFAULT:  # the report's day: the news of the last days
         weak, strong = (a, b) if a.strength == DEFAULT else (b, a)
+        if event_types().get(a.event.event_type, {}).get("verbal"):  # a verbal act told undated is the report's day's
+            return strong.strength == DEFAULT or dt.timedelta(0) <= weak.event.date.start - strong.event.date.end <= _SAID_REACH
         return strong.strength == DEFAULT or weak.event.date.start - strong.event.date.end <= _NEWS_REACH
     da, db = a.event.date, b.event.date
     if a.strength == b.strength:  # "the attack ... of the year" may name its time more coarsely; a weekend, its day
