@@ -196,3 +196,11 @@ def test_a_missing_gazetteer_file_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(gazetteer, "GAZETTEER_DIR", tmp_path)
     with pytest.raises(LexiconError, match="cities.tsv.gz.*derive_gazetteer"):
         gazetteer._cities.__wrapped__()
+
+
+def test_the_city_is_the_town_named_last_before_it():
+    from conflict_timeline import extract
+
+    rows = extract("Troops advanced on the town of Garissa on Monday. Some reports indicate that the rebels "
+                   "have abandoned the city.", dct="2011-10-18", genre="news")
+    assert [(r["event_type"], r["location"]) for r in rows] == [("MOBILIZE", "Garissa"), ("RETREAT", "Garissa")]

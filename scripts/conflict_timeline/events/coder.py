@@ -294,6 +294,7 @@ class Coder:
             chosen.append((main, governs(speech, main, sentence)))
             for other in sorted(acts[1:], key=lambda h: h.start):
                 if other.priority >= SECONDARY_MIN_PRIORITY and other.type not in {h.type for h, _ in chosen} \
+                        and not purpose_infinitive(sentence, other) \
                         and _COORDINATED.search(sentence[max(0, other.start - 12):other.start]) \
                         and not ((main.type, other.type) in _ONE_OPERATION
                                  and _AND.search(sentence[max(0, other.start - 12):other.start])):
@@ -302,6 +303,7 @@ class Coder:
                 # A strong happening in a clause of its own ("..., with 56 killed since the
                 # fighting erupted on Saturday") is an event beside the main one.
                 if other.priority >= SECONDARY_MIN_PRIORITY and other.type not in {h.type for h, _ in chosen} \
+                        and not purpose_infinitive(sentence, other) \
                         and not any(same_clause(sentence, h, other) for h, _ in chosen) \
                         and not inside(other.start, relative_clauses(sentence)) \
                         and not ((main.type, other.type) in _ONE_OPERATION

@@ -287,6 +287,16 @@ def continuing(event: Event) -> bool:
     return bool(_lexicon()["continuing"].search(event.evidence[:at]))
 
 
+#: A present perfect or progressive right before the trigger ("have abandoned the city", "are
+#: said to be gathering reinforcements"): the news of the report's day, not the story's past.
+_RECENT = re.compile(r"\b(?:has|have|is|are|be|being)\s+(?:(?:been|also|now|reportedly|already)\s+)?$", re.I)
+
+
+def _recent(event: Event) -> bool:
+    at = max(0, event.trigger_start - event.char_start)
+    return bool(_RECENT.search(event.evidence[max(0, at - 30):at]))
+
+
 def _since_story(date: EventDate, dct: dt.date) -> EventDate:
     """From the story's last happening to the report, still going on."""
     first = date.edtf.split("/")[0]
@@ -355,7 +365,7 @@ def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = 
                 and event.modality in _AFFIRMED and continuing(event):
             event = dataclasses.replace(event, date=_since_story(story[-1], dct))
         elif strength == DEFAULT and infer_story and story and not verbal \
-                and event.modality in _AFFIRMED and not any(m.now for m in group):
+                and event.modality in _AFFIRMED and not any(m.now or _recent(m.event) for m in group):
             event = dataclasses.replace(event, date=_story_date(story[-1]))
         at = max(0, event.trigger_start - event.char_start)
         if verbal and event.actor1 is None and event.speaker is None and _PASSIVE_BEFORE.search(event.evidence, 0, at) \

@@ -34,6 +34,10 @@ _COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|so
 DATELINE_SENTENCES = 4
 
 
+#: A definite noun for a town already named ("the city", "the town", "the village").
+_PLACE_ANAPHOR = re.compile(r"\bthe\s+(?:city|town|village|capital)\b(?!\s+(?:of|council|hall|centre|center)\b)", re.I)
+
+
 @dataclass(frozen=True)
 class Located:
     """A locality of the text resolved to one place."""
@@ -315,10 +319,21 @@ class ArticlePlaces:
             if pool:
                 best = max(pool, key=lambda r: (PRECISION[r.place.kind], -r.start))
                 return self._town_in(best) if best.place.kind != "city" else best
+        if _PLACE_ANAPHOR.search(self.body, lo, hi):  # "abandoned the city": the town named last
+            last = self._last_town_before(sentence_start)
+            if last is not None and (named or stated) in (None, last.place.country):
+                return last
         main = self.main_place
         if main is not None and not verbal and (named or stated) in (None, main.place.country):
             return main
         return None
+
+    def _last_town_before(self, sentence_start: int) -> Located | None:
+        """The town the text named last before the sentence (not in a dateline)."""
+        towns = [r for start, located in self.resolved.items() if start < sentence_start for r in located
+                 if r.place.kind == "city" and r.context != "weak"
+                 and not (self.dateline is not None and r.start == self.dateline.start)]
+        return max(towns, key=lambda r: r.start, default=None)
 
 
     def _town_in(self, found: Located) -> Located:
