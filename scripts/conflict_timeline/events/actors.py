@@ -443,6 +443,8 @@ class ActorRegistry:
             if m.group() in self.acronyms and m.group() not in table:
                 found.append((m.start(), m.end(), self.acronyms[m.group()], False))
         for surname, actor_id in self.surnames.items():
+            if surname not in text:
+                continue  # the cheap test first: most sentences name few of an article's people
             for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
                 found.append((m.start(), m.end(), actor_id, False))
         for m in _DESCRIPTION.finditer(text):

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import CAMEO_DETERMINERS, Trigger, absence, cameo_index, event_types, senses, sentence_lexicon, triggers, words
+from .prefixes import PatternIndex
 
 _QUOTES = re.compile(
     r"\"[^\"]+\"|“[^”]+”|``.+?''|(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\S)(?:.*?)(?<=\S)['’](?=[\s,.;:!?)]|$)", re.S)
@@ -35,6 +36,12 @@ def quote_spans(sentence: str) -> list[tuple[int, int]]:
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
+
+
+@functools.cache
+def _trigger_index() -> PatternIndex:
+    """The trigger words' patterns, each tried only where its words can begin."""
+    return PatternIndex(tuple(t.pattern for t in triggers()))
 
 
 @functools.cache
@@ -175,8 +182,7 @@ def find_hits(sentence: str) -> list[Hit]:
     Onset verbs count only next to a conflict noun ("the crisis erupted"); next to a
     campaign noun ("kicked off its bombing campaign") they make that campaign ongoing."""
     quotes = quote_spans(sentence)
-    found: list[tuple[int, int, Trigger]] = [(m.start(), m.end(), trig) for trig in triggers()
-                                             for m in trig.pattern.finditer(sentence)]
+    found: list[tuple[int, int, Trigger]] = [(m.start(), m.end(), triggers()[i]) for m, i in _trigger_index().find(sentence)]
     found += _cameo_beside(found, _cameo_hits(sentence))
     raw: list[tuple[int, int, Trigger]] = []
     for start, end, trig in found:

@@ -9,7 +9,10 @@ from .clauses import quote_spans
 from .lexicon import sentence_lexicon
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
-_OPENERS = "\"'“‘([" 
+_OPENERS = "\"'“‘(["
+#: The word a punctuation run follows, and the characters such a word and run are made of.
+_LAST_WORD = re.compile(r"([\w.'’-]+)[.!?]*[\"'”’)\]]*$")
+_RUN_CHAR = re.compile(r"[\w.'’!?\"”)\]-]")
 
 
 @functools.cache
@@ -26,8 +29,13 @@ def _ends_sentence(text: str, stop: int, after: int) -> bool:
         nxt = text[after + 1]
     if not (nxt.isupper() or nxt.isdigit()):
         return False
-    word = re.search(r"([\w.'’-]+)[.!?]*[\"'”’)\]]*$", text[:stop])
-    if word and text[:stop].rstrip("\"'”’)]").endswith("."):
+    # the word before the punctuation lies in the run of word and punctuation characters ending
+    # at `stop`: the search reads that run, not the whole text before it (quadratic on long paragraphs)
+    run = stop
+    while run > 0 and _RUN_CHAR.match(text, run - 1):
+        run -= 1
+    word = _LAST_WORD.search(text[run:stop])
+    if word and text[run:stop].rstrip("\"'”’)]").endswith("."):
         token = word.group(1).rstrip(".")
         if token in _abbreviations() or re.fullmatch(r"[A-Z]", token):
             return False

@@ -21,7 +21,6 @@ among the MERGE_MAX_CANDIDATES formed last: a dictionary from (kind, stance, tow
 from __future__ import annotations
 
 from ..settings import MERGE_JOIN_MAX_PAIRS, MERGE_MAX_CANDIDATES, MERGE_MIN_SHARED_WEIGHT, MERGE_NIGHT_SLACK_DAYS, MERGE_SMALL_SHARE
-from .lexicon import word_weight
 from .match import apart, context_agree, mergeable, town_key, words_agree, year_agree, yearly
 from .report import Report
 
@@ -46,9 +45,10 @@ def group(reports: list[Report]) -> list[list[int]]:
         chosen, best = None, (0.0, 0.0)
         agreeing: list[int] = []
         if mergeable(report):
-            seen: set[int] = set()
+            formed: set[int] = set()
             for day in range(report.start - MERGE_NIGHT_SLACK_DAYS, report.end + MERGE_NIGHT_SLACK_DAYS + 1):
-                seen.update(standing(g) for g in days.get((report.cls, report.stance, day), ()))
+                formed.update(days.get((report.cls, report.stance, day), ()))
+            seen = {standing(g) for g in formed}
             for g in sorted(seen)[-MERGE_MAX_CANDIDATES:]:  # on a crowded day, the latest formed
                 members = groups[g]
                 words = 0.0
@@ -110,7 +110,7 @@ def group(reports: list[Report]) -> list[list[int]]:
 
 def _add_words(words_of: dict, report: Report) -> None:
     for w in report.words:
-        weight = word_weight(w, report.names)
+        weight = report.weights[w]
         if weight > words_of.get(w, -1.0):
             words_of[w] = weight
 
@@ -121,5 +121,5 @@ def _may_share(report: Report, union: dict, lightest: float) -> bool:
     shares with all their words together, each at its highest weight."""
     shared = 0.0
     for w in report.words & union.keys():
-        shared += max(union[w], word_weight(w, report.names))
+        shared += max(union[w], report.weights[w])
     return shared > 0 and shared >= min(MERGE_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * min(report.mass, lightest))

@@ -35,7 +35,6 @@ from ..settings import (MERGE_CONTEXT_MAX_SPAN_DAYS, MERGE_CONTEXT_MIN_SHARED_WE
                         MERGE_DAY_TOWN_MIN_SHARED_WEIGHT, MERGE_MAX_SPAN_DAYS, MERGE_MIN_SHARED_WEIGHT,
                         MERGE_MIN_SIMILARITY, MERGE_NIGHT_SLACK_DAYS, MERGE_RADIUS_KM, MERGE_SAME_PLACE_BONUS,
                         MERGE_SMALL_SHARE, MERGE_YEAR_MAX_SPAN_DAYS, MERGE_YEAR_MIN_CONTEXT_SIMILARITY)
-from .lexicon import word_weight
 from .report import Report
 
 _COARSER = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -153,7 +152,7 @@ def year_agree(a: Report, b: Report, memo: dict | None = None) -> float:
 def similarity(a: Report, b: Report) -> float:
     """The weight of the words both use, as a share of the lighter report's (0 when it is below
     MERGE_MIN_SHARED_WEIGHT)."""
-    shared = _shared(a.words, b.words, a.names | b.names)
+    shared = _shared(a.words, b.words, a.weights, b.weights)
     lighter = min(a.mass, b.mass)
     if not lighter or shared < min(MERGE_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * lighter):
         return 0.0
@@ -167,9 +166,11 @@ def words_agree(a: Report, b: Report) -> float:
     return sim if sim >= need else 0.0
 
 
-def _shared(a: frozenset, b: frozenset, names: frozenset) -> float:
-    """The weight of the words in both (a name in either counts as a name)."""
-    return sum(word_weight(w, names) for w in (a & b if len(a) <= len(b) else b & a))
+def _shared(a: frozenset, b: frozenset, a_weights: dict, b_weights: dict) -> float:
+    """The weight of the words in both (a name in either counts as a name: `word_weight` with the
+    names of both is the higher of the word's two weights)."""
+    both = a & b if len(a) <= len(b) else b & a
+    return sum(map(max, map(a_weights.__getitem__, both), map(b_weights.__getitem__, both)))  # summed in C
 
 
 def _context_overlap(a: Report, b: Report, memo: dict | None) -> tuple[float, float]:
@@ -178,7 +179,7 @@ def _context_overlap(a: Report, b: Report, memo: dict | None) -> tuple[float, fl
     key = (a.source_id, b.source_id)
     if memo is not None and key in memo:
         return memo[key]
-    shared = _shared(a.context.words, b.context.words, a.context.names | b.context.names)
+    shared = _shared(a.context.words, b.context.words, a.context.weights, b.context.weights)
     lighter = min(a.context.mass, b.context.mass)
     if memo is not None:
         memo[key] = memo[(b.source_id, a.source_id)] = (shared, lighter)

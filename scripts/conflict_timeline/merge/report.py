@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..settings import MERGE_DOCUMENT_LOOKBACK_DAYS
 from .lexicon import night_pattern, stances, type_class, type_rank, weight, word_weight
@@ -58,6 +58,11 @@ def article_context(evidences: list[str], title: str | None) -> str:
     return " ".join(("^" + t) if name else t for t, name in seen.items())
 
 
+def _weights(words: frozenset, names: frozenset) -> dict[str, float]:
+    """Each word's `word_weight`, in the order of `words` (so that sums over it add in the same order)."""
+    return {w: word_weight(w, names) for w in words}
+
+
 @dataclass(frozen=True)
 class Context:
     """An article's weighing words, shared by its reports."""
@@ -65,11 +70,13 @@ class Context:
     words: frozenset
     names: frozenset
     mass: float
+    weights: dict = field(compare=False, repr=False)  # each word's `word_weight`
 
     @classmethod
     def of(cls, text: str) -> "Context":
         words, names = _decode(text)
-        return cls(words, names, sum(word_weight(w, names) for w in words))
+        weights = _weights(words, names)
+        return cls(words, names, sum(weights.values()), weights)
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,7 @@ class Report:
     names: frozenset  # the words that are names in it
     mass: float  # the summed weight of its words
     context: Context  # its article's
+    weights: dict = field(compare=False, repr=False)  # each word's `word_weight`
 
     @classmethod
     def from_row(cls, index: int, row: dict, extra: str, context: Context) -> "Report":
@@ -106,9 +114,10 @@ class Report:
         if row["date_source"] == "document":  # undated in the text: on or before the report's day
             start, end = min(start, int(published) - MERGE_DOCUMENT_LOOKBACK_DAYS), max(end, int(published))
         event_type = row["event_type"]
+        weights = _weights(words, names)
         return cls(index, row["source_id"], type_class().get(event_type, event_type), type_rank().get(event_type, 0),
                    stances().get(row["modality"], row["modality"]), start, end, span,
                    row["date_source"] != "document", int(published), night == "1",
                    row.get("actor1"), row.get("actor2"), row.get("country"), row.get("location"),
                    row.get("latitude"), row.get("longitude"), row.get("geo_precision"),
-                   words, names, sum(word_weight(w, names) for w in words), context)
+                   words, names, sum(weights.values()), context, weights)

@@ -203,7 +203,8 @@ def _merged_events(ev: pa.Table, ev_rank: np.ndarray, contexts: dict[str, Contex
     singles = [m[0] for m in created if len(m) == 1]
     several = [m for m in created if len(m) > 1]
     published = [int(x.split("|", 1)[0]) for x in ev["_match"].to_pylist()] if several else []
-    merged_rows = [merged_row(table.take(pa.array(m, pa.int64())).to_pylist(), [published[i] for i in m]) for m in several]
+    several_rows = iter(table.take(pa.array([i for m in several for i in m], pa.int64())).to_pylist())  # one take
+    merged_rows = [merged_row([next(several_rows) for _ in m], [published[i] for i in m]) for m in several]
     head_l, tail_l = ev["_head"].to_pylist(), ev["_tail"].to_pylist()
     lines = [head_l[h] + "1" + tail_l[h] for h in singles] + \
         [csv_line([cell(r.get(n)) for n in names]) for r in merged_rows]
