@@ -60,14 +60,15 @@ def lines_of(body: str) -> list[Line]:
 def is_prose(line: Line) -> bool:
     """A sentence-punctuated line of some length, or a long paragraph; never a call to action."""
     ends_sentence = bool(_SENTENCE_END.search(line.text))
-    if furniture_pattern().search(line.text) and (line.words <= FURNITURE_MAX_WORDS or (
-            not ends_sentence and line.words <= PROSE_MIN_WORDS_UNPUNCTUATED)):
+    words = line.words
+    if (words <= FURNITURE_MAX_WORDS or (not ends_sentence and words <= PROSE_MIN_WORDS_UNPUNCTUATED)) \
+            and furniture_pattern().search(line.text):
         return False  # a banner or a call to action; a long paragraph ("...10 days ago...") stays prose
-    if line.words > PROSE_MIN_WORDS_UNPUNCTUATED:
+    if words > PROSE_MIN_WORDS_UNPUNCTUATED:
         return True
-    if line.words >= _MIN_PROSE_WORDS_BEFORE_COLON and line.text.endswith(":"):
+    if words >= _MIN_PROSE_WORDS_BEFORE_COLON and line.text.endswith(":"):
         return True  # "The New York Times said in an editorial on Monday, Oct. 26:"
-    return line.words >= _MIN_PROSE_WORDS and ends_sentence
+    return words >= _MIN_PROSE_WORDS and ends_sentence
 
 
 #: A sentence cut off at the end of a copied article has words enough and reads as prose (most
