@@ -57,12 +57,22 @@ def lines_of(body: str) -> list[Line]:
     return out
 
 
+#: A banner or a call to action is a short phrase: a longer line of few words (a run of junk
+#: without spaces) is not searched for one.
+_FURNITURE_MAX_CHARS = 600
+
+
+def _furniture(text: str) -> bool:
+    """Does the line hold a furniture phrase ("Share this story", "Sign up")?"""
+    return len(text) <= _FURNITURE_MAX_CHARS and bool(furniture_pattern().search(text))
+
+
 def is_prose(line: Line) -> bool:
     """A sentence-punctuated line of some length, or a long paragraph; never a call to action."""
     ends_sentence = bool(_SENTENCE_END.search(line.text))
     words = line.words
     if (words <= FURNITURE_MAX_WORDS or (not ends_sentence and words <= PROSE_MIN_WORDS_UNPUNCTUATED)) \
-            and furniture_pattern().search(line.text):
+            and _furniture(line.text):
         return False  # a banner or a call to action; a long paragraph ("...10 days ago...") stays prose
     if words > PROSE_MIN_WORDS_UNPUNCTUATED:
         return True
@@ -83,7 +93,7 @@ def cut_sentence(line: Line) -> bool:
     words = line.text.split()
     lower = sum(1 for w in words if w[:1].islower())
     return len(words) >= _CUT_SENTENCE_MIN_WORDS and lower >= _CUT_SENTENCE_LOWER_SHARE * len(words) \
-        and words[0][:1].isupper() and not furniture_pattern().search(line.text)
+        and words[0][:1].isupper() and not _furniture(line.text)
 
 
 def _norm(text: str) -> str:
@@ -164,7 +174,7 @@ def analyse(body: str) -> Layout:
     # Between the first and the last prose line, short lines are the article's own
     # (section headings, list items) unless they read as calls to action.
     body = [line for i, line in enumerate(lines[first:last + 1], start=first)
-            if prose_flags[i] or not furniture_pattern().search(line.text)]
+            if prose_flags[i] or not _furniture(line.text)]
     layout.prose = body
     prose_ids = {id(line) for line in layout.prose}
     layout.furniture = [line for line in lines[first:] if id(line) not in prose_ids]
