@@ -139,7 +139,7 @@ class Coder:
         mentions: list[Mention] = []
         for index, (start, end) in enumerate(sentences):
             mentions.extend(self._sentence(start, end, index))
-        names = {k: a.name for k, a in self.registry.actors.items()}
+        names = self._names()
 
         def summary(event_type, trigger, a1, a2, speaker):
             return _summary(event_type, trigger, names, a1, a2, speaker)
@@ -434,7 +434,7 @@ class Coder:
                                         toll if hit is toll_on else None, strength, index, present, hits))
         events = one_undated_per_type(events)
         if against is not None:
-            events = _protesters(events, *against, {k: a.name for k, a in self.registry.actors.items()})
+            events = _protesters(events, *against, self._names())
         if any(m.strength in (OWN, SAYING) and m.event.date.source in ("explicit", "relative") for m in events):
             # "X said" beside a dated happening only attributes it: the happening carries the speaker.
             events = [m for m in events if not (m.event.event_type == "STATEMENT" and m.event.date.source == "document")]
@@ -485,10 +485,10 @@ class Coder:
         if act and reported and event.modality == "planned" and event.event_type in hostile_types() and event.speaker:
             event, strength = self._threat(event), OWN if self._said_day.source != "document" else DEFAULT
         distinct, fresh = act and marked_distinct(sentence, hit), act and introduced(sentence, hit, hits)
-        if act and strength < OWN and given_cause(sentence, hit):
+        cause = act and given_cause(sentence, hit)
+        if cause and strength < OWN:
             strength = NONE  # "killed for his part in an arrest": background, unless it re-tells one told
-        if strength == NONE and (distinct or fresh) and not hit.quoted and art_news(self.article) \
-                and not given_cause(sentence, hit):
+        if strength == NONE and (distinct or fresh) and not hit.quoted and art_news(self.article) and not cause:
             strength = DEFAULT  # "It also reported air strikes around Homs": another happening, the story's day
         return [Mention(event, strength, index, sentence[hit.start:hit.end], distinct, present, fresh,
                         definite=act and definite(sentence, hit), news=art_news(self.article), aside=act and compared(sentence, hit))]
@@ -505,8 +505,12 @@ class Coder:
                 return [Mention(event, OWN, index, "", anaphor=True)]
         return []
 
+    def _names(self) -> dict[str, str]:
+        """Each actor's name by id, for events' summaries."""
+        return {k: a.name for k, a in self.registry.actors.items()}
+
     def _retyped(self, event: Event, event_type: str, trigger: str) -> Event:
-        names = {k: a.name for k, a in self.registry.actors.items()}
+        names = self._names()
         return dataclasses.replace(event, event_type=event_type, summary=_summary(
             event_type, trigger, names, event.actor1, event.actor2, event.speaker))
 
@@ -514,7 +518,7 @@ class Coder:
         """ "X said his men would keep fighting": the speaker's side threatens, on the day it says so."""
         side = self.registry.actors[planned.speaker].affiliation or planned.speaker
         side = side if side in self.registry.actors else planned.speaker
-        names = {k: a.name for k, a in self.registry.actors.items()}
+        names = self._names()
         trigger = planned.evidence[planned.trigger_start - planned.char_start:].split(" ", 1)[0]
         return dataclasses.replace(planned, event_type="THREATEN", modality="asserted", date=self._said_day,
                                    actor1=side, event_mode=None, event_context=None, fatalities_low=None,
@@ -587,7 +591,7 @@ class Coder:
             named, country, event_country(clause_places, None), verbal)
         types = event_types()
         trigger_text = sentence[hit.start:hit.end]
-        names = {k: a.name for k, a in self.registry.actors.items()}
+        names = self._names()
         is_speech = hit.trigger is not None and hit.trigger.speech
         event_type = hit.type
         modality = modality_of(hit, sentence, date, art.dct, reported or hit.quoted)

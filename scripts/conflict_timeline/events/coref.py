@@ -280,11 +280,15 @@ def _story_date(date: EventDate) -> EventDate:
     return EventDate(date.start, date.end, date.precision, date.edtf, "", "narrative", date.ongoing)
 
 
+def _trigger_at(event: Event) -> int:
+    """Where the event's trigger stands in its evidence sentence."""
+    return max(0, event.trigger_start - event.char_start)
+
+
 def continuing(event: Event) -> bool:
     """Is the happening told as going on since the story's last happening ("the forces are
     continuing a combing operation", "Since then, clashes have devastated the area")?"""
-    at = max(0, event.trigger_start - event.char_start)
-    return bool(_lexicon()["continuing"].search(event.evidence[:at]))
+    return bool(_lexicon()["continuing"].search(event.evidence[:_trigger_at(event)]))
 
 
 #: A present perfect or progressive right before the trigger ("have abandoned the city", "are
@@ -293,7 +297,7 @@ _RECENT = re.compile(r"\b(?:has|have|is|are|be|being)\s+(?:(?:been|also|now|repo
 
 
 def _recent(event: Event) -> bool:
-    at = max(0, event.trigger_start - event.char_start)
+    at = _trigger_at(event)
     return bool(_RECENT.search(event.evidence[max(0, at - 30):at]))
 
 
@@ -361,13 +365,12 @@ def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = 
         event = _join(group, summary)
         verbal = bool(types.get(event.event_type, {}).get("verbal"))
         story = [d for at, d in stories if at < event.char_start]
-        if strength == DEFAULT and infer_story and story and not verbal \
-                and event.modality in _AFFIRMED and continuing(event):
-            event = dataclasses.replace(event, date=_since_story(story[-1], dct))
-        elif strength == DEFAULT and infer_story and story and not verbal \
-                and event.modality in _AFFIRMED and not any(m.now or _recent(m.event) for m in group):
-            event = dataclasses.replace(event, date=_story_date(story[-1]))
-        at = max(0, event.trigger_start - event.char_start)
+        if strength == DEFAULT and infer_story and story and not verbal and event.modality in _AFFIRMED:
+            if continuing(event):  # "are continuing a combing operation": since the story's happening
+                event = dataclasses.replace(event, date=_since_story(story[-1], dct))
+            elif not any(m.now or _recent(m.event) for m in group):
+                event = dataclasses.replace(event, date=_story_date(story[-1]))
+        at = _trigger_at(event)
         if verbal and event.actor1 is None and event.speaker is None and _PASSIVE_BEFORE.search(event.evidence, 0, at) \
                 and _ATTRIBUTED.match(event.evidence, at):
             continue  # "the attacks have been blamed on militias": the writer's attribution, no party's act
