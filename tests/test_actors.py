@@ -197,3 +197,10 @@ def test_a_generic_noun_phrase_in_apposition_to_a_name_is_that_name():
     assert [r["event_type"] for r in rows] == ["REJECT"] and rows[0]["actor2"] == "al-shabaab"
     rows = extract("Gunmen killed three soldiers near Garissa, Kenyan officials said on Monday.", dct="2011-10-18", genre="news")
     assert rows[0]["actor1"].startswith("agent-")  # no name beside the gunmen: they stay generic
+
+
+@pytest.mark.parametrize("aside", ["—deemed a terrorist group by the government—", " (deemed a terrorist group by the government)"])
+def test_an_aside_after_one_side_of_a_clash_names_neither_side(aside):
+    text = f"Clashes between the Sudan Liberation Army{aside} and the Sudanese army spread on Friday."
+    rows = [r for r in extract(text, dct="2004-03-06", genre="news") if r["event_type"] == "ASSAULT"]
+    assert [(r["actor1"].endswith("liberation-army"), r["actor2"]) for r in rows] == [(True, "state-sdn")]

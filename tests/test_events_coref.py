@@ -324,3 +324,21 @@ def test_the_when_clause_of_a_since_date_tells_that_days_happening():
                  "to strike several rebel targets near Gulu.", "2011-10-18")
     assert sorted((r["event_type"], r["date_edtf"]) for r in rows) == [
         ("ASSAULT", "2011-01-11"), ("ASSAULT", "2011-01-11/2011-10-18")]
+
+
+def test_the_days_attack_is_not_merged_into_a_count_of_attacks_over_weeks():
+    text = ("Pirates fired two rockets at a tanker off the coast, the navy said.\n\n"
+            "The tanker sailed on to Mombasa, the navy said.\n\n"
+            "Since March 3, the pirates have attacked ships at least nine times, according to a tally "
+            "kept by the coast guard.")
+    events = _events(text, "2009-04-20")
+    dates = sorted(e.date.edtf for e in events if e.event_type == "ASSAULT")
+    assert dates == ["2009-03-03/2009-04-20", "2009-04-20"]
+
+
+def test_since_then_runs_from_the_storys_last_happening_to_the_report():
+    text = ("Rebels overran an army base near Kindu on 12 May, killing nine soldiers.\n\n"
+            "The rebels are led by a former colonel.\n\n"
+            "Since then, clashes between the rebels and the army have spread to three districts.")
+    events = _events(text, "1998-05-30")
+    assert ("ASSAULT", "1998-05-12/1998-05-30") in [(e.event_type, e.date.edtf) for e in events]

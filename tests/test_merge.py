@@ -26,7 +26,7 @@ def _report(index: int, spec: dict, source: str) -> Report:
     day = dt.date.fromisoformat(spec["date"])
     until = dt.date.fromisoformat(spec["until"]) if spec.get("until") else day
     row = {"event_type": spec.get("type", "ASSAULT"), "modality": "asserted", "date_start": day, "date_end": until,
-           "date_source": spec.get("date_source", "relative"), "actor1": None, "actor2": None, "country": spec.get("country"),
+           "date_source": spec.get("date_source", "relative"), "ongoing": spec.get("ongoing", False), "actor1": None, "actor2": None, "country": spec.get("country"),
            "location": spec.get("location"), "latitude": spec.get("latitude"), "longitude": spec.get("longitude"),
            "geo_precision": "city" if spec.get("latitude") is not None else None, "source_id": source}
     context = Context.of(article_context([spec["text"]], None))

@@ -138,6 +138,9 @@ MERGE_DATA_DIR = PACKAGE_ROOT / "merge" / "data"
 MERGE_MAX_SPAN_DAYS = 31
 #: Reports one day apart agree when one of them puts the happening near midnight.
 MERGE_NIGHT_SLACK_DAYS = 1
+#: A report told as going on (`ongoing`) over more days than this is a campaign: it is not merged with a
+#: report of one of its days ("clashes since August 25" and "the attack on August 25").
+MERGE_CAMPAIGN_MIN_DAYS = 2
 #: A happening dated only by its report's publication day (`date_source` document) happened on it
 #: or on one of this many days before.
 MERGE_DOCUMENT_LOOKBACK_DAYS = 7

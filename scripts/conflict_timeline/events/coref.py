@@ -205,6 +205,9 @@ def _dates_agree(a: Mention, b: Mention) -> bool:
         weak, strong = (a, b) if a.strength == DEFAULT else (b, a)
         if event_types().get(a.event.event_type, {}).get("verbal"):  # a verbal act told undated is the report's day's
             return strong.strength == DEFAULT or dt.timedelta(0) <= weak.event.date.start - strong.event.date.end <= _SAID_REACH
+        if strong.strength != DEFAULT and strong.event.date.end - strong.event.date.start > _NEWS_REACH \
+                and not (weak.definite or strong.definite or weak.now or _recent(weak.event) or _perfect(weak.event)):
+            return False  # "have launched missiles 14 times since January": a count over a period, not the day's attack
         return strong.strength == DEFAULT or weak.event.date.start - strong.event.date.end <= _NEWS_REACH
     da, db = a.event.date, b.event.date
     if a.strength == b.strength:  # "the attack ... of the year" may name its time more coarsely; a weekend, its day
@@ -301,6 +304,14 @@ def _recent(event: Event) -> bool:
     return bool(_RECENT.search(event.evidence[max(0, at - 30):at]))
 
 
+#: A present perfect in the clause before the trigger ("have been killed in attacks"): a count up to now.
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?been\s+\w+[^,;:]*$", re.I)
+
+
+def _perfect(event: Event) -> bool:
+    return bool(_PERFECT.search(event.evidence[:_trigger_at(event)]))
+
+
 def _since_story(date: EventDate, dct: dt.date) -> EventDate:
     """From the story's last happening to the report, still going on."""
     first = date.edtf.split("/")[0]
@@ -338,6 +349,9 @@ def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = 
     whether two actors can be one party (`same_happening`)."""
     groups: list[list[Mention]] = []
     for m in sorted(mentions, key=lambda m: (m.event.char_start, m.event.trigger_start)):
+        if m.strength == NONE and not m.anaphor and infer_story and continuing(m.event):
+            groups.append([m])  # "Since then, clashes have ...": dated by the story, from its last happening on
+            continue
         home = next((g for g in reversed(groups) if same_happening(g, m, alike)), None)
         if m.anaphor:
             home = max(groups, key=lambda g: max(x.sentence for x in g if not x.anaphor), default=None)
@@ -359,14 +373,20 @@ def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = 
     for group in groups:
         strength = max(m.strength for m in group if not m.anaphor)
         dating = max(m.strength for m in group)
-        if dating == NONE:
+        since = dating <= DEFAULT and any(m.strength == NONE and continuing(m.event) for m in group)
+        if since:  # the mention that says "since then" dates the happening: it tells it first
+            group = [dataclasses.replace(m, strength=OWN) if m.strength == NONE and continuing(m.event) else m
+                     for m in group]
+        event = _join(group, summary)
+        if dating == NONE and not since:
             continue  # an undated mention of nothing coded
         strength = dating
-        event = _join(group, summary)
         verbal = bool(types.get(event.event_type, {}).get("verbal"))
         story = [d for at, d in stories if at < event.char_start]
-        if strength == DEFAULT and infer_story and story and not verbal and event.modality in _AFFIRMED:
-            if continuing(event):  # "are continuing a combing operation": since the story's happening
+        if since and not (story and not verbal and event.modality in _AFFIRMED):
+            continue
+        if (strength == DEFAULT or since) and infer_story and story and not verbal and event.modality in _AFFIRMED:
+            if since or continuing(event):  # "are continuing a combing operation": since the story's happening
                 event = dataclasses.replace(event, date=_since_story(story[-1], dct))
             elif not any(m.now or _recent(m.event) for m in group):
                 event = dataclasses.replace(event, date=_story_date(story[-1]))

@@ -55,6 +55,9 @@ _ASIDE_SOURCE = re.compile(r",\s*(?:[\w.'’-]+\s+){1,5}$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)$", re.I)
 _PASSIVE_AGENT = re.compile(r"(?:\s+(?!by\b)[\w,-]+){0,4}?\s+by\s+(?:the\s+)?", re.I)
 _BETWEEN_SIDES = re.compile(r"\s+between\s+(?:the\s+)?", re.I)
+#: An aside set off by dashes or brackets right after a name ("ARSA—deemed a terrorist group—",
+#: "the RSF (a paramilitary force)"): what it names is not one of the sides.
+_ASIDE = re.compile(r"\s*(?:[—–]|\s-\s)[^—–]{1,120}?(?:[—–]|\s-\s)|\s*\([^()]{1,120}\)")
 _GOVERNED = re.compile(r"\b(?:of|against|on|with|to|from|for|by|into|toward|towards)\s+$", re.I)
 _PERSON_PRONOUN = re.compile(r"\s*(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?\w+", re.I)
 _UNNAMED_SUBJECT = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}$")
@@ -188,7 +191,10 @@ def _by_agent(sentence: str, hit: Hit, after: list, offset: int) -> ActorMention
     for m in after:
         if m.start - offset > limit:
             break
-        if role_patterns()["agent_by"].match(sentence[hit.end:m.start - offset]):
+        gap = sentence[hit.end:m.start - offset]
+        if gap.count("(") > gap.count(")") or (gap.count("—") + gap.count("–")) % 2:
+            continue  # "clashes between ARSA (deemed a terrorist group by the government)": the aside's doer
+        if role_patterns()["agent_by"].match(gap):
             return m
     return None
 
@@ -437,9 +443,13 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     between = _BETWEEN_SIDES.match(sentence, hit.end)
     if between is not None and (actor1 is None or by is None and modifier is None and not subjects):
         # "talks between Ukrainian and Russian negotiators": one side each
-        sides = [m for m in after if m.start >= offset + between.end()][:2]
+        sides = [m for m in after if m.start >= offset + between.end()]
+        aside = _ASIDE.match(sentence, sides[0].end - offset) if sides else None
+        if aside is not None:  # "between ARSA—deemed a terrorist group by the government—and the army"
+            sides = sides[:1] + [m for m in sides[1:] if m.start >= offset + aside.end()]
+        sides = sides[:2]
         if len(sides) == 2 and sides[0].start == offset + between.end() \
-                and _LIST_LINK.fullmatch(sentence[sides[0].end - offset:sides[1].start - offset]):
+                and _LIST_LINK.fullmatch(sentence[aside.end() if aside else sides[0].end - offset:sides[1].start - offset]):
             actor1, actor2 = sides[0].actor_id, sides[1].actor_id
     if hit.trigger is not None and (hit.trigger.mode == "clash" or hit.type in _TWO_SIDED) and subjects \
             and subjects[-1].actor_id != actor1 and not passive:

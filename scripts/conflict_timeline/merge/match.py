@@ -118,8 +118,10 @@ def apart(a: Report, b: Report) -> bool:
     """A reason the two are not one happening, however vaguely dated. Within one article, an
     attack and a toll (one type group, two types) are two: the coder told them apart ("Nine troops
     were killed Monday in a crash and a spate of attacks" is a day's tally; "Four of them were
-    killed in the crash" its attack)."""
+    killed in the crash" its attack). A happening told as going on over days ("clashes since
+    August 25") is not one of its days' happenings ("the attack on August 25")."""
     return (a.cls != b.cls or (a.source_id == b.source_id and a.rank != b.rank) or a.stance != b.stance
+            or (a.campaign != b.campaign and (a.span == 1 or b.span == 1))
             or not dates_agree(a, b) or not places_agree(a, b) or not actors_agree(a, b))
 
 

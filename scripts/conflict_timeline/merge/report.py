@@ -8,15 +8,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..settings import MERGE_DOCUMENT_LOOKBACK_DAYS
+from ..settings import MERGE_CAMPAIGN_MIN_DAYS, MERGE_DOCUMENT_LOOKBACK_DAYS
 from .lexicon import night_pattern, stances, type_class, type_rank, weight, word_weight
 
 #: Words (letters) and numbers of an evidence sentence, lower-cased.
 _TOKEN = re.compile(r"(?P<clock>\d{1,2}:\d\d)|(?P<word>[^\W\d_]{2,})|(?P<number>\d+)(?:st|nd|rd|th)?")
 
 #: The fields of an `events` row a report reads.
-ROW_FIELDS = ("event_type", "modality", "date_start", "date_end", "date_source", "actor1", "actor2", "country",
-              "location", "latitude", "longitude", "geo_precision", "source_id")
+ROW_FIELDS = ("event_type", "modality", "date_start", "date_end", "date_source", "ongoing", "actor1", "actor2",
+              "country", "location", "latitude", "longitude", "geo_precision", "source_id")
 
 
 def tokens(text: str, names: bool = True) -> list[str]:
@@ -92,6 +92,7 @@ class Report:
     dated: bool  # the text gives the date (not the report's own day)
     published: int  # its article's publication day
     night: bool
+    campaign: bool  # told as going on over days ("clashes since August 25"), not one day's happening
     actor1: str | None
     actor2: str | None
     country: str | None
@@ -118,6 +119,7 @@ class Report:
         return cls(index, row["source_id"], type_class().get(event_type, event_type), type_rank().get(event_type, 0),
                    stances().get(row["modality"], row["modality"]), start, end, span,
                    row["date_source"] != "document", int(published), night == "1",
+                   bool(row.get("ongoing")) and span > MERGE_CAMPAIGN_MIN_DAYS,
                    row.get("actor1"), row.get("actor2"), row.get("country"), row.get("location"),
                    row.get("latitude"), row.get("longitude"), row.get("geo_precision"),
                    words, names, sum(weights.values()), context, weights)
