@@ -24,8 +24,10 @@ NEWS_FLOORS = {"F1": 0.67, "dated_recall": 0.78, "date_precision": 0.87, "type_a
                "actor1": 0.74, "actor2": 0.59, "location": 0.74, "fatalities": 0.87, "modality": 0.88}
 GVA_FLOORS = {"found": 0.92, "country_usa": 0.97, "place25": 0.79, "fatal_exact": 0.71,
               "merge_recall": 0.80, "merge_prec": 0.99, "bcubed_f": 0.91}
-OWN_FLOORS = {"F1": 0.87, "dated_recall": 0.99, "date_precision": 0.89, "type_acc": 0.94, "country": 0.88,
-              "actor1": 0.93, "actor2": 0.72, "location": 0.44, "fatalities": 0.66, "modality": 0.82}
+#: the own test articles (13: 5 short ones, 8 longer ones of other wars and outlets, coded by the same
+#: guidelines to show where the coder fails on text it was not tuned on)
+OWN_FLOORS = {"F1": 0.67, "dated_recall": 0.81, "date_precision": 0.86, "type_acc": 0.80, "country": 0.91,
+              "actor1": 0.68, "actor2": 0.42, "location": 0.45, "fatalities": 0.69, "modality": 0.90}
 
 
 def _bench(name: str) -> Path:
