@@ -342,3 +342,10 @@ def test_since_then_runs_from_the_storys_last_happening_to_the_report():
             "Since then, clashes between the rebels and the army have spread to three districts.")
     events = _events(text, "1998-05-30")
     assert ("ASSAULT", "1998-05-12/1998-05-30") in [(e.event_type, e.date.edtf) for e in events]
+
+
+def test_a_denial_is_a_reject_and_what_it_denies_is_no_event_of_its_own():
+    rows = _rows("Ugandan army officials denied shelling the camp near Gulu on Monday.", "2004-02-24")
+    assert [(r["event_type"], r["date_edtf"]) for r in rows] == [("REJECT", "2004-02-24")]
+    rows = _rows("Rebel commanders denied on Monday that their men had burned the village.", "2004-02-24")
+    assert [(r["event_type"], r["date_edtf"]) for r in rows] == [("REJECT", "2004-02-23")]

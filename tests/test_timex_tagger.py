@@ -228,3 +228,18 @@ def test_timex_tense_is_settled_only_when_every_cue_of_the_sentence_agrees():
     assert settled("The loan was repaid by February.", "February") == 0  # a limit
     assert settled("It said it will redeem the notes in March.", "March") == 0  # past and future
     assert settled("Prices have risen since January and will keep rising.", "January") == -1
+
+
+def test_the_end_of_a_range_is_no_future_cue_for_its_start():
+    told = tag("The talks in Geneva ran from April 21 until August 6 and ended without a deal.", dt.date(2016, 8, 23))
+    assert [t.value for t in told] == ["2016-04-21", "2016-08-06"]
+    planned = tag("The truce will hold from October 2 until December 6.", dt.date(2016, 8, 23))
+    assert [t.value for t in planned] == ["2016-10-02", "2016-12-06"]
+
+
+def test_a_day_without_its_year_in_a_sentence_told_wholly_in_the_past_is_before_the_report():
+    assert found("Rebels overran the garrison after a mutiny in the capital on 22 March.", dt.date(2013, 1, 13)) \
+        == {"22 March": ("DATE", "2012-03-22")}
+    # a present progressive may tell a plan: the nearer day stays possible
+    assert found("The board said it is calling a vote of the members on Dec. 7.", dt.date(1989, 10, 30)) \
+        == {"Dec. 7": ("DATE", "1989-12-07")}

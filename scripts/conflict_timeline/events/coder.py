@@ -28,7 +28,7 @@ from .dating import (calendar_date, document_date, from_timex, governing_timex, 
 from .landmarks import (SINCE_CLAUSE, SINCE_WORD, PERFECT, claimed_by_since, in_landmark, in_names, in_since_reference,
                         same_clause, toll_over, toll_since)
 from .lexicon import event_types
-from .modality import governs, modality_of
+from .modality import cue_before, governs, modality_of
 from .geocode import ArticlePlaces
 from .model import Event, EventDate
 from .places import event_country
@@ -324,8 +324,8 @@ class Coder:
                     chosen.append((protest, governs(speech, protest, sentence)))
                     force = next(h for h, _ in chosen if h.type in ("ASSAULT", "COERCE"))
                     against = (start + protest.start, start + force.start)
-        elif speech and speaker and political_act(sentence, speech[0], quotes):
-            chosen.append((speech[0], False))  # a warning, a vow, an announcement: the saying is the act
+        elif speech and (speaker or speech[0].type == "REJECT") and political_act(sentence, speech[0], quotes):
+            chosen.append((speech[0], False))  # a warning, a vow, an announcement, a denial: the saying is the act
         elif speech and speaker:  # the source of what it says: no event, its date an occurrence
             said = saying_dates(sentence, start, speech, hits, timexes)  # "said Sunday"; not "said he was shot Sunday"
             said_on, said_took = self._date_for(speech[0], sentence, start, [t for t in timexes if t.start in said], True,
@@ -340,6 +340,11 @@ class Coder:
             claims = [speech[0]]  # "A Taliban spokesman said the group shot down the aircraft": a claim
         if claims and acts:  # a claim of responsibility is a STATEMENT beside what it claims
             chosen.append((claims[0], False))
+        denial = next((h for h in speech if h.type == "REJECT"), None)
+        denied = {id(h) for h in acts if denial is not None and h.start > denial.start
+                  and cue_before("denial", sentence, h.start, 72)}
+        if denial is not None and acts:  # "denied shelling the camp": a REJECT; what it denies is no event of its own
+            chosen = [(h, r) for h, r in chosen if id(h) not in denied] + [(denial, False)]
         if speech and quoted:
             voiced = [h for h in quoted if speaker and event_types()[h.type].get("verbal") and own_voice(sentence, h, quotes)]
             best = voiced[0] if voiced else max(quoted, key=lambda h: (h.priority, -h.start))
@@ -395,7 +400,8 @@ class Coder:
             # they said ..." is no statement)
             is_speech = hit.trigger is not None and hit.trigger.speech
             statement = reported or hit.quoted or is_speech
-            own = timexes if is_speech else [t for t in timexes if t.start not in said]
+            own = ([t for t in timexes if t.start in said] if hit.type == "REJECT" else timexes) if is_speech \
+                else [t for t in timexes if t.start not in said]  # "denied that its jets bombed the market on Sunday"
             date, took = self._date_for(hit, sentence, start, own, statement, present or hit.quoted, hits, named)
             date = past_weekday(sentence, hit.start, hit.end, hit.quoted, date, self.article.dct)
             strength = NONE if date is None else OWN if date.source != "document" else DEFAULT
@@ -446,7 +452,7 @@ class Coder:
         coded = {id(h) for h, _ in queue}
         for hit, timex in self._uncovered(sentence, start, timexes, used, hits, taken, named):
             date = from_timex(timex, sentence, start, timexes, art.dct)
-            if date is None:
+            if date is None or id(hit) in denied:
                 continue
             event = self._event(hit, governs(speech, hit, sentence), sentence, start, date, mentions, places, quotes,
                                 speaker, toll if hit is toll_on else None)

@@ -249,8 +249,7 @@ def _distance(first: dt.date, last: dt.date, ctx: Context) -> int:
     if first <= ctx.dct <= last:
         return 0
     delta = (first - ctx.dct).days if first > ctx.dct else (last - ctx.dct).days
-    whole_month = first.day == 1 and last.day > 1
-    if whole_month and ctx.sure * ctx.tense > 0 and (delta > 0) != (ctx.sure > 0):
+    if ctx.sure * ctx.tense > 0 and (delta > 0) != (ctx.sure > 0):
         return abs(delta) + SURE_PENALTY_DAYS
     return abs(delta) + (TENSE_PENALTY_DAYS if (ctx.leans_past() if delta > 0 else ctx.leans_future()) else 0)
 

@@ -26,7 +26,9 @@ _PAST = re.compile(
     r"\b(?:said|was|were|had|did|ago|last|earlier|reported|announced|told|met|arrived|began|started|"
     r"killed|died|took|made|came|went|left|ended|struck|fought|fell|fled|shot|sent|held|won|lost|led|saw|"
     r"gave|got|rose|sought|brought|bought|caught|thought|wrote|spoke|broke|chose|stood|threw|flew|grew|"
-    r"knew|drew|withdrew|became|overran|(?!(?:succ|proc|exc|ind|sp|n)eed\b)[a-z]{3,}ed)\b",
+    r"knew|drew|withdrew|became|overran|ran|sat|paid|laid|kept|hid|sank|rang|spent|meant|heard|felt|found|built|sold|stole|"
+    r"shook|woke|wore|tore|dug|fed|forgot|froze|hung|slid|spun|swore|swept|taught|understood|wept|sped|"
+    r"(?!(?:succ|proc|exc|ind|sp|n)eed\b)[a-z]{3,}ed)\b",
     re.I,
 )
 #: the past verbs, for the event coder too (a happening told in the past is not after the report)
@@ -114,6 +116,10 @@ def _not_finite(text: str, at: int) -> bool:
     return bool(_ATTRIBUTIVE.search(text, 0, at) or _BACKSHIFTED.search(text, 0, at))
 
 
+#: right after an expression, the word that joins it to the end of its range ("April 21 until August 6")
+_RANGE_END = re.compile(r"\s*,?\s*(?:until|till|to|through)\s+(?:the\s+)?(?:\d|[A-Z])")
+
+
 def _future_cues(left: str, right: str) -> list[int]:
     """Distances of the future cues around an expression; a plan under a past auxiliary
     ("was scheduled to end") does not count, unless still under way ("were planning to")."""
@@ -122,6 +128,8 @@ def _future_cues(left: str, right: str) -> list[int]:
         for m in _FUTURE.finditer(text):
             if _PLAN_IN_PAST.search(text, 0, m.start()) and not _PROGRESSIVE_PLAN.match(m.group()):
                 continue
+            if side > 0 and _RANGE_END.match(text):
+                continue  # "ran from April 21 until August 6": the end of a range, no future
             out.append(len(text) - m.end() if side < 0 else m.start())
     return out
 
@@ -163,6 +171,10 @@ _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|its|his|her|their|our|this|that
 _LIMIT = re.compile(r"\b(?:by|until|till|through|to|from|before|after)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 
 
+#: "said it is calling for the redemption on Dec. 7": a present progressive may tell a plan
+_PRESENT_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b", re.I)
+
+
 def certain(text: str, start: int, end: int, window: int = TENSE_WINDOW, around: tuple[str, str] | None = None) -> int:
     """+1 or -1 when every tense cue of the sentence around the expression points one way
     ("will be named commander ... for a mission in December", "changed ... to a calendar
@@ -177,7 +189,7 @@ def certain(text: str, start: int, end: int, window: int = TENSE_WINDOW, around:
         return -1
     if _LIMIT.search(left):
         return 0
-    fut = bool(_FUTURE.search(left) or _FUTURE.search(right))
+    fut = bool(_FUTURE.search(left) or _FUTURE.search(right) or _PRESENT_PROGRESSIVE.search(left))
     past = any(not _PASSIVE.search(t, 0, m.start()) for t in (left, right) for m in _PAST.finditer(t))
     if fut and not past:
         return 1
