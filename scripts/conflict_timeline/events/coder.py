@@ -56,6 +56,20 @@ _AND = re.compile(r"\band\s+(?:then\s+|also\s+)?$", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|am|continues?|remains?|keeps?)\s+(?:\w+\s+)?\w+ing\b|\b(?:is|are)\s+\w+ing\b", re.I)
 
 
+#: what joins a protest to the demand it makes ("marched ... to demand", "demanding their pay",
+#: "banners that called for"): the demand is the protest's, not a request of its own
+_DEMAND_LINK = re.compile(r"(?:\bto|\band|\bthat|\bwhich|,)\s+$", re.I)
+
+
+def _protest_demand(sentence: str, hit: Hit, hits: list[Hit]) -> bool:
+    """Is a request the demand of a protest told before it in its sentence ("Residents marched
+    on the town hall to demand protection", "blocked the road, burning tyres and demanding
+    their salaries")? A protest's demand is part of the protest (GUIDELINES: PROTEST)."""
+    return hit.type == "REQUEST" and any(
+        h.type == "PROTEST" and h.start < hit.start and ";" not in sentence[h.end:hit.start] for h in hits) \
+        and bool(_DEMAND_LINK.search(sentence[:hit.start]) or sentence[hit.start:hit.end].lower().endswith("ing"))
+
+
 @dataclass(frozen=True)
 class Article:
     """What the coder needs of a document."""
@@ -287,7 +301,7 @@ class Coder:
         chosen: list[tuple[Hit, bool]] = []  # (hit, reported)
         against = None  # (protest, force) trigger offsets: a protest and the force used against it
         source_took: set[int] = set()  # the time expressions that date a saying that is no event
-        acts = sorted((h for h in narration if not h.trigger.speech),
+        acts = sorted((h for h in narration if not h.trigger.speech and not _protest_demand(sentence, h, narration)),
                       key=lambda h: (purpose_infinitive(sentence, h), -h.priority, h.start))
         if acts:
             main = acts[0]
