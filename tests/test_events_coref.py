@@ -233,6 +233,8 @@ def test_a_weekday_of_a_happening_told_in_the_past_is_not_after_the_report():
     dates = {r["event_type"]: (r["date_edtf"], r["modality"]) for r in rows}
     assert dates["ASSAULT"] == ("2012-11-01", "reported")
     assert dates["CONSULT"] == ("2012-11-08", "planned")
+    rows = _rows("Some 400 police officers will be deployed in the port starting on Thursday.", "2012-11-07")
+    assert [(r["event_type"], r["date_edtf"], r["modality"]) for r in rows] == [("MOBILIZE", "2012-11-08", "planned")]
 
 
 def test_an_infinitive_of_purpose_is_not_the_sentences_happening():
@@ -349,3 +351,9 @@ def test_a_denial_is_a_reject_and_what_it_denies_is_no_event_of_its_own():
     assert [(r["event_type"], r["date_edtf"]) for r in rows] == [("REJECT", "2004-02-24")]
     rows = _rows("Rebel commanders denied on Monday that their men had burned the village.", "2004-02-24")
     assert [(r["event_type"], r["date_edtf"]) for r in rows] == [("REJECT", "2004-02-23")]
+
+
+def test_conflicting_tolls_of_one_happening_give_its_low_and_high():
+    events = _events("Gunmen killed five villagers in Kaga on Sunday, the army said.\n\n"
+                     "The attack on Kaga killed seven people, a rights group said.", "2004-03-09")
+    assert [(e.event_type, e.fatalities_low, e.fatalities_high) for e in events] == [("ASSAULT", 5, 7)]

@@ -258,8 +258,9 @@ def _join(group: list[Mention], summary) -> Event:
     dated = max(group, key=lambda m: (m.strength, -m.event.char_start))
     named = [m for m in group if not m.anaphor]  # what tells the happening (an anaphor only dates it)
     rep = head = max(named, key=lambda m: (m.strength, -m.event.char_start))  # the fullest, first cited
-    tolled = next((m.event for m in sorted(group, key=lambda m: m.event.char_start)
-                   if m.event.fatalities_low is not None or m.event.fatalities_high is not None), None)
+    # conflicting figures of the mentions (GUIDELINES): low the smallest, high the largest
+    lows = [m.event.fatalities_low for m in group if m.event.fatalities_low is not None]
+    highs = [m.event.fatalities_high for m in group if m.event.fatalities_high is not None]
     placed = next((m.event for m in sorted(group, key=lambda m: (m.event.geo_precision != "city", m.event.char_start))
                    if m.event.location is not None or m.event.country is not None), None)
     events = [rep.event] + [m.event for m in sorted(named, key=lambda m: m.event.char_start) if m is not rep]
@@ -274,7 +275,7 @@ def _join(group: list[Mention], summary) -> Event:
         r, char_start=head.event.char_start, char_end=head.event.char_end, evidence=head.event.evidence,
         trigger_start=r.trigger_start,
         date=dated.event.date, modality=dated.event.modality, actor1=actor1, actor2=actor2, speaker=speaker,
-        fatalities_low=tolled.fatalities_low if tolled else None, fatalities_high=tolled.fatalities_high if tolled else None,
+        fatalities_low=min(lows) if lows else None, fatalities_high=max(highs) if highs else None,
         summary=summary(r.event_type, rep.trigger, actor1, actor2, speaker) if len(group) > 1 else r.summary,
         also=also, **place)
 

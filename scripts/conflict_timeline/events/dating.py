@@ -202,8 +202,9 @@ def past_weekday(sentence: str, start: int, end: int, quoted: bool, date: EventD
     verb = sentence[start:end].split()[0]
     before = sentence[max(0, start - 12):start]
     if not (PAST_VERB.fullmatch(verb) or _IRREGULAR_PAST.fullmatch(verb)
-            or re.search(r"\b(?:was|were|had|been)\s+(?:\w+ly\s+)?$", before)):
-        return date
+            or re.search(r"\b(?:was|were|had|been)\s+(?:\w+ly\s+)?$", before)) \
+            or re.search(r"\b(?:be|will|shall|would|to)\s+(?:\w+ly\s+)?$", before):
+        return date  # "will be deployed on Friday": a participle after "be" tells no past
     week = dt.timedelta(days=7)
     return EventDate(date.start - week, date.end - week, date.precision, (date.start - week).isoformat()
                      if date.start == date.end else date.edtf, date.text, date.source, date.ongoing)
