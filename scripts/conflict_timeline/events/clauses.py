@@ -50,6 +50,12 @@ def _onset_nouns() -> re.Pattern[str]:
 
 
 @functools.cache
+def _renewed() -> re.Pattern[str]:
+    """ "renewed fighting", "heavy fighting": more of a war's fighting, not its onset."""
+    return re.compile(r"\b(?:" + sentence_lexicon()["renewed"] + r")\s+$", re.I)
+
+
+@functools.cache
 def _reference_nouns() -> re.Pattern[str]:
     """ "bombing victims", "the massacre trial": the trigger word names something else."""
     return re.compile(r"(?:['’]s)?\s+(?:" + sentence_lexicon()["reference_nouns"] + r")\b", re.I)
@@ -203,7 +209,8 @@ def find_hits(sentence: str) -> list[Hit]:
             if campaign:
                 ongoing_at.add(campaign.start())
                 continue
-            if _near(_onset_nouns(), sentence, start, end):
+            noun = _near(_onset_nouns(), sentence, start, end)
+            if noun is not None and not _renewed().search(sentence, max(0, noun.start() - 12), noun.start()):
                 hits.append(Hit(start, end, trig, inside(start, quotes), False, ONSET_PRIORITY, "ONSET"))
             continue
         kind = _sense(sentence, start, end, trig.type)
