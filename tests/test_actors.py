@@ -66,9 +66,13 @@ def test_generic_agents_are_typed_and_tied_to_a_country():
 
 
 def test_a_state_named_once_owns_its_bare_forces_later():
+    # the bare forces are that state's, named as the text names them ("the army", "police"):
+    # gold coders write "police" or "the army" for them, not the state's name
     reg = ActorRegistry(country="SDN")
     assert reg.find("Chad's army crossed the border.")[0].actor_id == "state-tcd"
-    assert reg.find("The army shelled the camp.")[0].actor_id == "state-tcd"
+    army = reg.find("The army shelled the camp.")[0].actor_id
+    assert army == "agent-tcd-army"
+    assert (reg.actors[army].name, reg.actors[army].country, reg.actors[army].affiliation) == ("army", "TCD", "state-tcd")
 
 
 def test_an_unnamed_title_is_no_actor_and_police_said_is_no_named_speaker():

@@ -76,6 +76,11 @@ def lexicon_actors() -> dict[str, Actor]:
 
 
 @functools.cache
+def _backers() -> re.Pattern[str]:
+    return re.compile(load("actors")["backers"])
+
+
+@functools.cache
 def state_forces() -> re.Pattern[str]:
     """Words for a state's own forces that name no country (actors.yaml `state_forces`)."""
     return words(load("actors")["state_forces"])
@@ -214,7 +219,8 @@ def _titled_person() -> re.Pattern[str]:
 
 
 @functools.cache
-def _person_roles() -> re.Pattern[str]:
+def person_roles() -> re.Pattern[str]:
+    """Lower-case role words before a person's name ("commander", "rebel leader")."""
     return re.compile(rf"(?:{load('actors')['person_roles']})", re.I)
 
 
@@ -305,7 +311,7 @@ class ActorRegistry:
 
     actors: dict[str, Actor] = field(default_factory=dict)
     country: str | None = None  # the country the article is about: generic agents are its
-    named_forces: dict[str, str] = field(default_factory=dict)  # agent code ("MIL") -> the state a demonym named
+    named_forces: dict[str, str] = field(default_factory=dict)  # agent code ("MIL") -> the country a demonym named
     surnames: dict[str, str] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)  # "TPLF" -> the Tigray People's Liberation Front
     last_person: str | None = None
@@ -325,10 +331,11 @@ class ActorRegistry:
         country's gunmen, civilians or protesters ("gunmen (Nigeria)")."""
         agent = span.agent
         if agent.kind == "state" and country:
-            self.named_forces.setdefault(agent.code[:3], f"state-{country.lower()}")
+            self.named_forces.setdefault(agent.code[:3], country)
             return self._known(f"state-{country.lower()}").actor_id  # "Kenyan troops", "Sudan's army"
-        if agent.kind == "state" and agent.code[:3] in self.named_forces:
-            return self.named_forces[agent.code[:3]]  # "Sudan's army ... the army": the same forces
+        if agent.kind == "state":
+            # "Chad's army ... the army": the forces of the state named before, called as the text calls them
+            country = self.named_forces.get(agent.code[:3])
         country = country or self.country
         actor_id = "agent-" + (f"{country.lower()}-" if country else "") + slug(f"{span.qualifier} {agent.noun}")
         kind = agent.kind if agent.kind in ("armed_group", "civilian", "media", "state") else "unknown"
@@ -453,6 +460,7 @@ class ActorRegistry:
             if person:
                 found.append((m.start(), m.end(), person, False))
         mentions = self._appositions(self._resolve_overlaps(found, text, offset), text, offset)
+        mentions = [m for m in mentions if not _backers().match(text, m.end - offset)]  # "U.N.-backed soldiers": theirs
         self._acronym_names(text, mentions, offset)
         self._affiliations(text, mentions, offset)
         for mention in mentions:
@@ -469,7 +477,7 @@ class ActorRegistry:
             gap = re.match(r"\s+", text[span.end:])
             if gap and span.end + gap.end() in starts:
                 continue  # "the paramilitary Rapid Support Forces": the noun describes the name
-            if _person_roles().fullmatch(span.form) and _NAMED_AFTER.match(text, span.end) \
+            if person_roles().fullmatch(span.form) and _NAMED_AFTER.match(text, span.end) \
                     and _NAMED_AFTER.match(text, span.end).group("first") not in _STOP_WORDS:
                 continue  # "anti-Taliban politician Fateh Khan": the role of a person named after it
             overlapping = [f for f in found if f[0] < span.end and span.start < f[1]]
