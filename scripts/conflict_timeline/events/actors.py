@@ -118,7 +118,17 @@ def affiliated_actors(affiliations, present) -> dict[str, "Actor"]:
 
 
 def state_actor(code: str) -> Actor:
-    return Actor(f"state-{code.lower()}", country_name(code), "state", code)
+    """A state, named by its everyday name and the short form in capitals that texts use for
+    it, as coders write a group with its acronym ("United States (US)", "United Arab Emirates (UAE)")."""
+    return Actor(f"state-{code.lower()}", state_name(code), "state", code)
+
+
+@functools.cache
+def state_name(code: str) -> str:
+    name = country_name(code)
+    names = (load("places")["countries"].get(code) or {}).get("names") or ()
+    short = next((n for n in names if re.fullmatch(r"[A-Z]{2,4}", n) and n not in name), None)
+    return f"{name} ({short})" if short else name
 
 
 @functools.cache
