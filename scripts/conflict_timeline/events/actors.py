@@ -308,7 +308,7 @@ def agent_name(words: str, span: AgentSpan) -> str:
     words = " ".join(words.split())
     first = words.split(" ", 1)[0]
     if first[:1].isupper() and first not in _place_words() and first not in span.qualifier.split() \
-            and not first.isupper():
+            and not first.isupper() and span.demonym_end == span.start:
         words = first[:1].lower() + words[1:]
     return words
 
@@ -336,14 +336,14 @@ class ActorRegistry:
         return self.actors[actor_id]
 
     def _agent(self, span: AgentSpan, country: str | None, text: str) -> str:
-        """The actor of a generic agent: a state's own forces or officials are that state
-        ("Kenyan troops", "the police" in an article about Kenya); other agents are the
-        country's gunmen, civilians or protesters ("gunmen (Nigeria)")."""
+        """The actor of a generic agent, tied to a country: a state's own forces or officials
+        are that state's (affiliated with it), named as the text names them ("Kenyan troops",
+        "the police" in an article about Kenya, ACLED's "Military Forces of ..." apart from the
+        state's government); other agents are the country's gunmen, civilians or protesters."""
         agent = span.agent
         if agent.kind == "state" and country:
             self.named_forces.setdefault(agent.code[:3], country)
-            return self._known(f"state-{country.lower()}").actor_id  # "Kenyan troops", "Sudan's army"
-        if agent.kind == "state":
+        elif agent.kind == "state":
             # "Chad's army ... the army": the forces of the state named before, called as the text calls them
             country = self.named_forces.get(agent.code[:3])
         country = country or self.country
