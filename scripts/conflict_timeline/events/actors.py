@@ -76,6 +76,16 @@ def lexicon_actors() -> dict[str, Actor]:
 
 
 @functools.cache
+def _rebel_nouns() -> re.Pattern[str]:
+    return re.compile(load("actors")["rebel_nouns"])
+
+
+@functools.cache
+def _armed_names() -> re.Pattern[str]:
+    return re.compile(load("actors")["armed_names"])
+
+
+@functools.cache
 def _backers() -> re.Pattern[str]:
     return re.compile(load("actors")["backers"])
 
@@ -346,6 +356,10 @@ class ActorRegistry:
         elif agent.kind == "state":
             # "Chad's army ... the army": the forces of the state named before, called as the text calls them
             country = self.named_forces.get(agent.code[:3])
+        if agent.kind == "armed_group" and _rebel_nouns().fullmatch(agent.noun):
+            group = self._sole_group()
+            if group is not None:
+                return group  # "the Lord's Resistance Army ... the rebels": the one group named
         country = country or self.country
         actor_id = "agent-" + (f"{country.lower()}-" if country else "") + slug(f"{span.qualifier} {agent.noun}")
         kind = agent.kind if agent.kind in ("armed_group", "civilian", "media", "state") else "unknown"
@@ -361,6 +375,13 @@ class ActorRegistry:
         if known is None or len(name.split()) > len(known.name.split()):  # the fullest name the article gives
             self.actors[actor_id] = Actor(actor_id, name, kind, country, affiliation, in_lexicon=False)
         return actor_id
+
+    def _sole_group(self) -> str | None:
+        """The one armed group the article has named so far (a lexicon's, or a name with a word
+        of an armed group's: "Arakan Rohingya Salvation Army"), or None when it named none or several."""
+        groups = {a.actor_id for a in self.actors.values() if not a.actor_id.startswith("agent-")
+                  and (a.kind == "armed_group" or a.kind == "unknown" and _armed_names().search(a.name))}
+        return next(iter(groups)) if len(groups) == 1 else None
 
     def implied_agent(self, noun: str) -> str | None:
         """The generic agent a happening's own name implies ("a suicide blast": a suicide
