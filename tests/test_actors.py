@@ -67,6 +67,16 @@ def test_generic_agents_are_typed_and_tied_to_a_country():
     assert reg.actors[police.actor_id].affiliation == "state-nga"
 
 
+def test_generic_rebels_are_the_one_armed_group_named_before_them():
+    reg = ActorRegistry(country="UGA")
+    assert reg.find("Rebels of the Lord's Resistance Army raided a school.")[0].actor_id == "ph-lord-s-resistance-army"
+    assert [m.actor_id for m in reg.find("The army tracked the rebels.")] == ["agent-uga-army", "ph-lord-s-resistance-army"]
+    reg = ActorRegistry(country="YEM")  # named after them, or a second group: they stay generic
+    assert [m.actor_id for m in reg.find("The rebels took the town, a Houthi spokesman said.")][0] == "agent-yem-rebel"
+    assert reg.find("Islamic State also fought there.")[0].actor_id == "isis"
+    assert reg.find("The rebels withdrew.")[0].actor_id == "agent-yem-rebel"
+
+
 def test_a_state_named_once_owns_its_bare_forces_later():
     # the bare forces are that state's, named as the text names them ("the army", "police"):
     # gold coders write "police" or "the army" for them, not the state's name

@@ -337,6 +337,7 @@ class ActorRegistry:
     last_person: str | None = None
     spokespeople: set[str] = field(default_factory=set)  # people who speak for their affiliation
     properties: set[str] = field(default_factory=set)  # agents that are a property or site ("ships"): targets only
+    earlier_groups: set[str] = field(default_factory=set)  # armed groups named before the current sentence
 
     def _known(self, actor_id: str) -> Actor:
         if actor_id not in self.actors:
@@ -376,11 +377,17 @@ class ActorRegistry:
             self.actors[actor_id] = Actor(actor_id, name, kind, country, affiliation, in_lexicon=False)
         return actor_id
 
+    def _groups(self) -> set[str]:
+        """The armed groups the article has named so far (a lexicon's, or a name with a word of an
+        armed group's: "Arakan Rohingya Salvation Army")."""
+        return {a.actor_id for a in self.actors.values() if not a.actor_id.startswith("agent-")
+                and (a.kind == "armed_group" or a.kind == "unknown" and _armed_names().search(a.name))}
+
     def _sole_group(self) -> str | None:
-        """The one armed group the article has named so far (a lexicon's, or a name with a word
-        of an armed group's: "Arakan Rohingya Salvation Army"), or None when it named none or several."""
-        groups = {a.actor_id for a in self.actors.values() if not a.actor_id.startswith("agent-")
-                  and (a.kind == "armed_group" or a.kind == "unknown" and _armed_names().search(a.name))}
+        """The one armed group the article named before the current sentence, or None when it
+        named none or several ("Congo rebels took Goma, an M23 spokesman said": the sentence
+        tells who they are, or not)."""
+        groups = self.earlier_groups
         return next(iter(groups)) if len(groups) == 1 else None
 
     def implied_agent(self, noun: str) -> str | None:
@@ -415,6 +422,7 @@ class ActorRegistry:
 
     def find(self, text: str, offset: int = 0) -> list[ActorMention]:
         """Actor mentions in a sentence, left to right, without overlaps (longest first)."""
+        self.earlier_groups = self._groups()  # named before this sentence: what its generic rebels may be
         found: list[tuple[int, int, str, bool]] = []
         table = _surface_table()
         for m in _surface_pattern().finditer(text):
