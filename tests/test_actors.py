@@ -56,7 +56,9 @@ def test_generic_agents_are_typed_and_tied_to_a_country():
     reg = ActorRegistry(country="NGA")
     found = {m.text: m.actor_id for m in reg.find("Masked gunmen attacked Fulani herders and Kenyan troops.")}
     assert found == {"Masked gunmen": "agent-nga-gunman", "Fulani herders": "agent-nga-fulani-herder",
-                     "Kenyan troops": "state-ken"}
+                     "Kenyan troops": "agent-ken-troop"}
+    troops = reg.actors["agent-ken-troop"]  # a state's forces: of that state, named as the text names them
+    assert (troops.name, troops.kind, troops.country, troops.affiliation) == ("Kenyan troops", "state", "KEN", "state-ken")
     assert reg.actors["agent-nga-fulani-herder"].kind == "civilian"
     assert (reg.actors["agent-nga-gunman"].kind, reg.actors["agent-nga-gunman"].country) == ("armed_group", "NGA")
     police = reg.find("The police arrived later.")[0]
@@ -65,10 +67,26 @@ def test_generic_agents_are_typed_and_tied_to_a_country():
     assert reg.actors[police.actor_id].affiliation == "state-nga"
 
 
+def test_generic_rebels_are_the_one_armed_group_named_before_them():
+    reg = ActorRegistry(country="UGA")
+    assert reg.find("Rebels of the Lord's Resistance Army raided a school.")[0].actor_id == "ph-lord-s-resistance-army"
+    assert [m.actor_id for m in reg.find("The army tracked the rebels.")] == ["agent-uga-army", "ph-lord-s-resistance-army"]
+    reg = ActorRegistry(country="YEM")  # named after them, or a second group: they stay generic
+    assert [m.actor_id for m in reg.find("The rebels took the town, a Houthi spokesman said.")][0] == "agent-yem-rebel"
+    assert reg.find("Islamic State also fought there.")[0].actor_id == "isis"
+    assert reg.find("The rebels withdrew.")[0].actor_id == "agent-yem-rebel"
+
+
 def test_a_state_named_once_owns_its_bare_forces_later():
+    # the bare forces are that state's, named as the text names them ("the army", "police"):
+    # gold coders write "police" or "the army" for them, not the state's name
     reg = ActorRegistry(country="SDN")
-    assert reg.find("Chad's army crossed the border.")[0].actor_id == "state-tcd"
-    assert reg.find("The army shelled the camp.")[0].actor_id == "state-tcd"
+    assert reg.find("Chad's army crossed the border.")[0].actor_id == "agent-tcd-army"
+    army = reg.find("The army shelled the camp.")[0].actor_id
+    assert army == "agent-tcd-army"
+    assert (reg.actors[army].name, reg.actors[army].country, reg.actors[army].affiliation) == ("Chad's army", "TCD", "state-tcd")
+    police = reg.find("The police closed the road.")[0].actor_id
+    assert (police, reg.actors[police].name) == ("agent-sdn-police", "police")
 
 
 def test_an_unnamed_title_is_no_actor_and_police_said_is_no_named_speaker():
@@ -113,7 +131,8 @@ def test_a_generic_agent_is_named_as_the_text_names_it_fullest_first_word_in_low
     reg.find("The assailing government troops left.")
     assert reg.actors[troops.actor_id].name == "government troops"
     later = reg.find("Ethiopian government troops entered Gondar.")[0]
-    assert later.actor_id == "state-eth"  # a demonym makes them the state's forces
+    assert later.actor_id == troops.actor_id  # a demonym makes them the state's forces: the same ones
+    assert reg.actors[troops.actor_id].name == "Ethiopian government troops"  # the fullest name
 
 
 @pytest.mark.parametrize("text,name", [
@@ -203,4 +222,4 @@ def test_a_generic_noun_phrase_in_apposition_to_a_name_is_that_name():
 def test_an_aside_after_one_side_of_a_clash_names_neither_side(aside):
     text = f"Clashes between the Sudan Liberation Army{aside} and the Sudanese army spread on Friday."
     rows = [r for r in extract(text, dct="2004-03-06", genre="news") if r["event_type"] == "ASSAULT"]
-    assert [(r["actor1"].endswith("liberation-army"), r["actor2"]) for r in rows] == [(True, "state-sdn")]
+    assert [(r["actor1"].endswith("liberation-army"), r["actor2"]) for r in rows] == [(True, "agent-sdn-army")]

@@ -137,7 +137,7 @@ def test_a_list_of_doers_is_led_by_its_first_member_and_a_clash_has_two_sides():
     assert _one("Last week the United States, Britain and Canada announced new sanctions on Iran.",
                 "SANCTION")["actor1"] == "state-usa"
     row = _one("Sudan's army and the paramilitary Rapid Support Forces fought on Sunday.", "ASSAULT", "2023-04-16")
-    assert (row["actor1"], row["actor2"], row["date_edtf"]) == ("state-sdn", "rsf", "2023-04-16")
+    assert (row["actor1"], row["actor2"], row["date_edtf"]) == ("agent-sdn-army", "rsf", "2023-04-16")
 
 
 def test_an_acronym_spelling_a_named_group_is_that_group():

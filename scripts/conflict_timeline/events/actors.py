@@ -76,6 +76,21 @@ def lexicon_actors() -> dict[str, Actor]:
 
 
 @functools.cache
+def _rebel_nouns() -> re.Pattern[str]:
+    return re.compile(load("actors")["rebel_nouns"])
+
+
+@functools.cache
+def _armed_names() -> re.Pattern[str]:
+    return re.compile(load("actors")["armed_names"])
+
+
+@functools.cache
+def _backers() -> re.Pattern[str]:
+    return re.compile(load("actors")["backers"])
+
+
+@functools.cache
 def state_forces() -> re.Pattern[str]:
     """Words for a state's own forces that name no country (actors.yaml `state_forces`)."""
     return words(load("actors")["state_forces"])
@@ -113,7 +128,17 @@ def affiliated_actors(affiliations, present) -> dict[str, "Actor"]:
 
 
 def state_actor(code: str) -> Actor:
-    return Actor(f"state-{code.lower()}", country_name(code), "state", code)
+    """A state, named by its everyday name and the short form in capitals that texts use for
+    it, as coders write a group with its acronym ("United States (US)", "United Arab Emirates (UAE)")."""
+    return Actor(f"state-{code.lower()}", state_name(code), "state", code)
+
+
+@functools.cache
+def state_name(code: str) -> str:
+    name = country_name(code)
+    names = (load("places")["countries"].get(code) or {}).get("names") or ()
+    short = next((n for n in names if re.fullmatch(r"[A-Z]{2,4}", n) and n not in name), None)
+    return f"{name} ({short})" if short else name
 
 
 @functools.cache
@@ -214,7 +239,8 @@ def _titled_person() -> re.Pattern[str]:
 
 
 @functools.cache
-def _person_roles() -> re.Pattern[str]:
+def person_roles() -> re.Pattern[str]:
+    """Lower-case role words before a person's name ("commander", "rebel leader")."""
     return re.compile(rf"(?:{load('actors')['person_roles']})", re.I)
 
 
@@ -292,7 +318,7 @@ def agent_name(words: str, span: AgentSpan) -> str:
     words = " ".join(words.split())
     first = words.split(" ", 1)[0]
     if first[:1].isupper() and first not in _place_words() and first not in span.qualifier.split() \
-            and not first.isupper():
+            and not first.isupper() and span.demonym_end == span.start:
         words = first[:1].lower() + words[1:]
     return words
 
@@ -305,12 +331,13 @@ class ActorRegistry:
 
     actors: dict[str, Actor] = field(default_factory=dict)
     country: str | None = None  # the country the article is about: generic agents are its
-    named_forces: dict[str, str] = field(default_factory=dict)  # agent code ("MIL") -> the state a demonym named
+    named_forces: dict[str, str] = field(default_factory=dict)  # agent code ("MIL") -> the country a demonym named
     surnames: dict[str, str] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)  # "TPLF" -> the Tigray People's Liberation Front
     last_person: str | None = None
     spokespeople: set[str] = field(default_factory=set)  # people who speak for their affiliation
     properties: set[str] = field(default_factory=set)  # agents that are a property or site ("ships"): targets only
+    earlier_groups: set[str] = field(default_factory=set)  # armed groups named before the current sentence
 
     def _known(self, actor_id: str) -> Actor:
         if actor_id not in self.actors:
@@ -320,15 +347,20 @@ class ActorRegistry:
         return self.actors[actor_id]
 
     def _agent(self, span: AgentSpan, country: str | None, text: str) -> str:
-        """The actor of a generic agent: a state's own forces or officials are that state
-        ("Kenyan troops", "the police" in an article about Kenya); other agents are the
-        country's gunmen, civilians or protesters ("gunmen (Nigeria)")."""
+        """The actor of a generic agent, tied to a country: a state's own forces or officials
+        are that state's (affiliated with it), named as the text names them ("Kenyan troops",
+        "the police" in an article about Kenya, ACLED's "Military Forces of ..." apart from the
+        state's government); other agents are the country's gunmen, civilians or protesters."""
         agent = span.agent
         if agent.kind == "state" and country:
-            self.named_forces.setdefault(agent.code[:3], f"state-{country.lower()}")
-            return self._known(f"state-{country.lower()}").actor_id  # "Kenyan troops", "Sudan's army"
-        if agent.kind == "state" and agent.code[:3] in self.named_forces:
-            return self.named_forces[agent.code[:3]]  # "Sudan's army ... the army": the same forces
+            self.named_forces.setdefault(agent.code[:3], country)
+        elif agent.kind == "state":
+            # "Chad's army ... the army": the forces of the state named before, called as the text calls them
+            country = self.named_forces.get(agent.code[:3])
+        if agent.kind == "armed_group" and _rebel_nouns().fullmatch(agent.noun):
+            group = self._sole_group()
+            if group is not None:
+                return group  # "the Lord's Resistance Army ... the rebels": the one group named
         country = country or self.country
         actor_id = "agent-" + (f"{country.lower()}-" if country else "") + slug(f"{span.qualifier} {agent.noun}")
         kind = agent.kind if agent.kind in ("armed_group", "civilian", "media", "state") else "unknown"
@@ -344,6 +376,19 @@ class ActorRegistry:
         if known is None or len(name.split()) > len(known.name.split()):  # the fullest name the article gives
             self.actors[actor_id] = Actor(actor_id, name, kind, country, affiliation, in_lexicon=False)
         return actor_id
+
+    def _groups(self) -> set[str]:
+        """The armed groups the article has named so far (a lexicon's, or a name with a word of an
+        armed group's: "Arakan Rohingya Salvation Army")."""
+        return {a.actor_id for a in self.actors.values() if not a.actor_id.startswith("agent-")
+                and (a.kind == "armed_group" or a.kind == "unknown" and _armed_names().search(a.name))}
+
+    def _sole_group(self) -> str | None:
+        """The one armed group the article named before the current sentence, or None when it
+        named none or several ("Congo rebels took Goma, an M23 spokesman said": the sentence
+        tells who they are, or not)."""
+        groups = self.earlier_groups
+        return next(iter(groups)) if len(groups) == 1 else None
 
     def implied_agent(self, noun: str) -> str | None:
         """The generic agent a happening's own name implies ("a suicide blast": a suicide
@@ -377,6 +422,7 @@ class ActorRegistry:
 
     def find(self, text: str, offset: int = 0) -> list[ActorMention]:
         """Actor mentions in a sentence, left to right, without overlaps (longest first)."""
+        self.earlier_groups = self._groups()  # named before this sentence: what its generic rebels may be
         found: list[tuple[int, int, str, bool]] = []
         table = _surface_table()
         for m in _surface_pattern().finditer(text):
@@ -453,6 +499,7 @@ class ActorRegistry:
             if person:
                 found.append((m.start(), m.end(), person, False))
         mentions = self._appositions(self._resolve_overlaps(found, text, offset), text, offset)
+        mentions = [m for m in mentions if not _backers().match(text, m.end - offset)]  # "U.N.-backed soldiers": theirs
         self._acronym_names(text, mentions, offset)
         self._affiliations(text, mentions, offset)
         for mention in mentions:
@@ -469,7 +516,7 @@ class ActorRegistry:
             gap = re.match(r"\s+", text[span.end:])
             if gap and span.end + gap.end() in starts:
                 continue  # "the paramilitary Rapid Support Forces": the noun describes the name
-            if _person_roles().fullmatch(span.form) and _NAMED_AFTER.match(text, span.end) \
+            if person_roles().fullmatch(span.form) and _NAMED_AFTER.match(text, span.end) \
                     and _NAMED_AFTER.match(text, span.end).group("first") not in _STOP_WORDS:
                 continue  # "anti-Taliban politician Fateh Khan": the role of a person named after it
             overlapping = [f for f in found if f[0] < span.end and span.start < f[1]]

@@ -100,7 +100,8 @@ def find_agents(text: str, names: set[str]) -> list[AgentSpan]:
             elif _modifiers().fullmatch(word):
                 pass  # "Suspected militants": a modifier, whatever its case
             elif word[:1].isupper() and word not in _NOT_QUALIFIERS and not word.isupper():
-                qualifier.insert(0, word)
+                if demonym_at is None:
+                    qualifier.insert(0, word)  # "Fulani herders"; before a country's word it is of its name ("South Sudan's army")
             else:
                 break
             j -= 1

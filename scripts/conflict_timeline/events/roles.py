@@ -7,12 +7,12 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .actors import ActorMention, ActorRegistry, state_forces
+from .actors import ActorMention, ActorRegistry, person_roles, state_forces
 from .clauses import Hit, inside, next_break, quote_spans
 from .dating import relative_clauses
 from .lexicon import event_types, load
 
-ROLE_PATTERNS = ("agent_by", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of", "taken_by", "aside", "fight",
+ROLE_PATTERNS = ("agent_by", "dash_aside", "target_before", "modifier_gap", "victim_verb", "loyal_to", "owner_of", "taken_by", "aside", "fight",
                  "opponent_with", "reduced_passive", "event_noun", "in_event", "relative_subject", "relative_head", "own_people", "protested_act", "opening_event", "moving_noun")
 
 
@@ -292,6 +292,10 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
                   and next(((a, b) for a, b in rel if a <= m.start - offset < b), None) in (None, trigger_clause)]
     lead = _clause_lead(sentence, hit, speech_before=reported and not hit.quoted)
     asides = [(a.start(), a.end()) for a in role_patterns()["aside"].finditer(sentence, 0, hit.start)]
+    # "clashes between X—named a terrorist group by the government—and Y": the aside's actors play no part
+    dashed = [(a.start(), a.end()) for a in role_patterns()["dash_aside"].finditer(sentence)
+              if not a.start() <= hit.start < a.end()]
+    candidates = [m for m in candidates if not inside(m.start - offset, dashed)]
     before = [m for m in candidates if offset + lead <= m.start and m.end <= pos
               and not inside(m.start - offset, asides) and (m.start, m.end) not in things]  # "Kenyan troops, backed by Somali forces, advanced"
     after = [m for m in candidates if m.start >= offset + hit.end]
@@ -400,6 +404,9 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     if verbal and after and re.fullmatch(r"\s+(?:the\s+)?", sentence[hit.end:after[0].start - offset], re.I) \
             and after[0].actor_id != actor1:
         target = after[0]  # "accused Israel of targeting civilians": the one accused, not the content
+        if len(after) > 1 and registry.actors[after[1].actor_id].kind == "person" and person_roles().fullmatch(
+                sentence[after[0].end - offset:after[1].start - offset].strip()):
+            target = after[1]  # "accused Janjaweed leader Ali Kosheib": the leader, not his group
     if target is None and previous_person and previous_person != actor1 and _PERSON_OBJECT.match(sentence, hit.end) \
             and not hit.quoted:
         target = ActorMention(0, 0, "", previous_person)  # "accused him of trying to mount a coup": the last person named
@@ -443,13 +450,10 @@ def assign_roles(hit: Hit, reported: bool, sentence: str, offset: int, span: tup
     between = _BETWEEN_SIDES.match(sentence, hit.end)
     if between is not None and (actor1 is None or by is None and modifier is None and not subjects):
         # "talks between Ukrainian and Russian negotiators": one side each
-        sides = [m for m in after if m.start >= offset + between.end()]
-        aside = _ASIDE.match(sentence, sides[0].end - offset) if sides else None
-        if aside is not None:  # "between ARSA—deemed a terrorist group by the government—and the army"
-            sides = sides[:1] + [m for m in sides[1:] if m.start >= offset + aside.end()]
-        sides = sides[:2]
-        if len(sides) == 2 and sides[0].start == offset + between.end() \
-                and _LIST_LINK.fullmatch(sentence[aside.end() if aside else sides[0].end - offset:sides[1].start - offset]):
+        sides = [m for m in after if m.start >= offset + between.end()][:2]
+        gap = sentence[sides[0].end - offset:sides[1].start - offset] if len(sides) == 2 else ""
+        gap = "".join(gap[i] for i in range(len(gap)) if not inside(sides[0].end - offset + i, dashed))
+        if len(sides) == 2 and sides[0].start == offset + between.end() and _LIST_LINK.fullmatch(gap):
             actor1, actor2 = sides[0].actor_id, sides[1].actor_id
     if hit.trigger is not None and (hit.trigger.mode == "clash" or hit.type in _TWO_SIDED) and subjects \
             and subjects[-1].actor_id != actor1 and not passive:
