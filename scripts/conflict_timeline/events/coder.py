@@ -586,9 +586,10 @@ class Coder:
         else:
             country = named or fallback or event_country(clause_places, self.fallback_country)
         clause_lo = clause_start if not hit.quoted else span[0]
+        doer = self.registry.actors.get(actor1) if actor1 else None
         country, location, latitude, longitude, geo_precision = self.places.event_geo(
             offset, offset + clause_lo, offset + max(clause_end, hit.end), [(m.start, m.end) for m in before],
-            named, country, event_country(clause_places, None), verbal)
+            named, country, event_country(clause_places, None), verbal, doer.country if doer is not None else None)
         types = event_types()
         trigger_text = sentence[hit.start:hit.end]
         names = self._names()
