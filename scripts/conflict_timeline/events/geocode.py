@@ -213,6 +213,16 @@ class ArticlePlaces:
             if added:
                 self.localities[start] = sorted(locs + added, key=lambda loc: loc.start)
 
+    @staticmethod
+    def _water_country(name: str) -> str:
+        """'the Gulf of Aden': the country of the large town it is named after; else none (a sea
+        named after a country, 'the Gulf of Guinea', washes the coasts of several)."""
+        m = re.search(r"\bof\s+(?:the\s+)?(?P<name>[A-Z][\w'’ -]+)$", name)
+        if m is None or m["name"] in surface_names():
+            return ""
+        towns = [p for p in cities(m["name"]) if p.population >= FOREIGN_PLACE_POPULATION]
+        return towns[0].country if towns else ""
+
     def _neighbours(self, loc: Locality, place: Place) -> float:
         """How many other names of the article may lie in the admin-1 region of this candidate
         (each a share: one of the regions it may lie in)."""
@@ -281,7 +291,7 @@ class ArticlePlaces:
         country, else a large one; a small place abroad needs a region or country of its own."""
         cands = loc.candidates
         if loc.context in SITES:
-            country = "" if loc.context == "water" else self.site_country.get(loc.start, "")
+            country = self._water_country(loc.text) if loc.context == "water" else self.site_country.get(loc.start, "")
             return Located(loc.start, loc.end, Place(loc.text, country, loc.context, "", 0, None, None),
                            loc.context, loc.text)
         if loc.qualifier:
@@ -445,7 +455,7 @@ class ArticlePlaces:
             return country, None, None, None, "country" if country else None
         place = found.place
         if place.kind == "water":  # at sea: the country of the side that acts there ("Houthi missiles")
-            country = named or doer or country
+            country = named or place.country or doer or country
             return country, found.text, None, None, "country" if country else None
         if place.kind in SITES:  # named, not in the gazetteer: the country is the context's
             country = named or place.country or self.main_country or country
