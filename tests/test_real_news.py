@@ -21,7 +21,7 @@ OWN = ROOT / "tests" / "fixtures" / "news"
 
 #: measure -> floor, per corpus (figures of the last benchmarks/real_news.py run, rounded down)
 NEWS_FLOORS = {"F1": 0.67, "dated_recall": 0.78, "date_precision": 0.87, "type_acc": 0.88, "country": 0.97,
-               "actor1": 0.74, "actor2": 0.59, "location": 0.82, "fatalities": 0.87, "modality": 0.88}
+               "actor1": 0.74, "actor2": 0.59, "location": 0.81, "fatalities": 0.87, "modality": 0.88}
 GVA_FLOORS = {"found": 0.92, "country_usa": 0.97, "place25": 0.79, "fatal_exact": 0.71,
               "merge_recall": 0.80, "merge_prec": 0.99, "bcubed_f": 0.91}
 OWN_FLOORS = {"F1": 0.87, "dated_recall": 0.99, "date_precision": 0.89, "type_acc": 0.94, "country": 0.88,

@@ -370,9 +370,10 @@ class ArticlePlaces:
 
     # ---------------------------------------------------------------- one event
     def event_place(self, sentence_start: int, lo: int, hi: int, exclude: list[tuple[int, int]],
-                    named: str | None, stated: str | None, verbal: bool = False) -> Located | None:
+                    named: str | None, stated: str | None, verbal: bool = False) -> tuple[Located | None, bool]:
         """The most specific place for a happening: named in its clause [lo, hi) (offsets in
-        the body), else in its sentence, else the article's main place. `named` is the country
+        the body), else in its sentence, else its paragraph's, else the article's main place; and
+        whether it is borrowed from the context (not named or pointed to in its own sentence). `named` is the country
         the clause puts the happening in by name ("in Syria"): a place abroad of it gives way;
         `stated` a country the clause names at all: the main place must lie in it. A verbal act
         takes no main place: where it was said is not where the article's news happened."""
@@ -387,17 +388,17 @@ class ArticlePlaces:
                 pool = [r for r in pool if r.place.kind != "city" or r.place.admin1 in held] or pool
             if pool:
                 best = max(pool, key=lambda r: (PRECISION[r.place.kind], -r.start))
-                return self._town_in(best) if best.place.kind in ("admin1", "admin2") else best
+                return (self._town_in(best) if best.place.kind in ("admin1", "admin2") else best), False
         if _PLACE_ANAPHOR.search(self.body, lo, hi):  # "abandoned the city": the town named last
             last = self._last_town_before(sentence_start)
             if last is not None and (named or stated) in (None, last.place.country or (named or stated)):
-                return last
+                return last, False
         if verbal or named:  # "attacks in Somalia": placed in the country, at no town of it
-            return None
+            return None, False
         fits = lambda r: r is not None and (named or stated) in (None, r.place.country or (named or stated))
         current = self._paragraph_place(sentence_start)
         if fits(current):
-            return current
+            return current, True
         # the article's place so far ("the capital" of the lead, not a town first named further
         # down), else, if the text so far names none, its place overall
         before, main = self._main_place(sentence_start), self.main_place
@@ -406,23 +407,31 @@ class ArticlePlaces:
             before = main  # "a baby in Indiana died" under an INDIANAPOLIS dateline: the town of that state
         main = before if before is not None or self._named_before(sentence_start) else main
         if fits(main):
-            return main
-        return None
+            return main, True
+        if not self._named_before(sentence_start):
+            # a lead that names no place, in an article of several: the place its paragraph names
+            # next ("Troops fired teargas to disperse protesters. ... in the northern town of X")
+            after = self._paragraph_place(sentence_start, after=True)
+            if fits(after):
+                return after, True
+        return None, False
 
     def _named_before(self, sentence_start: int) -> bool:
         return any(r.context != "weak" for start, located in self.resolved.items() if start < sentence_start
                    for r in located)
 
-    def _paragraph_place(self, sentence_start: int) -> Located | None:
+    def _paragraph_place(self, sentence_start: int, after: bool = False) -> Located | None:
         """The place named last in the sentences before this one in its paragraph (not in a
-        dateline), unless the sentence turns to another matter ("Separately, ...", "Elsewhere")."""
+        dateline), unless the sentence turns to another matter ("Separately, ...", "Elsewhere");
+        with `after`, the place named first in the sentences after it."""
         if _TOPIC_SHIFT().match(self.body, sentence_start):
             return None
         para = self.paragraph.get(sentence_start)
         named = [r for start, located in self.resolved.items()
-                 if start < sentence_start and self.paragraph.get(start) == para for r in located
+                 if (start > sentence_start if after else start < sentence_start) and self.paragraph.get(start) == para
+                 for r in located
                  if r.context != "weak" and not (self.dateline is not None and r.start == self.dateline.start)]
-        return max(named, key=lambda r: r.start, default=None)
+        return (min if after else max)(named, key=lambda r: r.start, default=None)
 
     def _last_town_before(self, sentence_start: int) -> Located | None:
         """The town the text named last before the sentence (not in a dateline)."""
@@ -447,20 +456,20 @@ class ArticlePlaces:
                   named: str | None, country: str | None, stated: str | None = None,
                   verbal: bool = False, doer: str | None = None
                   ) -> tuple[str | None, str | None, float | None, float | None, str | None]:
-        """(country, location, latitude, longitude, geo_precision) of a happening; see event_place.
+        """(country, location, latitude, longitude, geo_precision, borrowed) of a happening; see event_place.
         `country` is where the coder would put it without a place (a target state's, the article's);
         `doer` the country of the side that acts, which a happening at sea takes."""
-        found = self.event_place(sentence_start, lo, hi, exclude, named, stated, verbal)
+        found, borrowed = self.event_place(sentence_start, lo, hi, exclude, named, stated, verbal)
         if found is None:
-            return country, None, None, None, "country" if country else None
+            return country, None, None, None, "country" if country else None, False
         place = found.place
         if place.kind == "water":  # at sea: the country of the side that acts there ("Houthi missiles")
             country = named or place.country or doer or country
-            return country, found.text, None, None, "country" if country else None
+            return country, found.text, None, None, "country" if country else None, borrowed
         if place.kind in SITES:  # named, not in the gazetteer: the country is the context's
             country = named or place.country or self.main_country or country
-            return country, found.text, None, None, "country" if country else None
-        return place.country, found.text, place.latitude, place.longitude, place.kind
+            return country, found.text, None, None, "country" if country else None, borrowed
+        return place.country, found.text, place.latitude, place.longitude, place.kind, borrowed
 
 
 def region_of(place: Place) -> Place | None:
