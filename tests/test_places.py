@@ -172,10 +172,73 @@ def test_streets_buildings_months_and_directions_are_no_towns(text):
     assert [loc.text for loc in find_localities(text)] == []
 
 
-def test_the_red_sea_is_no_sudanese_state_in_a_shipping_story():
+def test_the_red_sea_is_a_sea_not_a_sudanese_state_in_a_shipping_story():
     text = ("Yemen's Houthis fired two missiles at a cargo ship in the Red Sea on Monday, "
             "the U.S. military said.")
-    assert _first(text)["location"] != "Red Sea"
+    row = _first(text)
+    assert (row["location"], row["country"], row["latitude"]) == ("Red Sea", "YEM", None)
+
+
+def test_a_gulf_named_after_a_town_is_the_water_not_the_town():
+    row = _first("A drone attacked a tanker on Friday as it sailed through the Gulf of Oman.")
+    assert (row["location"], row["latitude"]) == ("Gulf of Oman", None)
+    assert [loc.text for loc in find_localities("Fighting spread to Lake Charles on Monday.")] == ["Lake Charles"]
+
+
+@pytest.mark.parametrize("text, location", [
+    ("Rebels overran the village of Qaryat Zubda on Tuesday, residents said.", "Qaryat Zubda"),
+    ("Soldiers were ambushed near the small town of Ketebo on Friday.", "Ketebo"),
+    ("Two militiamen were killed in Wadi Harfa village on Sunday.", "Wadi Harfa"),
+    ("Gunmen raided a hamlet known as Tel Marqo on Saturday.", "Tel Marqo"),
+    ("Troops shelled Dorali County on Monday, the governor said.", "Dorali"),
+])
+def test_a_place_the_gazetteer_lacks_is_named_by_its_kind_without_coordinates(text, location):
+    row = _first(text)
+    assert row["location"].startswith(location) and row["latitude"] is None and row["geo_precision"] in ("country", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes broke out in the Kurdish area on Friday.",
+    "Militants attacked the Christian village on Monday.",
+    "The army seized the Islamic State stronghold on Sunday.",
+])
+def test_a_people_or_a_faith_before_a_kind_word_is_no_place(text):
+    assert [loc.text for loc in find_localities(text)] == []
+
+
+def test_a_site_named_once_by_its_kind_is_that_place_when_named_again():
+    text = ("Government troops reached the town of Bekoro on Monday.\n\n"
+            "On Tuesday, rebels attacked Bekoro from the east, a spokesman said.")
+    attack = next(r for r in extract(text, dct=DCT, genre="news") if "attacked" in r["evidence"])
+    assert attack["location"] == "Bekoro"
+
+
+def test_a_site_takes_the_country_of_the_article_not_of_the_attackers():
+    text = ("Heavy fighting was reported around Beirut on Saturday, the Lebanese police said.\n\n"
+            "On Sunday, Israeli troops captured the coastal town of Zahrani Bay after a day of fighting.")
+    captured = next(r for r in extract(text, dct=DCT, genre="news") if "captured" in r["evidence"])
+    assert captured["country"] == "LBN"
+
+
+def test_the_district_of_a_name_is_the_district_of_the_gazetteer():
+    row = _first("Troops captured a rebel camp in the northern district of Mannar on Friday.")
+    assert (row["location"], row["geo_precision"]) == ("Mannar", "admin2")
+
+
+def test_a_sentence_without_a_place_takes_the_place_of_its_paragraph():
+    text = ("Rebels shelled a market in Kandahar on Monday, killing three people. Gunmen later shot dead a boy, "
+            "a police officer said.\n\nIn Baghlan, gunmen burned a school on Tuesday.")
+    shot = next(r for r in extract(text, dct=DCT, genre="news") if "boy" in r["evidence"])
+    assert shot["location"] == "Kandahar"
+
+
+def test_a_town_first_named_further_down_is_not_lent_to_what_comes_before_it():
+    text = ("A car bomb killed nine people outside a ministry in Kabul on Monday, police said.\n\n"
+            "The bomber drove the car into a checkpoint before noon, witnesses said.\n\n"
+            "Troops are advancing on the town of Nawa Baraki, officials said.\n\n"
+            "Insurgents were reported to be digging into Nawa Baraki.")
+    drove = [r for r in extract(text, dct=DCT, genre="news") if "drove" in r["evidence"]]
+    assert all(r["location"] in (None, "Kabul") for r in drove)
 
 
 def test_article_places_are_resolved_once_and_deterministically():

@@ -606,9 +606,10 @@ class Coder:
         else:
             country = named or fallback or event_country(clause_places, self.fallback_country)
         clause_lo = clause_start if not hit.quoted else span[0]
-        country, location, latitude, longitude, geo_precision = self.places.event_geo(
+        doer = self.registry.actors.get(actor1) if actor1 else None
+        country, location, latitude, longitude, geo_precision, borrowed = self.places.event_geo(
             offset, offset + clause_lo, offset + max(clause_end, hit.end), [(m.start, m.end) for m in before],
-            named, country, event_country(clause_places, None), verbal)
+            named, country, event_country(clause_places, None), verbal, doer.country if doer is not None else None)
         types = event_types()
         trigger_text = sentence[hit.start:hit.end]
         names = self._names()
@@ -628,6 +629,7 @@ class Coder:
             speaker=speaker if (reported or hit.quoted or is_speech) else None,
             event_mode=mode, event_context=context, country=country,
             location=location, latitude=latitude, longitude=longitude, geo_precision=geo_precision,
+            place_borrowed=borrowed,
             fatalities_low=toll.low if toll else None,
             fatalities_high=toll.high if toll else None,
         )

@@ -198,6 +198,11 @@ def _agree(a, b) -> bool:
     return a is None or b is None or a == b
 
 
+def _own_place(e: Event) -> str | None:
+    """The place a mention names itself (a place borrowed from its context contradicts none)."""
+    return None if e.place_borrowed else e.location
+
+
 def _dates_agree(a: Mention, b: Mention) -> bool:
     if a.strength == NONE or b.strength == NONE:
         return True
@@ -240,7 +245,7 @@ def same_happening(group: list[Mention], m: Mention, alike=_agree) -> bool:
             return False
         if not (alike(o.actor1, e.actor1) and alike(o.actor2, e.actor2)):
             return False
-        if not (m.definite or g.definite) and not (_agree(o.speaker, e.speaker) and _agree(o.location, e.location)
+        if not (m.definite or g.definite) and not (_agree(o.speaker, e.speaker) and _agree(_own_place(o), _own_place(e))
                                                    and _agree(o.fatalities_low, e.fatalities_low)
                                                    and _agree(o.fatalities_high, e.fatalities_high)):
             return False  # "the raid on the industrial zone" may have another source, a more precise place or toll
@@ -261,7 +266,8 @@ def _join(group: list[Mention], summary) -> Event:
     # conflicting figures of the mentions (GUIDELINES): low the smallest, high the largest
     lows = [m.event.fatalities_low for m in group if m.event.fatalities_low is not None]
     highs = [m.event.fatalities_high for m in group if m.event.fatalities_high is not None]
-    placed = next((m.event for m in sorted(group, key=lambda m: (m.event.geo_precision != "city", m.event.char_start))
+    placed = next((m.event for m in sorted(group, key=lambda m: (m.event.place_borrowed, m.event.geo_precision != "city",
+                                                                 m.event.char_start))
                    if m.event.location is not None or m.event.country is not None), None)
     events = [rep.event] + [m.event for m in sorted(named, key=lambda m: m.event.char_start) if m is not rep]
     actor1, actor2 = _first(e.actor1 for e in events), _first(e.actor2 for e in events)  # an anaphor only dates it
@@ -336,8 +342,8 @@ def _absorb_parts(groups: list[list[Mention]]) -> list[list[Mention]]:
             host = next((h for h in reversed(out) if h[0].event.event_type == "ASSAULT"), None)
             if host is not None and _strength(host) >= SAYING \
                     and 0 < first.sentence - max(m.sentence for m in host) <= ANAPHORA_REACH \
-                    and all(m.event.location is None or m.event.location == x.event.location
-                            for m in group for x in host if x.event.location is not None):
+                    and all(_own_place(m.event) is None or _own_place(m.event) == _own_place(x.event)
+                            for m in group for x in host if _own_place(x.event) is not None):
                 host.extend(group)
                 continue
         out.append(group)

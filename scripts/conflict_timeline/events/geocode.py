@@ -17,7 +17,12 @@ from .localities import Locality, _titled, find_localities, qualifier_code
 from .places import PlaceMention, find_places, is_state_name, surface_names
 from .sentences import dateline_end
 
-PRECISION = {"city": 3, "admin2": 2, "admin1": 1}
+PRECISION = {"city": 3, "admin2": 2, "admin1": 1, "site": 4, "site-region": 2, "water": 3}
+#: Kinds of place the gazetteer does not hold, named by the text's own words ("the village of
+#: Qaryat Tal", "Tel Bir County", "the Red Sea"): a location without coordinates.
+SITES = frozenset({"site", "site-region", "water"})
+#: Words that point back to a town already named ("abandoned the city", "near the same town").
+
 #: Words before a capitalised name that make it no first name ("North Jordan", "the Sudan").
 _NOT_FIRST = frozenset("New North South East West Northern Southern Eastern Western Central Upper Lower Greater "
                        "Saint St. San Santa Fort Port Mount Lake El Al Le La Las Los The A An Of In On At By To "
@@ -34,8 +39,19 @@ _COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|so
 DATELINE_SENTENCES = 4
 
 
-#: A definite noun for a town already named ("the city", "the town", "the village").
-_PLACE_ANAPHOR = re.compile(r"\bthe\s+(?:city|town|village|capital)\b(?!\s+(?:of|council|hall|centre|center)\b)", re.I)
+_PLACE_ANAPHOR = re.compile(r"\b(?:the(?:\s+same)?|that)\s+(?:city|town|village|capital)\b"
+                            r"(?!\s+(?:of|council|hall|centre|center)\b)", re.I)
+#: "the Colombian town of", "Sudan's western region of": a country named right before a site's kind.
+_SITE_COUNTRY = re.compile(r"(?:['’]s)?(?:\s+[a-z-]+){1,4}\s+")
+#: Words before a name that a site learned elsewhere in the article may follow ("attacked Tel Bir").
+_SITE_FRAME = r"\b(?i:in|at|near|outside|around|into|toward|towards|inside|from|attacked|captured|seized|entered|took)\s+(?:the\s+)?"
+
+
+@functools.cache
+def _TOPIC_SHIFT() -> re.Pattern[str]:
+    """Words opening a sentence that turns to another matter (places.yaml: topic_shifts)."""
+    words = sorted(load("places").get("topic_shifts") or [], key=len, reverse=True)
+    return re.compile(r"\W*(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -130,6 +146,12 @@ class ArticlePlaces:
                     loc = Locality(loc.start, loc.end, loc.text, inside, loc.context, loc.qualifier)
                 kept.append(loc)
             self.localities[start] = kept
+        self._learn_sites(sentences)
+        #: the paragraph (its first sentence's start) of each sentence: a line break ends one
+        self.paragraph: dict[int, int] = {}
+        for i, (start, _end) in enumerate(sentences):
+            new = i == 0 or "\n" in body[sentences[i - 1][1]:start]
+            self.paragraph[start] = start if new else self.paragraph[sentences[i - 1][0]]
         self.dateline = _dateline(body, sentences, self.people)
         self.named_countries = {p.country for p in self.countries}
         everything = [loc for locs in self.localities.values() for loc in locs]
@@ -162,6 +184,44 @@ class ArticlePlaces:
                 break
             self.main_country = main
         self.main_place = self._main_place()
+
+    def _learn_sites(self, sentences: list[tuple[int, int]]) -> None:
+        """A place the gazetteer does not hold, once the text names it by its kind ("the village of
+        Tel Bir", "Tel Bir County"), is that place where the article names it again after a locative
+        word ("fighting in Tel Bir"); each site takes the country named right before its kind ("the
+        Colombian town of")."""
+        self.site_country: dict[int, str] = {}
+        names = {}
+        for start, locs in self.localities.items():
+            for loc in locs:
+                if loc.context in ("site", "site-region"):
+                    bare = re.sub(r"\s+(?:County|Province|Governorate|Prefecture|Oblast)$", "", loc.text)
+                    names.setdefault(bare, loc.context if bare == loc.text else "site")
+                    country = next((p.country for p in self.by_sentence.get(start, []) if p.end <= loc.start
+                                    and _SITE_COUNTRY.fullmatch(self.body, p.end, loc.start)), None)
+                    if country:
+                        self.site_country[loc.start] = country
+        if not names:
+            return
+        pattern = re.compile(_SITE_FRAME + r"(?P<name>" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                             + r")(?![\w'’-])")
+        for start, end in sentences:
+            locs = self.localities.get(start, [])
+            added = [Locality(m.start("name"), m.end("name"), m["name"], (), names[m["name"]])
+                     for m in pattern.finditer(self.body, start, end)
+                     if not any(loc.start <= m.start("name") < loc.end for loc in locs)]
+            if added:
+                self.localities[start] = sorted(locs + added, key=lambda loc: loc.start)
+
+    @staticmethod
+    def _water_country(name: str) -> str:
+        """'the Gulf of Aden': the country of the large town it is named after; else none (a sea
+        named after a country, 'the Gulf of Guinea', washes the coasts of several)."""
+        m = re.search(r"\bof\s+(?:the\s+)?(?P<name>[A-Z][\w'’ -]+)$", name)
+        if m is None or m["name"] in surface_names():
+            return ""
+        towns = [p for p in cities(m["name"]) if p.population >= FOREIGN_PLACE_POPULATION]
+        return towns[0].country if towns else ""
 
     def _neighbours(self, loc: Locality, place: Place) -> float:
         """How many other names of the article may lie in the admin-1 region of this candidate
@@ -219,7 +279,7 @@ class ArticlePlaces:
             first.setdefault(self.dateline_place.place.country, self.dateline.start)
         for located in (resolved or {}).values():
             for r in located:
-                if r.context != "qualified":
+                if r.context != "qualified" and r.place.kind not in SITES:
                     votes[r.place.country] += 1.5 if r.context in ("frame", "kind", "region", "police") else 0.5
                     first.setdefault(r.place.country, r.start)
         if not votes:
@@ -230,6 +290,10 @@ class ArticlePlaces:
         """One place for a locality: the one in a region the article names, else in its main
         country, else a large one; a small place abroad needs a region or country of its own."""
         cands = loc.candidates
+        if loc.context in SITES:
+            country = self._water_country(loc.text) if loc.context == "water" else self.site_country.get(loc.start, "")
+            return Located(loc.start, loc.end, Place(loc.text, country, loc.context, "", 0, None, None),
+                           loc.context, loc.text)
         if loc.qualifier:
             pick = cands[0]
         else:
@@ -272,19 +336,23 @@ class ArticlePlaces:
         text = re.sub(r"\s+[a-z]+$", "", text)  # "the Lower Shabelle region": Lower Shabelle
         return Located(loc.start, loc.end, pick, loc.context, text)
 
-    def _main_place(self) -> Located | None:
+    def _main_place(self, upto: int | None = None) -> Located | None:
         """The place of an article about one place: named in more than half the mentions of
-        places below the country (the dateline counts when it is in the main country)."""
+        places below the country (the dateline counts when it is in the main country); with
+        `upto`, of the sentences before that offset, the dateline not counted (where the story
+        was filed is not where the text so far has put its news)."""
         counts: Counter[tuple] = Counter()
         places: dict[tuple, Located] = {}
-        for located in self.resolved.values():
+        for start, located in self.resolved.items():
+            if upto is not None and start >= upto:
+                continue
             for r in located:
-                if r.context == "weak" or r.place.country != self.main_country:
+                if r.context == "weak" or r.place.country not in (self.main_country, "" if r.place.kind in SITES else None):
                     continue
                 key = (r.place.name, r.place.country, r.place.kind)
                 counts[key] += 1
                 places.setdefault(key, r)
-        if self.dateline_place is not None and self.dateline_place.place.country == self.main_country:
+        if self.dateline_place is not None and self.dateline_place.place.country == self.main_country and upto is None:
             key = (self.dateline_place.place.name, self.dateline_place.place.country, self.dateline_place.place.kind)
             counts[key] += 1
             places.setdefault(key, self.dateline_place)
@@ -295,15 +363,17 @@ class ArticlePlaces:
         def support(key: tuple) -> int:  # a town's mentions and those of the regions it lies in
             town = places[key].place
             return counts[key] + sum(n for k, n in counts.items() if k != key and town.kind == "city"
-                                     and places[k].place.kind != "city" and places[k].place.admin1 == town.admin1)
+                                     and places[k].place.kind in ("admin1", "admin2")
+                                     and places[k].place.admin1 == town.admin1)
         key = max(counts, key=lambda k: (support(k), PRECISION[places[k].place.kind], counts[k]))
         return places[key] if support(key) * 2 > total else None
 
     # ---------------------------------------------------------------- one event
     def event_place(self, sentence_start: int, lo: int, hi: int, exclude: list[tuple[int, int]],
-                    named: str | None, stated: str | None, verbal: bool = False) -> Located | None:
+                    named: str | None, stated: str | None, verbal: bool = False) -> tuple[Located | None, bool]:
         """The most specific place for a happening: named in its clause [lo, hi) (offsets in
-        the body), else in its sentence, else the article's main place. `named` is the country
+        the body), else in its sentence, else its paragraph's, else the article's main place; and
+        whether it is borrowed from the context (not named or pointed to in its own sentence). `named` is the country
         the clause puts the happening in by name ("in Syria"): a place abroad of it gives way;
         `stated` a country the clause names at all: the main place must lie in it. A verbal act
         takes no main place: where it was said is not where the article's news happened."""
@@ -312,26 +382,61 @@ class ArticlePlaces:
                and not any(a <= r.start < b for a, b in exclude)]
         for pool in ([r for r in own if lo <= r.start < hi and r.context != "weak"],
                      [r for r in own if lo <= r.start < hi], [r for r in own if r.context != "weak"]):
-            pool = [r for r in pool if named is None or r.place.country == named]
-            held = {r.place.admin1 for r in pool if r.place.kind != "city"}
+            pool = [r for r in pool if named is None or r.place.country in (named, "")]
+            held = {r.place.admin1 for r in pool if r.place.kind in ("admin1", "admin2")}
             if held:  # "the Troy area of Gilmer County": no Troy of another state
                 pool = [r for r in pool if r.place.kind != "city" or r.place.admin1 in held] or pool
             if pool:
                 best = max(pool, key=lambda r: (PRECISION[r.place.kind], -r.start))
-                return self._town_in(best) if best.place.kind != "city" else best
+                return (self._town_in(best) if best.place.kind in ("admin1", "admin2") else best), False
         if _PLACE_ANAPHOR.search(self.body, lo, hi):  # "abandoned the city": the town named last
             last = self._last_town_before(sentence_start)
-            if last is not None and (named or stated) in (None, last.place.country):
-                return last
-        main = self.main_place
-        if main is not None and not verbal and (named or stated) in (None, main.place.country):
-            return main
-        return None
+            if last is not None and (named or stated) in (None, last.place.country or (named or stated)):
+                return last, False
+        if verbal or named:  # "attacks in Somalia": placed in the country, at no town of it
+            return None, False
+        fits = lambda r: r is not None and (named or stated) in (None, r.place.country or (named or stated))
+        current = self._paragraph_place(sentence_start)
+        if fits(current):
+            return current, True
+        # the article's place so far ("the capital" of the lead, not a town first named further
+        # down), else, if the text so far names none, its place overall
+        before, main = self._main_place(sentence_start), self.main_place
+        if before is not None and main is not None and before.place.kind in ("admin1", "admin2") \
+                and main.place.kind == "city" and main.place.admin1 == before.place.admin1:
+            before = main  # "a baby in Indiana died" under an INDIANAPOLIS dateline: the town of that state
+        main = before if before is not None or self._named_before(sentence_start) else main
+        if fits(main):
+            return main, True
+        if not self._named_before(sentence_start):
+            # a lead that names no place, in an article of several: the place its paragraph names
+            # next ("Troops fired teargas to disperse protesters. ... in the northern town of X")
+            after = self._paragraph_place(sentence_start, after=True)
+            if fits(after):
+                return after, True
+        return None, False
+
+    def _named_before(self, sentence_start: int) -> bool:
+        return any(r.context != "weak" for start, located in self.resolved.items() if start < sentence_start
+                   for r in located)
+
+    def _paragraph_place(self, sentence_start: int, after: bool = False) -> Located | None:
+        """The place named last in the sentences before this one in its paragraph (not in a
+        dateline), unless the sentence turns to another matter ("Separately, ...", "Elsewhere");
+        with `after`, the place named first in the sentences after it."""
+        if _TOPIC_SHIFT().match(self.body, sentence_start):
+            return None
+        para = self.paragraph.get(sentence_start)
+        named = [r for start, located in self.resolved.items()
+                 if (start > sentence_start if after else start < sentence_start) and self.paragraph.get(start) == para
+                 for r in located
+                 if r.context != "weak" and not (self.dateline is not None and r.start == self.dateline.start)]
+        return (min if after else max)(named, key=lambda r: r.start, default=None)
 
     def _last_town_before(self, sentence_start: int) -> Located | None:
         """The town the text named last before the sentence (not in a dateline)."""
         towns = [r for start, located in self.resolved.items() if start < sentence_start for r in located
-                 if r.place.kind == "city" and r.context != "weak"
+                 if r.place.kind in ("city", "site") and r.context != "weak"
                  and not (self.dateline is not None and r.start == self.dateline.start)]
         return max(towns, key=lambda r: r.start, default=None)
 
@@ -349,14 +454,22 @@ class ArticlePlaces:
 
     def event_geo(self, sentence_start: int, lo: int, hi: int, exclude: list[tuple[int, int]],
                   named: str | None, country: str | None, stated: str | None = None,
-                  verbal: bool = False) -> tuple[str | None, str | None, float | None, float | None, str | None]:
-        """(country, location, latitude, longitude, geo_precision) of a happening; see event_place.
-        `country` is where the coder would put it without a place (a target state's, the article's)."""
-        found = self.event_place(sentence_start, lo, hi, exclude, named, stated, verbal)
+                  verbal: bool = False, doer: str | None = None
+                  ) -> tuple[str | None, str | None, float | None, float | None, str | None]:
+        """(country, location, latitude, longitude, geo_precision, borrowed) of a happening; see event_place.
+        `country` is where the coder would put it without a place (a target state's, the article's);
+        `doer` the country of the side that acts, which a happening at sea takes."""
+        found, borrowed = self.event_place(sentence_start, lo, hi, exclude, named, stated, verbal)
         if found is None:
-            return country, None, None, None, "country" if country else None
+            return country, None, None, None, "country" if country else None, False
         place = found.place
-        return place.country, found.text, place.latitude, place.longitude, place.kind
+        if place.kind == "water":  # at sea: the country of the side that acts there ("Houthi missiles")
+            country = named or place.country or doer or country
+            return country, found.text, None, None, "country" if country else None, borrowed
+        if place.kind in SITES:  # named, not in the gazetteer: the country is the context's
+            country = named or place.country or self.main_country or country
+            return country, found.text, None, None, "country" if country else None, borrowed
+        return place.country, found.text, place.latitude, place.longitude, place.kind, borrowed
 
 
 def region_of(place: Place) -> Place | None:

@@ -50,6 +50,22 @@ _APPOSED = re.compile(r"(?P<name>" + _NAME + r"),?\s+(?=(?:the|a|an)\s+(?:\w+\s+
 #: "the provincial capital, Kindu.", "near the northern town, Gao,": the name in apposition after its kind.
 _APPOSED_AFTER = re.compile(r"\b(?:capital|town|city|village|port|district|province|region)\s*,\s+(?P<name>" + _NAME
                             + r")(?<!\.)(?=\s*(?:[.,;:]|$))")
+#: "in Bandipora town", "at Kafr Zeita village", "in eastern Shurta area": a name before its kind word.
+_KIND_AFTER = re.compile(r"\b(?i:in|at|near|outside|around|from|into|toward|towards|inside)\s+(?:the\s+)?"
+                         r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|nearby|rural)\s+)?"
+                         r"(?P<name>" + _NAME + r")\s+(?P<kind>town|village|hamlet|area|camp|district|neighbou?rhood|"
+                         r"quarter|township|locality|sub-district|refugee\s+camp)\b")
+#: "Tel Bir County", "Ras Deir Governorate": a region the gazetteer does not hold, named with its kind
+#: word ("State" and "District" name too many other things: "Islamic State", "School District").
+_REGION_SITE = re.compile(r"(?<![\w.])(?P<name>" + _NAME + r")\s+(?P<kind>County|Province|Governorate|Prefecture|Oblast)\b")
+#: "a village known as Wadi Safa", "the hamlet, called Tel Bir,": a place's kind, then its name.
+_KNOWN_AS = re.compile(r"\b(?P<kind>town|village|hamlet|settlement|camp|district|area|neighbou?rhood)\s*,?\s+"
+                       r"(?:known\s+as|called|named)\s+(?P<name>" + _NAME + r")")
+#: Seas, gulfs, straits, lakes and rivers: named places no gazetteer town stands for ("the Gulf
+#: of Aden" is not the town of Aden, "the Red Sea" not the Sudanese state).
+_WATER = re.compile(r"\b(?:(?:Gulf|Bay|Strait|Straits|Sea|Lake)\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+                    r"|(?:[A-Z][\w'’-]+\s+){1,2}(?:Sea|Ocean|Gulf|Strait|Straits|River|Lake|Lagoon)"
+                    r"|Lake\s+[A-Z][\w'’-]+|the\s+Mediterranean)\b(?![\w'’-]|\s+[A-Z0-9])")
 _REGION_AFTER = re.compile(r"(?P<name>" + _NAME + r")\s+(?P<word>"
                            + "|".join(w + "|" + w.lower() for w in REGION_WORDS) + r")\b")
 
@@ -61,6 +77,7 @@ class Locality:
     text: str
     candidates: tuple[Place, ...]
     context: str  # frame | kind ("the town of") | weak | qualified | region | police | dateline | the ("in the Red Sea")
+    # | site (a place the gazetteer does not hold, named by its kind: "the village of Qaryat") | water ("the Red Sea")
     qualifier: str | None = None  # the region (GeoNames code) or country (alpha-3) named after a comma
 
 
@@ -157,16 +174,54 @@ def _longest(text: str, start: int, name: str, region_word: str | None, people: 
 
 
 _REGION_KINDS = frozenset({"district", "province", "region", "state", "county", "governorate", "municipality",
-                           "parish", "borough"})
+                           "parish", "borough", "prefecture", "oblast", "sub-district"})
 
 
-def _kind(found: tuple[Place, ...], kind: str | None) -> tuple[tuple[Place, ...], str | None]:
-    """Candidates of the kind the text gives ("the province of Idlib": the province), and the context."""
+def _kind(found: tuple[Place, ...], kind: str | None, name: str = "") -> tuple[tuple[Place, ...], str | None]:
+    """Candidates of the kind the text gives ("the province of Idlib": the province; "the district
+    of Mannar": Mannar District), and the context."""
     if not kind:
         return found, None
     if kind.lower() in _REGION_KINDS:
-        return tuple(p for p in found if p.kind != "city"), "region"
+        found = tuple(p for p in found if p.kind != "city")
+        if not found and name:
+            found = regions(f"{_titled(name)} {kind.title()}")
+        return found, "region"
     return tuple(p for p in found if p.kind == "city"), "kind"
+
+
+@functools.cache
+def _not_site_words() -> frozenset[str]:
+    """Capitalised words that name no place of their own: months, weekdays, the words of
+    not_cities and not_places, facility and direction words, demonyms."""
+    demonyms = {n for n, (_, kind) in surface_names().items() if kind == "demonym"}
+    return frozenset(_stop_words() | set(load("places").get("not_places") or []) | _facility_words() | demonyms)
+
+
+def _site_name(name: str, people: frozenset[str]) -> tuple[int, str] | None:
+    """The name of a place the gazetteer does not hold, as a kind word introduces it ("the village
+    of Qaryat Tal", "in Wadi Safa village"): its capitalised words up to the first that names no
+    place (a weekday, a facility, a demonym); None if nothing is left or it is a person's or a
+    country's name. Returns (where the name starts in `name`, the name)."""
+    words, at = [], 0
+    for m in re.finditer(r"\S+", name):
+        word = m.group()
+        bare = re.sub(r"['’]s$", "", word.rstrip(".,;:"))
+        if bare in _not_site_words() or bare in people or bare.upper() == bare and len(bare) > 1:
+            if not words:
+                continue  # "Acting Tel Bir County": the words before the name
+            break
+        if not words:
+            at = m.start()
+        words.append(bare)
+        if bare != word:
+            break
+    text = " ".join(words)
+    if not text or len(text) < 3 or text in surface_names() or text in people:
+        return None
+    if re.search(r"(?:ish|ian|ese|ists?|ites?)$", words[0]) or text.endswith("s") and " " not in text:
+        return None  # "the Kurdish area", "the Christians village": a people, not a place's name
+    return at, text
 
 
 def _ends_name(word: str) -> bool:
@@ -215,7 +270,7 @@ def find_localities(text: str, offset: int = 0, people: frozenset[str] = frozens
     for m in _FRAME.finditer(text):
         word = text[m.start():m.start("name")].split()[0].lower()
         size, found = _longest(text, m.start("name"), m["name"], None, people)
-        found, context = _kind(found, m["kind"])
+        found, context = _kind(found, m["kind"], m["name"][:size] if size else m["name"])
         if found:
             the = re.search(r"\bthe\s+$", text[m.start():m.start("name")], re.I) is not None
             context = context or ("weak" if word in _WEAK else "the" if the else "frame")
@@ -227,7 +282,7 @@ def find_localities(text: str, offset: int = 0, people: frozenset[str] = frozens
             add(Locality(offset + m.start("name"), offset + m.start("name") + size, m["name"][:size], found, "frame"))
     for m in _KIND.finditer(text):
         size, found = _longest(text, m.start("name"), m["name"], None, people)
-        found, context = _kind(found, m["kind"])
+        found, context = _kind(found, m["kind"], m["name"][:size] if size else m["name"])
         if found:
             add(Locality(offset + m.start("name"), offset + m.start("name") + size, m["name"][:size], found, context))
     for pattern, context in ((_modified(), "police"), (_APPOSED, "kind"), (_APPOSED_AFTER, "kind")):
@@ -242,7 +297,30 @@ def find_localities(text: str, offset: int = 0, people: frozenset[str] = frozens
                     start = m.start("name") + m["name"].rfind(name)
                     add(Locality(offset + start, offset + start + len(name), name, found, context))
                     break
+    # places the gazetteer does not hold, named with their kind: "the village of Qaryat Tal", "in
+    # Wadi Safa village", "the provincial capital, Tel Bir", "a hamlet known as Ras Deir"
+    for pattern in (_KIND, _KIND_AFTER, _KNOWN_AS, _APPOSED_AFTER, _REGION_SITE):
+        for m in pattern.finditer(text):
+            found = _site_name(m["name"], people)
+            if found is None:
+                continue
+            start, name = offset + m.start("name") + found[0], found[1]
+            if any(loc.start < start + len(name) and start < loc.end for loc in out.values()):
+                continue
+            region_kind = (m.groupdict().get("kind") or "").lower() in _REGION_KINDS
+            add(Locality(start, start + len(name), name, (), "site-region" if region_kind else "site"))
+    waters = [(offset + m.start(), offset + m.end()) for m in _WATER.finditer(text)]
+    for a, b in waters:
+        name = text[a - offset:b - offset]
+        name = re.sub(r"^the\s+", "", name)
+        if re.search(r"\b(?:Lake|River)\b", name) and any(
+                loc.end - loc.start == len(name) and loc.end == b and any(p.kind == "city" for p in loc.candidates)
+                for loc in out.values()):
+            continue  # "Lake Charles", "Fall River": the town of that name
+        out = {k: loc for k, loc in out.items() if not (loc.start < b and a < loc.end)}
+        out[b - len(name)] = Locality(b - len(name), b, name, (), "water")
     return sorted(out.values(), key=lambda loc: loc.start)
 
 
-_RANK = {"the": 0, "weak": 0, "police": 1, "frame": 2, "kind": 3, "region": 3, "qualified": 4, "dateline": 5}
+_RANK = {"the": 0, "weak": 0, "police": 1, "frame": 2, "site": 2, "site-region": 2, "kind": 3, "region": 3,
+         "qualified": 4, "water": 5, "dateline": 5}

@@ -49,6 +49,9 @@ class Event:
     fatalities_high: int | None = None
     #: Further mentions of the happening in the same article: (char_start, char_end, sentence).
     also: tuple[tuple[int, int, str], ...] = ()
+    #: The place is the context's (its paragraph's, the article's), not named in its own sentence:
+    #: it contradicts no other mention's place (not a field of the resource).
+    place_borrowed: bool = False
 
     def evidence_rows(self) -> list[dict]:
         """The `event_sources` fields (without `event_id`) of every sentence that mentions it, in text order."""
@@ -67,6 +70,7 @@ class Event:
         date = data.pop("date")
         data.pop("trigger_start")
         data.pop("also")
+        data.pop("place_borrowed")
         return {
             "event_id": self.event_id,
             "date_start": date["start"], "date_end": date["end"], "date_precision": date["precision"],
