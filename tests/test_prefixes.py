@@ -62,3 +62,20 @@ def test_the_trigger_lexicon_as_its_patterns_run():
     for text in TEXTS + ("Militants attacked a checkpoint and clashed with troops, the ministry said on Monday.",
                          "The envoy called for talks; both sides agreed to a ceasefire and released prisoners."):
         assert [(m.span(), i) for m, i in index.find(text)] == naive(patterns, text), text
+
+
+def test_name_index_finds_what_the_names_pattern_finds():
+    """A pattern of literal names, tried only at word starts that begin as a name does, finds
+    what running it over the whole text finds (overlapping names, one-letter names, a name inside
+    a word, a name followed by a hyphen, letters outside ASCII)."""
+    from conflict_timeline.events.prefixes import NameIndex
+
+    names = ["Ostmere", "Ostmere Front", "Front", "Varn", "Varnhold Guard", "Q", "Élan Brigade", "al-Kettle"]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w-])")
+    index = NameIndex(pattern, names)
+    texts = ["The Ostmere Front and the Ostmere army met Varnhold Guard units near Varn.",
+             "Q said the Front-line Élan Brigade and al-Kettle fought; Ostmeres and FrontQ did not.",
+             "", "Q", "Varn Varn-Varn (Ostmere Front)"]
+    for text in texts:
+        assert [m.span() for m in index.finditer(text)] == [m.span() for m in pattern.finditer(text)]

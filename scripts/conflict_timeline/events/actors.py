@@ -14,6 +14,7 @@ from .lexicon import calendar_words, load, titles, words
 from .names import find_named, named_rows, same_words
 from .places import surface_names as place_names
 from .places import country_name
+from .prefixes import NameIndex
 
 _CAP = r"(?:(?:Mac|Mc|De|Di|La|Le|O')?[A-Z][a-z’']+(?:-[A-Z]?[a-z]+)*|al-[A-Z][a-z]+|[A-Z]\.)"
 _NAME = rf"{_CAP}(?:\s+(?:al-|bin\s+|de\s+|van\s+)?{_CAP}){{0,3}}"
@@ -159,6 +160,11 @@ def _surface_table() -> dict[str, tuple[str, bool]]:
 def _surface_pattern() -> re.Pattern[str]:
     names = sorted(_surface_table(), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+@functools.cache
+def _surface_index() -> NameIndex:
+    return NameIndex(_surface_pattern(), _surface_table())
 
 
 @functools.cache
@@ -425,7 +431,7 @@ class ActorRegistry:
         self.earlier_groups = self._groups()  # named before this sentence: what its generic rebels may be
         found: list[tuple[int, int, str, bool]] = []
         table = _surface_table()
-        for m in _surface_pattern().finditer(text):
+        for m in _surface_index().finditer(text):
             actor_id, demonym = table[m.group()]
             self._known(actor_id)
             found.append((m.start(), m.end(), actor_id, demonym))

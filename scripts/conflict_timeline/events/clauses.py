@@ -31,7 +31,13 @@ class Hit:
 
 
 def quote_spans(sentence: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTES.finditer(sentence)]
+    return list(_quote_spans(sentence))
+
+
+@functools.lru_cache(maxsize=256)
+def _quote_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The quotes of a sentence, found once however many of the coder's steps ask."""
+    return tuple((m.start(), m.end()) for m in _QUOTES.finditer(sentence))
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:

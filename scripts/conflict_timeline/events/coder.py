@@ -11,6 +11,7 @@ benchmarks, and are not published."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -118,6 +119,7 @@ class Coder:
     def __init__(self, article: Article, timexes: list[Timex]):
         self.article = article
         self.timexes = sorted(timexes, key=lambda t: t.start)
+        self._timex_starts = [t.start for t in self.timexes]  # for a sentence's, by bisection
         self.registry = ActorRegistry()
         self.current: EventDate | None = None  # the narrative's time
         self._previous_person: str | None = None  # the last person named before this sentence
@@ -279,8 +281,8 @@ class Coder:
         art = self.article
         sentence = art.body[start:end]
         filed = start + dateline_end(sentence)  # the dateline's date is the filing, not a happening
-        timexes = [t for t in self.timexes if t.start >= filed and t.end <= end
-                   and plausible(t, sentence, start, art.dct, art.genre)]
+        within = self.timexes[bisect.bisect_left(self._timex_starts, filed):bisect.bisect_right(self._timex_starts, end)]
+        timexes = [t for t in within if t.end <= end and plausible(t, sentence, start, art.dct, art.genre)]
         last_person = self.registry.last_person
         self._previous_person = last_person
         mentions = self.registry.find(sentence, start)

@@ -154,3 +154,24 @@ class PatternIndex:
                         out.append((m, i))
                         end = max(m.end(), m.start() + 1)
         return out
+
+
+class NameIndex:
+    """`finditer(text)`: what `pattern.finditer(text)` gives for a pattern of literal names
+    (WORD_START, then an alternation of the escaped `names`, case-sensitive), the pattern tried
+    only at the word starts that begin as one of the names does (its first two characters)."""
+
+    def __init__(self, pattern: re.Pattern[str], names):
+        self.pattern = pattern
+        self.two = frozenset(n[:2] for n in names if len(n) >= 2)
+        self.one = frozenset(n for n in names if len(n) == 1)
+
+    def finditer(self, text: str):
+        end, two, one, match = 0, self.two, self.one, self.pattern.match
+        for start in _WORD_START.finditer(text):
+            p = start.start()
+            if p >= end and (text[p:p + 2] in two or text[p:p + 1] in one):
+                m = match(text, p)
+                if m is not None:
+                    yield m
+                    end = m.end()

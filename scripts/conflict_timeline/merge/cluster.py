@@ -33,7 +33,8 @@ def group(reports: list[Report]) -> list[list[int]]:
     lightest: list[float] = []  # per happening: the smallest weight of words of its reports
     days: dict[tuple, list[int]] = {}
     towns: dict[tuple, list[int]] = {}  # (kind, stance, town) -> happenings of reports of that town
-    memo: dict = {}
+    memo: dict = {}  # per pair of articles, their context's shared weight
+    bags: dict = {}  # per pair of word bags, their shared weight
     alias: list[int] = []  # per happening formed: the happening it became part of (itself while it stands)
 
     def standing(g: int) -> int:
@@ -53,7 +54,7 @@ def group(reports: list[Report]) -> list[list[int]]:
                 members = groups[g]
                 words = 0.0
                 if _may_share(report, union[g], lightest[g]):
-                    words = max(words_agree(report, m) for m in members)
+                    words = max(words_agree(report, m, bags) for m in members)
                 context = 0.0
                 if not words and report.source_id not in sources[g]:
                     context = max(context_agree(report, m, memo) for m in members)

@@ -151,19 +151,27 @@ def year_agree(a: Report, b: Report, memo: dict | None = None) -> float:
     return sim if sim >= MERGE_YEAR_MIN_CONTEXT_SIMILARITY else 0.0
 
 
-def similarity(a: Report, b: Report) -> float:
+def similarity(a: Report, b: Report, memo: dict | None = None) -> float:
     """The weight of the words both use, as a share of the lighter report's (0 when it is below
-    MERGE_MIN_SHARED_WEIGHT)."""
-    shared = _shared(a.words, b.words, a.weights, b.weights)
+    MERGE_MIN_SHARED_WEIGHT). `memo` keeps the shared weight per pair of word bags (reports of
+    one sentence in several copies of a story have the same bag, `report._bag`)."""
+    if memo is None:
+        shared = _shared(a.words, b.words, a.weights, b.weights)
+    else:
+        key = (a.words, a.names, b.words, b.names)
+        shared = memo.get(key)
+        if shared is None:
+            shared = memo[key] = _shared(a.words, b.words, a.weights, b.weights)
     lighter = min(a.mass, b.mass)
     if not lighter or shared < min(MERGE_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * lighter):
         return 0.0
     return shared / lighter
 
 
-def words_agree(a: Report, b: Report) -> float:
-    """The similarity when it is enough (a little less is needed for the same town), else 0."""
-    sim = similarity(a, b)
+def words_agree(a: Report, b: Report, memo: dict | None = None) -> float:
+    """The similarity when it is enough (a little less is needed for the same town), else 0
+    (`memo`: as `similarity`'s)."""
+    sim = similarity(a, b, memo)
     need = MERGE_MIN_SIMILARITY - (MERGE_SAME_PLACE_BONUS if same_place(a, b) else 0.0)
     return sim if sim >= need else 0.0
 
@@ -205,11 +213,14 @@ def context_agree(a: Report, b: Report, memo: dict | None = None) -> float:
     article). `memo` keeps it per pair of articles."""
     if a.source_id == b.source_id:
         return 0.0
+    day = same_day(a, b)
+    if not day and not _context_dates(a, b):
+        return 0.0  # the dates first: most pairs of articles need not be weighed
     shared, lighter = _context_overlap(a, b, memo)
     if not lighter or not shared:
         return 0.0
     sim = shared / lighter
-    if shared >= MERGE_DAY_TOWN_MIN_SHARED_WEIGHT and same_day(a, b):
+    if shared >= MERGE_DAY_TOWN_MIN_SHARED_WEIGHT and day:
         if same_place(a, b) or (shared >= MERGE_DAY_MIN_SHARED_WEIGHT and sim >= MERGE_DAY_MIN_SIMILARITY):
             return sim
     if shared < min(MERGE_CONTEXT_MIN_SHARED_WEIGHT, MERGE_SMALL_SHARE * lighter) or not _context_dates(a, b):

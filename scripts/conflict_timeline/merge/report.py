@@ -5,6 +5,7 @@ that extracts the article (`report_extra`), so that the reduce reads plain colum
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -63,6 +64,16 @@ def _weights(words: frozenset, names: frozenset) -> dict[str, float]:
     return {w: word_weight(w, names) for w in words}
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _bag(text: str) -> tuple[frozenset, frozenset, dict[str, float], float]:
+    """(words, names, each word's weight, their sum) of a `tokens` string, made once per string
+    (the weights are read, never changed): the sentence of a story told in several articles gives
+    one bag, the same objects, which `match.similarity`'s memo finds by identity."""
+    words, names = _decode(text)
+    weights = _weights(words, names)
+    return words, names, weights, sum(weights.values())
+
+
 @dataclass(frozen=True)
 class Context:
     """An article's weighing words, shared by its reports."""
@@ -74,9 +85,8 @@ class Context:
 
     @classmethod
     def of(cls, text: str) -> "Context":
-        words, names = _decode(text)
-        weights = _weights(words, names)
-        return cls(words, names, sum(weights.values()), weights)
+        words, names, weights, mass = _bag(text)
+        return cls(words, names, mass, weights)
 
 
 @dataclass(frozen=True)
@@ -109,17 +119,16 @@ class Report:
     @classmethod
     def from_row(cls, index: int, row: dict, extra: str, context: Context) -> "Report":
         published, night, text = extra.split("|", 2)
-        words, names = _decode(text)
+        words, names, weights, mass = _bag(text)
         start, end = row["date_start"].toordinal(), row["date_end"].toordinal()
         span = end - start + 1
         if row["date_source"] == "document":  # undated in the text: on or before the report's day
             start, end = min(start, int(published) - MERGE_DOCUMENT_LOOKBACK_DAYS), max(end, int(published))
         event_type = row["event_type"]
-        weights = _weights(words, names)
         return cls(index, row["source_id"], type_class().get(event_type, event_type), type_rank().get(event_type, 0),
                    stances().get(row["modality"], row["modality"]), start, end, span,
                    row["date_source"] != "document", int(published), night == "1",
                    bool(row.get("ongoing")) and span > MERGE_CAMPAIGN_MIN_DAYS,
                    row.get("actor1"), row.get("actor2"), row.get("country"), row.get("location"),
                    row.get("latitude"), row.get("longitude"), row.get("geo_precision"),
-                   words, names, sum(weights.values()), context, weights)
+                   words, names, mass, context, weights)

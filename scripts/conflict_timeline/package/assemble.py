@@ -10,6 +10,9 @@ order is the one a full build gives whatever order the rows are stored in; the m
 
 from __future__ import annotations
 
+import functools
+import gc
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -121,6 +124,23 @@ def _sorted(columns: list, names: tuple[str, ...] | None = None) -> np.ndarray:
     return pc.sort_indices(table, sort_keys=[(n, "ascending") for n in names]).to_numpy()
 
 
+def _gc_paused(function):
+    """Run with the cyclic garbage collector paused: the merge makes hundreds of thousands of small
+    objects that hold no cycles (reports, their pairs' weights), and the collector's passes over
+    them and over the build's heap took a quarter of the merge's time."""
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+    return wrapper
+
+
+@_gc_paused
 def assemble(rows: dict[str, pa.Table], keys: list[str], key_order: dict[str, list[str]]) -> PackageTables:
     """The package's tables from the rows of the articles `keys` (in seed order; `rows` may hold more)."""
     rows = combine(rows, {n: rows[n].slice(0, 0) for n in FRAGMENT_TABLES}, keys)

@@ -40,14 +40,15 @@ def windows(text: str, ruleset: RuleSet) -> dict[int, list[tuple[int, int]]]:
 NOT_AFTER_REACH = 30
 
 
-def candidates(text: str, ruleset: RuleSet) -> list[tuple[int, int, Rule, re.Match]]:
-    """Every match of every rule: (start, end, rule, match); a group named x is the span."""
+def candidates(text: str, ruleset: RuleSet, applies=None) -> list[tuple[int, int, Rule, re.Match]]:
+    """Every match of every rule (of those `applies(rule)` accepts, when given: the rules of
+    other genres are not run): (start, end, rule, match); a group named x is the span."""
     found = []
     stretches = windows(text, ruleset)
     whole = [(0, len(text))]
     for i, rule in enumerate(ruleset.rules):
         spans = whole if rule.trigger is None else stretches.get(i, ())
-        if not spans:
+        if not spans or (applies is not None and not applies(rule)):
             continue
         has_x = "x" in rule.regex.groupindex
         for ws, we in spans:

@@ -46,8 +46,9 @@ def tag(text: str, dct: dt.date | None, genre: str = "news") -> list[Timex]:
         post = genre == "news" and is_post(text)
     found = [
         trim(c, genre)
-        for c in candidates(reading_view(text, ruleset.lexicons["capitals_kept"]), ruleset)
-        if _applies(c[2], genre, post) and not in_title(text, c[0], c[1])
+        for c in candidates(reading_view(text, ruleset.lexicons["capitals_kept"]), ruleset,
+                            lambda rule: _applies(rule, genre, post))
+        if not in_title(text, c[0], c[1])
     ]
     found = not_dates_removed(found, len(text))
     for _ in range(MAX_RESELECT):
