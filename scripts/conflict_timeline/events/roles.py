@@ -55,9 +55,6 @@ _ASIDE_SOURCE = re.compile(r",\s*(?:[\w.'’-]+\s+){1,5}$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ot)$", re.I)
 _PASSIVE_AGENT = re.compile(r"(?:\s+(?!by\b)[\w,-]+){0,4}?\s+by\s+(?:the\s+)?", re.I)
 _BETWEEN_SIDES = re.compile(r"\s+between\s+(?:the\s+)?", re.I)
-#: An aside set off by dashes or brackets right after a name ("ARSA—deemed a terrorist group—",
-#: "the RSF (a paramilitary force)"): what it names is not one of the sides.
-_ASIDE = re.compile(r"\s*(?:[—–]|\s-\s)[^—–]{1,120}?(?:[—–]|\s-\s)|\s*\([^()]{1,120}\)")
 _GOVERNED = re.compile(r"\b(?:of|against|on|with|to|from|for|by|into|toward|towards)\s+$", re.I)
 _PERSON_PRONOUN = re.compile(r"\s*(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?\w+", re.I)
 _UNNAMED_SUBJECT = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3}$")
