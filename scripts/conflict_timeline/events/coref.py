@@ -378,16 +378,14 @@ def corefer(mentions: list[Mention], dct: dt.date, summary, infer_story: bool = 
                       and m.event.modality in _AFFIRMED and m.event.date.end <= dct and "/" not in m.event.date.edtf),
                      key=lambda pair: pair[0])
     for group in groups:
-        strength = max(m.strength for m in group if not m.anaphor)
-        dating = max(m.strength for m in group)
-        since = dating <= DEFAULT and any(m.strength == NONE and continuing(m.event) for m in group)
+        strength = max(m.strength for m in group)
+        since = strength <= DEFAULT and any(m.strength == NONE and continuing(m.event) for m in group)
+        if strength == NONE and not since:
+            continue  # an undated mention of nothing coded
         if since:  # the mention that says "since then" dates the happening: it tells it first
             group = [dataclasses.replace(m, strength=OWN) if m.strength == NONE and continuing(m.event) else m
                      for m in group]
         event = _join(group, summary)
-        if dating == NONE and not since:
-            continue  # an undated mention of nothing coded
-        strength = dating
         verbal = bool(types.get(event.event_type, {}).get("verbal"))
         story = [d for at, d in stories if at < event.char_start]
         if since and not (story and not verbal and event.modality in _AFFIRMED):
