@@ -26,7 +26,7 @@ GVA_FLOORS = {"found": 0.92, "country_usa": 0.97, "place25": 0.81, "fatal_exact"
               "merge_recall": 0.81, "merge_prec": 0.99, "bcubed_f": 0.91}
 #: the own test articles (13: 5 short ones, 8 longer ones of other wars and outlets, coded by the same
 #: guidelines to show where the coder fails on text it was not tuned on)
-OWN_FLOORS = {"F1": 0.76, "dated_recall": 0.86, "date_precision": 0.89, "type_acc": 0.86, "country": 0.91,
+OWN_FLOORS = {"F1": 0.76, "dated_recall": 0.86, "date_precision": 0.89, "type_acc": 0.87, "country": 0.91,
               "actor1": 0.72, "actor2": 0.48, "location": 0.73, "fatalities": 0.69, "modality": 0.86}
 
 
