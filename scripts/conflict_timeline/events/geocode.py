@@ -21,8 +21,6 @@ PRECISION = {"city": 3, "admin2": 2, "admin1": 1, "site": 4, "site-region": 2, "
 #: Kinds of place the gazetteer does not hold, named by the text's own words ("the village of
 #: Qaryat Tal", "Tel Bir County", "the Red Sea"): a location without coordinates.
 SITES = frozenset({"site", "site-region", "water"})
-#: Words that point back to a town already named ("abandoned the city", "near the same town").
-
 #: Words before a capitalised name that make it no first name ("North Jordan", "the Sudan").
 _NOT_FIRST = frozenset("New North South East West Northern Southern Eastern Western Central Upper Lower Greater "
                        "Saint St. San Santa Fort Port Mount Lake El Al Le La Las Los The A An Of In On At By To "
@@ -39,6 +37,7 @@ _COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|so
 DATELINE_SENTENCES = 4
 
 
+#: Words that point back to a town already named ("abandoned the city", "near the same town").
 _PLACE_ANAPHOR = re.compile(r"\b(?:the(?:\s+same)?|that)\s+(?:city|town|village|capital)\b"
                             r"(?!\s+(?:of|council|hall|centre|center)\b)", re.I)
 #: "the Colombian town of", "Sudan's western region of": a country named right before a site's kind.
@@ -48,7 +47,7 @@ _SITE_FRAME = r"\b(?i:in|at|near|outside|around|into|toward|towards|inside|from|
 
 
 @functools.cache
-def _TOPIC_SHIFT() -> re.Pattern[str]:
+def _topic_shift() -> re.Pattern[str]:
     """Words opening a sentence that turns to another matter (places.yaml: topic_shifts)."""
     words = sorted(load("places").get("topic_shifts") or [], key=len, reverse=True)
     return re.compile(r"\W*(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
@@ -405,10 +404,11 @@ class ArticlePlaces:
         if before is not None and main is not None and before.place.kind in ("admin1", "admin2") \
                 and main.place.kind == "city" and main.place.admin1 == before.place.admin1:
             before = main  # "a baby in Indiana died" under an INDIANAPOLIS dateline: the town of that state
-        main = before if before is not None or self._named_before(sentence_start) else main
+        named_before = self._named_before(sentence_start)
+        main = before if before is not None or named_before else main
         if fits(main):
             return main, True
-        if not self._named_before(sentence_start):
+        if not named_before:
             # a lead that names no place, in an article of several: the place its paragraph names
             # next ("Troops fired teargas to disperse protesters. ... in the northern town of X")
             after = self._paragraph_place(sentence_start, after=True)
@@ -424,7 +424,7 @@ class ArticlePlaces:
         """The place named last in the sentences before this one in its paragraph (not in a
         dateline), unless the sentence turns to another matter ("Separately, ...", "Elsewhere");
         with `after`, the place named first in the sentences after it."""
-        if _TOPIC_SHIFT().match(self.body, sentence_start):
+        if _topic_shift().match(self.body, sentence_start):
             return None
         para = self.paragraph.get(sentence_start)
         named = [r for start, located in self.resolved.items()
@@ -455,7 +455,7 @@ class ArticlePlaces:
     def event_geo(self, sentence_start: int, lo: int, hi: int, exclude: list[tuple[int, int]],
                   named: str | None, country: str | None, stated: str | None = None,
                   verbal: bool = False, doer: str | None = None
-                  ) -> tuple[str | None, str | None, float | None, float | None, str | None]:
+                  ) -> tuple[str | None, str | None, float | None, float | None, str | None, bool]:
         """(country, location, latitude, longitude, geo_precision, borrowed) of a happening; see event_place.
         `country` is where the coder would put it without a place (a target state's, the article's);
         `doer` the country of the side that acts, which a happening at sea takes."""
